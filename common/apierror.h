@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+/**
+ * @brief Every error code of the HTTP contract (api-contract.md, "Conventions" and each endpoint).
+ *
+ * The wire name of each code is its upper-case spelling, e.g. ErrorCode::SeatUnavailable is
+ * "SEAT_UNAVAILABLE". The order of the enumerators carries no meaning.
+ */
+enum class ErrorCode {
+    InvalidArgument, ///< 400: malformed JSON, wrong type, missing or out-of-range field.
+    TokenInvalid, ///< 401: missing, malformed, forged or unknown queue token.
+    TokenExpired, ///< 401: the queue token was valid once.
+    AdminKeyInvalid, ///< 401: missing or wrong X-Admin-Key, or no admin key configured.
+    NotAdmitted, ///< 403: a valid queue token that is still WAITING.
+    Forbidden, ///< 403: another user's reservation.
+    NotFound, ///< 404: unknown route or entity.
+    MethodNotAllowed, ///< 405: the route exists, the method does not.
+    SeatUnavailable, ///< 409: at least one requested seat is not AVAILABLE.
+    InsufficientBalance, ///< 409: the balance does not cover the payment.
+    AlreadyPaid, ///< 409: the reservation is CONFIRMED already.
+    HoldExpired, ///< 410: the hold ended before the payment.
+    PayloadTooLarge, ///< 413: request body over 64 KiB.
+    Internal, ///< 500: a bug or an unexpected database error; never caused by bad input.
+    Unavailable, ///< 503: the database is unreachable; the client may retry.
+};
+
+/** @brief The contract's wire name of @p code, e.g. "SEAT_UNAVAILABLE". */
+[[nodiscard]] QString errorCodeName(ErrorCode code);
+
+/** @brief The code whose wire name is @p name; std::nullopt for a name the contract lacks. */
+[[nodiscard]] std::optional<ErrorCode> errorCodeFromName(QStringView name);
+
+/** @brief The HTTP status the contract gives @p code (400..503). */
+[[nodiscard]] int httpStatusOf(ErrorCode code);
+
+/**
+ * @brief An error as the contract sends it:
+ * `{"error": {"code": "SEAT_UNAVAILABLE", "message": "human readable text"}}`.
+ */
+struct ApiError
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+
+    [[nodiscard]] int httpStatus() const { return httpStatusOf(code); }
+    [[nodiscard]] QJsonObject toJson() const;
+    /** @return std::nullopt unless @p json has an "error" object with a known "code". */
+    static std::optional<ApiError> fromJson(const QJsonObject &json);
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+/** @brief Life cycle of a queue token (api-contract.md, "Queue"). */
+enum class TokenStatus { Waiting, Active, Expired };
+
+/** @brief "WAITING", "ACTIVE" or "EXPIRED". */
+[[nodiscard]] QString tokenStatusName(TokenStatus status);
+[[nodiscard]] std::optional<TokenStatus> tokenStatusFromName(QStringView name);
+
+/**
+ * @brief A token's place in the queue: the body of `GET /api/v1/queue/status`.
+ *
+ * position is 1-based among WAITING tokens (1 = admitted next), 0 unless WAITING.
+ * estimatedWaitSeconds is >= 0, 0 unless WAITING. expiresAt is set only while ACTIVE.
+ */
+struct QueueStatus
+{
+    TokenStatus status = TokenStatus::Waiting;
+    qint64 position = 0;
+    qint64 estimatedWaitSeconds = 0;
+    std::optional<QDateTime> expiresAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    static std::optional<QueueStatus> fromJson(const QJsonObject &json);
+    friend bool operator==(const QueueStatus &, const QueueStatus &) = default;
+};
+
+/** @brief The body of `POST /api/v1/queue/tokens`: the token, its user and its QueueStatus. */
+struct QueueToken
+{
+    QString token;
+    QString userId;
+    QueueStatus queue;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    static std::optional<QueueToken> fromJson(const QJsonObject &json);
+};
