@@ -1,0 +1,30 @@
+#pragma once
+
+#include "payment.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+class DbSession;
+
+/**
+ * @brief SQL of `payments`: one per reservation and one per (user, Idempotency-Key), both
+ * unique keys. Every method throws DbFailure on a database error.
+ */
+class PaymentRepository
+{
+public:
+    explicit PaymentRepository(DbSession &session)
+        : m_session(session)
+    {
+    }
+
+    /** @brief Records a completed payment; returns it with its id. */
+    Payment insert(const Payment &payment, const QByteArray &idempotencyKey);
+    /** @brief The user's payment made with @p idempotencyKey, if any. */
+    std::optional<Payment> findByIdempotencyKey(const QString &userId, const QByteArray &idempotencyKey);
+
+private:
+    DbSession &m_session;
+};

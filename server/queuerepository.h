@@ -1,0 +1,73 @@
+#pragma once
+
+#include "queuestatus.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class DbSession;
+
+/** @brief One row of `queue_tokens`. */
+struct QueueTokenRow
+{
+    qint64 id = 0;
+    QString userId;
+    TokenStatus status = TokenStatus::Waiting;
+    QDateTime expiresAt; ///< invalid while WAITING
+};
+
+/**
+ * @brief SQL of the waiting queue (`queue_tokens`). The only place that touches that table.
+ * Every method throws DbFailure on a database error (caught by Database).
+ */
+class QueueRepository
+{
+public:
+    explicit QueueRepository(DbSession &session)
+        : m_session(session)
+    {
+    }
+
+    /** @brief Inserts a WAITING token; std::nullopt if the user already has a live one (1062). */
+    std::optional<QueueTokenRow> insertWaiting(const QString &userId, const QDateTime &now);
+    /** @brief Marks the user's ACTIVE token EXPIRED if its expiresAt has passed. */
+    void expireOverdueOf(const QString &userId, const QDateTime &now);
+    /** @brief The user's WAITING or ACTIVE token, if any. */
+    std::optional<QueueTokenRow> findLive(const QString &userId);
+    std::optional<QueueTokenRow> find(qint64 tokenId);
+    /** @brief The token row, locked (FOR UPDATE) until the transaction ends. */
+    std::optional<QueueTokenRow> lock(qint64 tokenId);
+    /**
+     * @brief Keeps an ACTIVE, unexpired token alive at least until @p until.
+     * @return false if the token is not ACTIVE or already expired at @p now.
+     */
+    bool extendActive(qint64 tokenId, const QDateTime &until, const QDateTime &now);
+    /** @brief Marks the token EXPIRED (after its payment). */
+    void expire(qint64 tokenId);
+
+    // --- the admitting instance ---------------------------------------------------------
+    /**
+     * @brief Takes or keeps the admitter role: MariaDB advisory lock `concert.queue.admitter`,
+     * held by this connection until it closes (an instance that dies loses it at once).
+     */
+    bool holdAdmitterLock();
+    /** @brief ACTIVE tokens past expiresAt become EXPIRED; returns how many. */
+    int expireOverdue(const QDateTime &now);
+    int countActive();
+    /** @brief Admits the @p count oldest WAITING tokens, in issue order; returns how many. */
+    int admit(int count, const QDateTime &now, const QDateTime &expiresAt);
+
+    // --- every instance, each tick (inside one read-only snapshot transaction) -----------
+    /** @brief {smallest WAITING id or 0, largest id issued or 0}. */
+    std::pair<qint64, qint64> headAndMaxId();
+    /** @brief WAITING ids greater than @p afterId, ascending. */
+    std::vector<qint64> waitingIdsAfter(qint64 afterId);
+    QHash<qint64, QDateTime> activeTokens();
+
+private:
+    DbSession &m_session;
+};

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "queuestatus.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMap>
+#include <QMutex>
+#include <QSet>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+/**
+ * @brief This instance's picture of the queue, refreshed from the database every tick, so that
+ * queue status polls and token checks need no database round trip (the database stays the
+ * source of truth).
+ *
+ * Position lookup is a binary search over the sorted WAITING ids: O(log n), no scan. Thread
+ * safe: readers copy a shared pointer to the current immutable snapshot under a short lock.
+ */
+class QueueView
+{
+public:
+    /** @brief What one tick read from the database, in one consistent snapshot. */
+    struct Refresh
+    {
+        qint64 head = 0; ///< smallest WAITING id; 0 when nobody waits
+        std::vector<qint64> waiting; ///< WAITING ids above the look-back id, ascending
+        bool complete = false; ///< waiting holds every WAITING id (a full reload)
+        QHash<qint64, QDateTime> active; ///< every ACTIVE token and its expiresAt
+        qint64 maxId = 0; ///< the largest token id issued so far
+        QDateTime takenAt;
+        qint64 tickMs = 1000; ///< time since the previous refresh, for the admission rate
+    };
+
+    /** @brief The outcome of a lookup that needs no database. */
+    enum class Answer {
+        Waiting,
+        Active,
+        Expired,
+        Unknown, ///< not in the picture yet (or an expiry to re-check): ask the database
+    };
+    struct Lookup
+    {
+        Answer answer = Answer::Unknown;
+        QueueStatus status;
+    };
+
+    /**
+     * @param capacity: most ACTIVE tokens; @p activeTtlSeconds: their life. capacity / TTL is
+     * the prior admission rate (per second) used until enough admissions have been measured.
+     * @param tickMs: admission period; nobody is admitted sooner than the next tick.
+     */
+    QueueView(int capacity, int activeTtlSeconds, int tickMs = 1000);
+
+    /** @brief Installs what a tick read. */
+    void apply(Refresh refresh);
+
+    /** @brief Status of token @p tokenId at @p now, from memory only. */
+    [[nodiscard]] Lookup lookup(qint64 tokenId, const QDateTime &now) const;
+
+    /** @brief A token this instance just issued (WAITING), visible before the next refresh. */
+    void noteIssued(qint64 tokenId);
+    /** @brief A token that expired here (payment): terminal, so remembered for good. */
+    void noteExpired(qint64 tokenId);
+    /** @brief A token whose expiresAt this instance moved later (a hold). */
+    void noteExtended(qint64 tokenId, const QDateTime &expiresAt);
+
+    /**
+     * @brief Seconds until the token at @p position (1-based) is admitted: the next tick, plus,
+     * for those beyond the free ACTIVE places, the people ahead of them divided by the measured
+     * admission rate; rounded up. Never decreases as position grows.
+     */
+    [[nodiscard]] qint64 estimatedWaitSeconds(qint64 position) const;
+    /** @brief Admissions per second measured over the last minute (or the prior). */
+    [[nodiscard]] double admissionRate() const;
+    [[nodiscard]] qint64 waitingCount() const;
+    [[nodiscard]] int activeCount() const;
+    /** @brief How many refreshes have been applied (tests wait on it). */
+    [[nodiscard]] quint64 generation() const;
+
+private:
+    struct Snapshot
+    {
+        std::vector<qint64> waiting;
+        QHash<qint64, QDateTime> active;
+        qint64 maxId = 0;
+        double rate = 0;
+        quint64 generation = 0;
+    };
+
+    std::shared_ptr<const Snapshot> snapshot() const;
+    double rateLocked() const;
+
+    const double m_priorRate;
+    const int m_capacity;
+    const int m_tickMs;
+    mutable QMutex m_mutex;
+    std::shared_ptr<const Snapshot> m_snapshot;
+    QMap<qint64, QDateTime> m_issued; ///< issued here, not yet in a snapshot
+    QSet<qint64> m_expired;
+    QHash<qint64, QDateTime> m_extended;
+    struct RateSample
+    {
+        qint64 atMs;
+        qint64 admitted;
+        qint64 busyMs;
+    };
+    std::deque<RateSample> m_samples;
+};

@@ -1,0 +1,136 @@
+#include "serverapp.h"
+
+#include "apiroutes.h"
+#include "balanceservice.h"
+#include "catalogservice.h"
+#include "database.h"
+#include "httpedge.h"
+#include "paymentservice.h"
+#include "queueservice.h"
+#include "reservationservice.h"
+#include "schemamigrator.h"
+#include "tokensigner.h"
+
+#include <QHttpServer>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcServer, "concert.server")
+
+ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_database(std::make_unique<Database>(DatabaseSettings::fromConfig(config)))
+    , m_signer(std::make_unique<TokenSigner>())
+{
+    m_queue = std::make_unique<QueueService>(
+        *m_database, *m_signer,
+        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+    m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
+    m_catalog = std::make_unique<CatalogService>(*m_database);
+    m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
+                                                          config.holdTtlSeconds);
+    m_balances = std::make_unique<BalanceService>(*m_database);
+    m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
+    m_routes = std::make_unique<ApiRoutes>(
+        *m_edge,
+        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
+        config.adminKey);
+    m_http = std::make_unique<QHttpServer>();
+    m_routes->registerRoutes(*m_http);
+    if (config.adminKey.isEmpty())
+        qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
+}
+
+ServerApp::~ServerApp()
+{
+    m_queue->stop();
+}
+
+quint16 ServerApp::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+bool ServerApp::prepareDatabase()
+{
+    DbSession *session = m_database->threadSession();
+    if (!session)
+        return false;
+    const Result<Done> migrated = SchemaMigrator::migrate(*session);
+    if (!migrated)
+        return false;
+    // One token key for every instance: the first to start creates it, the rest read it.
+    const Result<QByteArray> key = m_database->run<QByteArray>([](DbSession &s) {
+        s.run(QStringLiteral("INSERT IGNORE INTO server_secrets (name, secret) VALUES ('queue-token-hmac', ?)"),
+              {TokenSigner::generateKey()});
+        QSqlQuery &query = s.run(QStringLiteral(
+            "SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"));
+        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    });
+    if (!key || key->size() < 32)
+        return false;
+    m_signer->setKey(key.value());
+    if (m_config.demoData) {
+        const Result<Done> demo = m_catalog->ensureDemoData();
+        if (!demo)
+            return false;
+    }
+    m_ready = true;
+    m_routes->setReady(true);
+    m_queue->start();
+    qCInfo(lcServer) << "database ready";
+    return true;
+}
+
+void ServerApp::scheduleRetry()
+{
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setInterval(1000);
+        connect(m_retryTimer, &QTimer::timeout, this, [this]() {
+            if (prepareDatabase())
+                m_retryTimer->stop();
+        });
+    }
+    m_retryTimer->start();
+}
+
+bool ServerApp::start()
+{
+    if (!prepareDatabase())
+        scheduleRetry();
+
+    m_listener = new QTcpServer(this);
+    const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(m_config.bindAddress);
+    if (!m_listener->listen(address, quint16(m_config.port))) {
+        std::fprintf(stderr, "concert-server: --port: cannot listen on %s:%d: %s\n",
+                     qPrintable(m_config.bindAddress), m_config.port,
+                     qPrintable(m_listener->errorString()));
+        return false;
+    }
+    m_http->bind(m_listener);
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : address.toString();
+    std::printf("listening on http://%s:%d\n", qPrintable(host), int(m_listener->serverPort()));
+    std::fflush(stdout);
+    return true;
+}
+
+void ServerApp::shutdown()
+{
+    qCInfo(lcServer) << "stopping: no new connections, finishing requests in flight";
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_listener)
+        m_listener->close();
+    m_edge->drain(15000);
+    m_queue->stop();
+}

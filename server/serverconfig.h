@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+/**
+ * @brief Every option of `concert-server` (operations-contract.md, "concert-server options").
+ *
+ * Each option comes from, in falling priority: the command line, the environment
+ * (`CONCERT_` + upper-case name with `_` for `-`), the INI file named by `--config` (same names
+ * without `--`), the default. Durations are in the unit their name gives.
+ */
+struct ServerConfig
+{
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    int port = 8080; ///< 0..65535; 0 lets the OS pick
+    QString dbHost = QStringLiteral("127.0.0.1");
+    int dbPort = 3306;
+    QString dbSocket; ///< wins over dbHost/dbPort when set
+    QString dbName = QStringLiteral("concert");
+    QString dbUser = QStringLiteral("concert");
+    QString dbPassword;
+    QString adminKey; ///< empty: every admin route answers 401 ADMIN_KEY_INVALID
+    int queueCapacity = 100; ///< most ACTIVE tokens at once, 1..1,000,000
+    int queueTickMs = 1000; ///< admission and sweep period, 10..60,000 ms
+    int activeTtlSeconds = 600; ///< life of an ACTIVE token, 1..604,800 s
+    int holdTtlSeconds = 300; ///< life of a seat hold, 1..86,400 s
+    bool demoData = false;
+    int dbPoolSize = 8; ///< worker threads, each with one database connection, 1..64
+
+    /**
+     * @brief Reads the options. On a bad option or value returns a one-line message naming
+     * the option (the caller prints it and exits with status 2); on `--help`/`--version`
+     * returns the text to print with exit status 0 in @p exitZeroText.
+     */
+    static std::variant<ServerConfig, QString> load(const QStringList &arguments,
+                                                    const QProcessEnvironment &environment,
+                                                    QString *exitZeroText = nullptr);
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+/**
+ * @brief Turns SIGTERM and SIGINT into a Qt signal on the thread that created the watcher
+ * (the self-pipe pattern: the handler only writes one byte to a socket pair).
+ */
+class UnixSignalWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UnixSignalWatcher(QObject *parent = nullptr);
+    ~UnixSignalWatcher() override;
+
+Q_SIGNALS:
+    /** @brief @p signalNumber: SIGTERM or SIGINT. */
+    void terminationRequested(int signalNumber);
+
+private:
+    QSocketNotifier *m_notifier = nullptr;
+};
