@@ -93,13 +93,15 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     issued.created = created;
     issued.token.token = m_signer.sign(token.id, userId);
     issued.token.userId = userId;
-    const QueueView::Lookup known = m_view.lookup(token.id, now);
-    if (known.answer == QueueView::Answer::Waiting || known.answer == QueueView::Answer::Active) {
-        issued.token.queue = known.status;
-    } else if (token.status == TokenStatus::Active) {
+    if (token.status == TokenStatus::Active && token.expiresAt > now) {
         issued.token.queue = QueueStatus{TokenStatus::Active, 0, 0, token.expiresAt};
+    } else if (const QueueView::Lookup known = m_view.lookup(token.id, now);
+               !created && known.answer == QueueView::Answer::Waiting) {
+        issued.token.queue = known.status;
     } else {
-        const qint64 position = m_view.waitingCount() + 1;
+        // A new token: its distance from the head, which grows with the id on every instance,
+        // so users who ask at the same moment get distinct positions.
+        const qint64 position = m_view.provisionalPosition(token.id);
         issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
                                          m_view.estimatedWaitSeconds(position), std::nullopt};
     }
@@ -138,8 +140,8 @@ Result<QueueStatus> QueueService::statusFromDatabase(const TokenClaims &claims)
     }
     if (token->status == TokenStatus::Active)
         return QueueStatus{TokenStatus::Active, 0, 0, token->expiresAt};
-    // WAITING but not in this instance's picture yet: behind everyone it knows to be waiting.
-    const qint64 position = m_view.waitingCount() + 1;
+    // WAITING but not in this instance's picture yet (issued since its last refresh).
+    const qint64 position = m_view.provisionalPosition(token->id);
     return QueueStatus{TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
                        std::nullopt};
 }

@@ -102,7 +102,7 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
 {
     std::shared_ptr<const Snapshot> current;
     std::optional<QDateTime> extended;
-    qint64 issuedAhead = -1; // -1: not issued here recently
+    bool issuedHere = false;
     {
         QMutexLocker locker(&m_mutex);
         if (m_expired.contains(tokenId))
@@ -111,8 +111,7 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
         const auto ext = m_extended.constFind(tokenId);
         if (ext != m_extended.cend())
             extended = *ext;
-        if (m_issued.contains(tokenId))
-            issuedAhead = std::distance(m_issued.begin(), m_issued.find(tokenId));
+        issuedHere = m_issued.contains(tokenId);
     }
 
     const auto &waiting = current->waiting;
@@ -132,8 +131,8 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
             return Lookup{Answer::Active, QueueStatus{TokenStatus::Active, 0, 0, expiresAt}};
         return Lookup{}; // past its expiry here; another instance may have extended it
     }
-    if (issuedAhead >= 0) {
-        const qint64 position = qint64(waiting.size()) + issuedAhead + 1;
+    if (issuedHere) {
+        const qint64 position = provisionalPosition(tokenId);
         return Lookup{Answer::Waiting,
                       QueueStatus{TokenStatus::Waiting, position,
                                   estimatedWaitSeconds(position), std::nullopt}};
@@ -162,6 +161,16 @@ void QueueView::noteExtended(qint64 tokenId, const QDateTime &expiresAt)
     QDateTime &slot = m_extended[tokenId];
     if (!slot.isValid() || expiresAt > slot)
         slot = expiresAt;
+}
+
+qint64 QueueView::provisionalPosition(qint64 tokenId) const
+{
+    // Counted from the head of the queue, which every instance agrees on between two
+    // admissions: t - head + 1 counts at least the tokens waiting up to t, and grows with t,
+    // so tokens issued at once get distinct positions on whichever instance they ask.
+    const std::shared_ptr<const Snapshot> current = snapshot();
+    const qint64 head = current->waiting.empty() ? current->maxId + 1 : current->waiting.front();
+    return qMax<qint64>(1, tokenId - head + 1);
 }
 
 qint64 QueueView::estimatedWaitSeconds(qint64 position) const

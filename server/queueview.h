@@ -74,6 +74,13 @@ public:
      * admission rate; rounded up. Never decreases as position grows.
      */
     [[nodiscard]] qint64 estimatedWaitSeconds(qint64 position) const;
+    /**
+     * @brief Position of a WAITING token not in the current snapshot yet: its distance from
+     * the head of the queue (tokenId - head + 1, at least 1). Strictly increasing in
+     * @p tokenId and the same on every instance between admissions, so tokens issued at once
+     * get distinct positions; exact (rank among WAITING ids) once a refresh includes it.
+     */
+    [[nodiscard]] qint64 provisionalPosition(qint64 tokenId) const;
     /** @brief Admissions per second measured over the last minute (or the prior). */
     [[nodiscard]] double admissionRate() const;
     [[nodiscard]] qint64 waitingCount() const;

@@ -56,7 +56,7 @@ bool MariaDbInstance::start(const QString &databaseName)
         "CREATE USER IF NOT EXISTS 'concert'@'127.0.0.1' IDENTIFIED BY ''; "
         "GRANT ALL ON *.* TO 'concert'@'localhost'; GRANT ALL ON *.* TO 'concert'@'127.0.0.1';")
                               .arg(m_databaseName);
-    if (execute(setup).isNull()) {
+    if (executeIn(QStringLiteral("mysql"), setup).isNull()) {
         m_error = QStringLiteral("cannot create the database");
         return false;
     }
@@ -148,17 +148,23 @@ QStringList MariaDbInstance::serverArguments() const
 
 QString MariaDbInstance::execute(const QString &sql) const
 {
+    return executeIn(m_databaseName, sql);
+}
+
+QString MariaDbInstance::executeIn(const QString &database, const QString &sql) const
+{
     QProcess client;
     client.start(findProgram(QStringLiteral("mariadb")),
                  {QStringLiteral("--no-defaults"), QStringLiteral("-uroot"),
                   QStringLiteral("--socket=") + socketPath(), QStringLiteral("--batch"),
-                  QStringLiteral("--skip-column-names"), QStringLiteral("--database=") + m_databaseName,
+                  QStringLiteral("--skip-column-names"), QStringLiteral("--database=") + database,
                   QStringLiteral("-e"), sql});
     if (!client.waitForFinished(120000) || client.exitCode() != 0) {
         qWarning("mariadb client failed: %s", client.readAllStandardError().constData());
         return QString();
     }
-    return QString::fromUtf8(client.readAllStandardOutput());
+    const QString output = QString::fromUtf8(client.readAllStandardOutput());
+    return output.isNull() ? QString(QLatin1String("")) : output; // empty but not null: success
 }
 
 qint64 MariaDbInstance::scalar(const QString &sql) const
@@ -173,7 +179,7 @@ qint64 MariaDbInstance::scalar(const QString &sql) const
 
 bool MariaDbInstance::resetDatabase()
 {
-    return !execute(QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;")
+    return !executeIn(QStringLiteral("mysql"), QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;")
                         .arg(m_databaseName))
                 .isNull();
 }

@@ -43,6 +43,8 @@ public:
      * (tab-separated rows, no header) or a null QString on failure.
      */
     QString execute(const QString &sql) const;
+    /** @brief execute() in database @p database instead of databaseName(). */
+    QString executeIn(const QString &database, const QString &sql) const;
     /** @brief The first column of the first row of @p sql as an integer; -1 on failure. */
     qint64 scalar(const QString &sql) const;
     /** @brief Drops and recreates the database: a clean slate between test cases. */
