@@ -1,0 +1,104 @@
+// concert-bench: the benchmark of issue 4 (tests/bench/README-bench.md).
+//   concert-bench [--scale F] [--out DIR] [--only 1,2,3,4,5]   run scenarios, write the report
+//   concert-bench opening-driver --url URL ...                  scenario 4's load driver (internal)
+#include "benchrun.h"
+#include "openingdriver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+#include <sys/resource.h>
+
+namespace {
+
+int runDriver(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QStringList names {QStringLiteral("url"),         QStringLiteral("concert-id"),
+                             QStringLiteral("users"),       QStringLiteral("window-ms"),
+                             QStringLiteral("seats"),       QStringLiteral("connections"),
+                             QStringLiteral("deadline-ms"), QStringLiteral("out")};
+    for (const QString &name : names)
+        parser.addOption({name, name, QStringLiteral("VALUE")});
+    if (!parser.parse(arguments.mid(1))) {
+        std::fprintf(stderr, "opening-driver: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    OpeningSettings settings;
+    settings.baseUrl = QUrl(parser.value(QStringLiteral("url")));
+    settings.concertId = parser.value(QStringLiteral("concert-id")).toLongLong();
+    settings.users = parser.value(QStringLiteral("users")).toInt();
+    settings.arrivalWindowMs = parser.value(QStringLiteral("window-ms")).toInt();
+    settings.seatsOnSale = parser.value(QStringLiteral("seats")).toInt();
+    settings.connections = parser.value(QStringLiteral("connections")).toInt();
+    settings.deadlineMs = parser.value(QStringLiteral("deadline-ms")).toInt();
+    settings.seed = quint32(QDateTime::currentMSecsSinceEpoch());
+    if (settings.baseUrl.host() != QLatin1String("127.0.0.1") || settings.users <= 0
+        || settings.connections <= 0 || settings.deadlineMs <= 0) {
+        std::fprintf(stderr,
+                     "opening-driver: needs --url http://127.0.0.1:PORT, --users, "
+                     "--connections and --deadline-ms\n");
+        return 2;
+    }
+    OpeningDriver driver(settings);
+    QJsonObject result = driver.run();
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    const double cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    result.insert(
+        QStringLiteral("driver_usage"),
+        QJsonObject {
+            {QStringLiteral("process"), QStringLiteral("concert-bench opening-driver")},
+            {QStringLiteral("cpu_seconds"), std::round(cpu * 100) / 100},
+            {QStringLiteral("peak_rss_mib"), std::round(double(usage.ru_maxrss) / 102.4) / 10}});
+    QFile out(parser.value(QStringLiteral("out")));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return 1;
+    out.write(QJsonDocument(result).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == QLatin1String("opening-driver"))
+        return runDriver(arguments);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Benchmark of concert-server (issue 4): starts a private MariaDB, the servers and wrk, "
+        "runs every scenario and writes report.md and report.json."));
+    parser.addHelpOption();
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("Size of the run: 1 = full, 0.01 = smoke."),
+                                   QStringLiteral("F"), QStringLiteral("1"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Report directory."),
+                                 QStringLiteral("DIR"), QStringLiteral("bench-results"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Scenarios to run, e.g. 1,4 (default: all)."),
+                                  QStringLiteral("LIST"));
+    const QCommandLineOption duration(QStringLiteral("wrk-duration"),
+                                      QStringLiteral("Seconds per measured wrk run."),
+                                      QStringLiteral("S"));
+    parser.addOptions({scale, out, only, duration});
+    parser.process(app);
+
+    BenchConfig config = BenchConfig::forScale(parser.value(scale).toDouble());
+    config.outDir = QDir(parser.value(out)).absolutePath();
+    config.workDir = QDir(config.outDir).filePath(QStringLiteral("raw"));
+    if (parser.isSet(only))
+        config.only = parser.value(only).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(duration))
+        config.wrk.durationSeconds = qMax(1, parser.value(duration).toInt());
+    BenchRun run(config);
+    return run.run();
+}

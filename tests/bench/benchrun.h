@@ -1,0 +1,93 @@
+#pragma once
+
+#include "wrkrunner.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class MariaDbInstance;
+class ServerProcess;
+struct SeededToken;
+
+/**
+ * @brief The sizes and settings of one benchmark run. forScale(1.0) is the full run of
+ * issue 4; forScale(0.01) the bench-smoke test (every scenario at 1/100 of its size, wrk runs
+ * of one second, no warm-up).
+ */
+struct BenchConfig
+{
+    double scale = 1.0;
+    QString outDir; ///< report.md and report.json go here
+    QString workDir; ///< raw files (wrk summaries, token files, Lua scripts, driver output)
+    QStringList only; ///< scenario ids to run ("1", "2", "3", "4", "5"); empty: all
+    WrkSettings wrk;
+    int dbPoolSize = 8; ///< concert-server --db-pool-size, and the raw-SQL ceilings' threads
+    int sqlDurationMs = 10'000;
+    int queueDepth = 100'000; ///< scenario 1
+    int holdTokens = 1'000; ///< ACTIVE tokens that scenario 3 spreads its holds over
+    int holdDatesForServer = 6'000; ///< scenario 3(a) and 5, 50 seats each
+    int holdDatesForCeiling = 3'000;
+    int contentionHoldTtlSeconds = 2; ///< scenario 3(b): holds end and seats come back
+    int openingUsers = 10'000; ///< scenario 4
+    int openingWindowMs = 10'000;
+    int openingDates = 20;
+    int openingCapacity = 500;
+    int openingActiveTtlSeconds = 60;
+    int openingTickMs = 1'000;
+    int openingConnections = 128;
+    int openingDeadlineMs = 240'000;
+
+    static BenchConfig forScale(double scale);
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/**
+ * @brief Runs the scenarios of issue 4 against real processes (a private MariaDB per phase,
+ * concert-server, bench-minimal-server, wrk, the scenario 4 driver) and writes
+ * report.json and report.md. Everything stays on 127.0.0.1 and every load has a time bound.
+ */
+class BenchRun
+{
+public:
+    explicit BenchRun(const BenchConfig &config);
+    ~BenchRun();
+
+    /** @brief Runs the selected scenarios; returns 0 when every correctness check held. */
+    int run();
+
+private:
+    bool wants(const QString &scenario) const;
+    std::unique_ptr<MariaDbInstance> startDatabase();
+    std::unique_ptr<ServerProcess> startServer(const MariaDbInstance &db, const QStringList &extra,
+                                               int fixedPort = 0);
+    std::unique_ptr<ServerProcess> startMinimalServer(int fixedPort = 0);
+    QList<std::pair<qint64, QString>> createDates(const QUrl &server, int dates, qint64 price,
+                                                  QString *error);
+    bool waitForQueue(const QUrl &server, const QString &token, const QString &status,
+                      const std::function<qint64()> &expectedPosition, int timeoutMs);
+    void note(const QString &text);
+    void check(const QString &what, bool ok);
+    QJsonObject usage(const QString &name, qint64 pid, const std::function<void()> &work,
+                      double *seconds = nullptr);
+
+    void queueStatusPhase(); // scenarios 1 and 5 (first half)
+    void tokenIssuePhase(); // scenario 2
+    void holdsPhase(); // scenarios 3(a), 5 (second half), 3(b)
+    void openingPhase(); // scenario 4
+
+    BenchConfig m_config;
+    QString m_luaDir;
+    QString m_serverProgram;
+    QString m_minimalProgram;
+    bool m_serverHasReusePort = false;
+    QJsonObject m_scenarios;
+    QJsonArray m_targets;
+    QJsonArray m_checks;
+    QStringList m_notes;
+    bool m_correct = true;
+};

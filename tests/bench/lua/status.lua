@@ -1,0 +1,17 @@
+-- Scenario 1: GET /api/v1/queue/status with a token drawn at random from the whole queue.
+-- args: TOKENS_FILE SEED. The same script drives the fixed-JSON ceiling server.
+dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
+
+local requests = {}
+
+function init(args)
+    math.randomseed(tonumber(args[2]) + thread_index * 7919)
+    for _, token in ipairs(bench.lines(args[1])) do
+        requests[#requests + 1] = wrk.format("GET", "/api/v1/queue/status",
+            { ["Authorization"] = "Bearer " .. token })
+    end
+end
+
+function request()
+    return requests[math.random(#requests)]
+end
