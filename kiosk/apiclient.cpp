@@ -1,0 +1,207 @@
+#include "apiclient.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+Q_LOGGING_CATEGORY(lcApi, "concert.kiosk.api", QtInfoMsg)
+
+namespace {
+
+const char kAbortedProperty[] = "concertKioskAborted";
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiClient::probeHealth);
+}
+
+ApiClient::~ApiClient()
+{
+    // Replies are children of the manager; make sure no handler runs while we are half gone.
+    m_destroying = true;
+    abortAll();
+}
+
+void ApiClient::setBaseUrl(const QUrl &baseUrl)
+{
+    if (m_baseUrl == baseUrl)
+        return;
+    m_baseUrl = baseUrl;
+    Q_EMIT baseUrlChanged();
+}
+
+void ApiClient::setToken(const QString &token)
+{
+    if (m_token == token)
+        return;
+    m_token = token;
+    Q_EMIT tokenChanged();
+}
+
+void ApiClient::setRetryIntervalMs(int intervalMs)
+{
+    intervalMs = qMax(100, intervalMs);
+    if (m_retryIntervalMs == intervalMs)
+        return;
+    m_retryIntervalMs = intervalMs;
+    Q_EMIT retryIntervalMsChanged();
+}
+
+void ApiClient::setTimeoutMs(int timeoutMs)
+{
+    timeoutMs = qMax(100, timeoutMs);
+    if (m_timeoutMs == timeoutMs)
+        return;
+    m_timeoutMs = timeoutMs;
+    Q_EMIT timeoutMsChanged();
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject &body,
+                     QObject *context, JsonHandler onSuccess, FailureHandler onFailure, Auth auth,
+                     const QByteArray &idempotencyKey)
+{
+    QNetworkRequest request(QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + path));
+    request.setTransferTimeout(m_timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    if (auth == Auth::Bearer && !m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
+
+    QNetworkReply *reply = nullptr;
+    if (method == "POST") {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json; charset=utf-8"));
+        reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    } else {
+        reply = m_network->sendCustomRequest(request, method);
+    }
+    qCDebug(lcApi) << method << path;
+    m_pending.insert(reply);
+    Q_EMIT pendingRequestsChanged();
+    const bool hasContext = context != nullptr;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, guard = QPointer<QObject>(context), onSuccess = std::move(onSuccess),
+             onFailure = std::move(onFailure),
+             hasContext]() { finished(reply, guard, onSuccess, onFailure, hasContext); });
+}
+
+void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
+                         const JsonHandler &onSuccess, const FailureHandler &onFailure,
+                         bool hasContext)
+{
+    reply->deleteLater();
+    if (m_pending.remove(reply))
+        Q_EMIT pendingRequestsChanged();
+    if (hasContext && !context)
+        return;
+    if (reply->property(kAbortedProperty).toBool()) {
+        // Cancelled by abortAll(): let the caller clear its busy state, tell nobody else.
+        if (onFailure && !m_destroying)
+            onFailure({KioskError::None, QStringLiteral("cancelled"), 0});
+        return;
+    }
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid()) {
+        qCInfo(lcApi) << "no answer from" << reply->url().toString() << reply->errorString();
+        fail({KioskError::Unreachable, reply->errorString(), 0}, onFailure);
+        return;
+    }
+    const int status = statusAttribute.toInt();
+    const QByteArray raw = reply->readAll();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
+    const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+
+    if (status >= 200 && status < 300) {
+        setReachable(true);
+        if (!isObject) {
+            fail({KioskError::BadResponse, QStringLiteral("answer is not a JSON object"), status},
+                 onFailure);
+            return;
+        }
+        if (onSuccess)
+            onSuccess(document.object());
+        return;
+    }
+
+    Failure failure {KioskError::BadResponse, QStringLiteral("HTTP status %1").arg(status), status};
+    if (const std::optional<ApiError> error =
+            isObject ? ApiError::fromJson(document.object()) : std::nullopt) {
+        failure.code = KioskError::fromErrorCode(error->code);
+        failure.message = error->message;
+    } else if (status == 503) {
+        failure.code = KioskError::Unavailable;
+    }
+    if (failure.code != KioskError::Unavailable)
+        setReachable(true);
+    qCInfo(lcApi) << reply->url().path() << "failed:" << status << KioskError::name(failure.code)
+                  << failure.message;
+    fail(failure, onFailure);
+}
+
+void ApiClient::fail(const Failure &failure, const FailureHandler &onFailure)
+{
+    if (KioskError::isTransient(failure.code))
+        setReachable(false);
+    if (onFailure)
+        onFailure(failure);
+    Q_EMIT errorOccurred(failure.code, failure.message);
+}
+
+void ApiClient::setReachable(bool reachable)
+{
+    if (m_reachable == reachable)
+        return;
+    m_reachable = reachable;
+    if (reachable) {
+        m_retryTimer.stop();
+    } else {
+        m_retryTimer.start(m_retryIntervalMs);
+    }
+    Q_EMIT reachableChanged();
+    if (reachable)
+        Q_EMIT reconnected();
+}
+
+void ApiClient::probeHealth()
+{
+    if (m_reachable || m_probe)
+        return;
+    QNetworkRequest request(
+        QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + QStringLiteral("/api/v1/health")));
+    request.setTransferTimeout(qMin(m_timeoutMs, qMax(1000, m_retryIntervalMs)));
+    m_probe = m_network->get(request);
+    connect(m_probe, &QNetworkReply::finished, this, [this, probe = m_probe.data()]() {
+        probe->deleteLater();
+        if (probe->property(kAbortedProperty).toBool())
+            return;
+        const int status = probe->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_probe = nullptr;
+        if (status == 200)
+            setReachable(true);
+        else if (!m_reachable)
+            m_retryTimer.start(m_retryIntervalMs);
+    });
+}
+
+void ApiClient::abortAll()
+{
+    const QSet<QNetworkReply *> pending = m_pending;
+    for (QNetworkReply *reply : pending) {
+        reply->setProperty(kAbortedProperty, true);
+        reply->abort();
+    }
+    if (!m_pending.isEmpty()) {
+        m_pending.clear();
+        Q_EMIT pendingRequestsChanged();
+    }
+}

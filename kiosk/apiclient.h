@@ -1,0 +1,159 @@
+#pragma once
+
+#include "kioskerror.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+/**
+ * @brief The kiosk's HTTP client for concert-server (api-contract.md).
+ *
+ * Holds the server's base URL and the queue token (sent as `Authorization: Bearer` on protected
+ * calls). Every request is asynchronous: the caller passes a context object, a success handler
+ * that receives the parsed value type from common/, and optionally a failure handler. When the
+ * context object is destroyed before the answer arrives, no handler runs.
+ *
+ * Every failure is also announced through errorOccurred(), so one place (KioskController) can
+ * decide what the customer sees. Error bodies are read with ApiError::fromJson(); an answer with
+ * no HTTP status is KioskError::Unreachable, a body that breaks the contract is BadResponse.
+ *
+ * After an Unreachable or Unavailable failure the client turns reachable() false and probes
+ * `GET /api/v1/health` every retryIntervalMs() until the server answers, then emits reconnected().
+ */
+class ApiClient : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    /** @brief Base URL of concert-server, e.g. http://127.0.0.1:8080 (no /api/v1). */
+    Q_PROPERTY(QUrl baseUrl READ baseUrl WRITE setBaseUrl NOTIFY baseUrlChanged)
+    /** @brief The queue token sent on protected calls; empty when the customer has none. */
+    Q_PROPERTY(QString token READ token WRITE setToken NOTIFY tokenChanged)
+    /** @brief False from a transport failure or a 503 until the server answers again. */
+    Q_PROPERTY(bool reachable READ reachable NOTIFY reachableChanged)
+    /** @brief Number of requests waiting for an answer (health probes excluded). */
+    Q_PROPERTY(int pendingRequests READ pendingRequests NOTIFY pendingRequestsChanged)
+    /** @brief Pause between health probes while unreachable, in ms (>= 100, default 2000). */
+    Q_PROPERTY(int retryIntervalMs READ retryIntervalMs WRITE setRetryIntervalMs NOTIFY
+                   retryIntervalMsChanged)
+    /** @brief A request without an answer after this many ms is Unreachable (default 10000). */
+    Q_PROPERTY(int timeoutMs READ timeoutMs WRITE setTimeoutMs NOTIFY timeoutMsChanged)
+
+public:
+    /** @brief Why a request failed: a kiosk error code, the server's message, the HTTP status. */
+    struct Failure
+    {
+        KioskError::Code code = KioskError::Internal;
+        QString message;
+        int httpStatus = 0; ///< 0 when no HTTP answer arrived
+    };
+    using JsonHandler = std::function<void(const QJsonObject &)>;
+    using FailureHandler = std::function<void(const Failure &)>;
+
+    /** @brief Whether a call carries the queue token. */
+    enum class Auth { None, Bearer };
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &baseUrl);
+    [[nodiscard]] QString token() const { return m_token; }
+    void setToken(const QString &token);
+    [[nodiscard]] bool reachable() const { return m_reachable; }
+    [[nodiscard]] int pendingRequests() const { return int(m_pending.size()); }
+    [[nodiscard]] int retryIntervalMs() const { return m_retryIntervalMs; }
+    void setRetryIntervalMs(int intervalMs);
+    [[nodiscard]] int timeoutMs() const { return m_timeoutMs; }
+    void setTimeoutMs(int timeoutMs);
+
+    /**
+     * @brief Sends @p method (GET or POST) to @p path (starting with /api/v1/).
+     *
+     * @p body is sent as JSON for POST. @p idempotencyKey, when not empty, becomes the
+     * Idempotency-Key header. @p onSuccess runs for a 2xx answer whose body is a JSON object;
+     * otherwise @p onFailure runs and errorOccurred() is emitted. Neither runs once @p context
+     * is gone; see abortAll() for cancelled requests.
+     */
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body,
+              QObject *context, JsonHandler onSuccess, FailureHandler onFailure = {},
+              Auth auth = Auth::Bearer, const QByteArray &idempotencyKey = {});
+
+    /** @brief GET @p path and parse the answer as @p T (T::fromJson); BadResponse if it fails. */
+    template<typename T>
+    void getAs(const QString &path, QObject *context, std::function<void(const T &)> onSuccess,
+               FailureHandler onFailure = {}, Auth auth = Auth::Bearer)
+    {
+        send("GET", path, {}, context, parsing<T>(std::move(onSuccess), onFailure), onFailure,
+             auth);
+    }
+
+    /** @brief POST @p body to @p path and parse the answer as @p T. */
+    template<typename T>
+    void postAs(const QString &path, const QJsonObject &body, QObject *context,
+                std::function<void(const T &)> onSuccess, FailureHandler onFailure = {},
+                Auth auth = Auth::Bearer, const QByteArray &idempotencyKey = {})
+    {
+        send("POST", path, body, context, parsing<T>(std::move(onSuccess), onFailure), onFailure,
+             auth, idempotencyKey);
+    }
+
+    /**
+     * @brief Cancels every request in flight, e.g. when the customer walks away and the kiosk
+     * starts over. Each failure handler runs once with code KioskError::None (so callers can
+     * clear their busy state); no success handler runs and errorOccurred() is not emitted.
+     */
+    Q_INVOKABLE void abortAll();
+
+Q_SIGNALS:
+    void baseUrlChanged();
+    void tokenChanged();
+    void reachableChanged();
+    void pendingRequestsChanged();
+    void retryIntervalMsChanged();
+    void timeoutMsChanged();
+    /** @brief A request failed; @p message is the server's text or a transport description. */
+    void errorOccurred(KioskError::Code code, const QString &message);
+    /** @brief The server answers again after reachable() was false. */
+    void reconnected();
+
+private:
+    template<typename T>
+    JsonHandler parsing(std::function<void(const T &)> onSuccess, FailureHandler onFailure)
+    {
+        return [this, onSuccess = std::move(onSuccess), onFailure](const QJsonObject &json) {
+            const std::optional<T> value = T::fromJson(json);
+            if (value)
+                onSuccess(*value);
+            else
+                fail({KioskError::BadResponse, QStringLiteral("unexpected answer"), 200},
+                     onFailure);
+        };
+    }
+
+    void finished(QNetworkReply *reply, const QPointer<QObject> &context,
+                  const JsonHandler &onSuccess, const FailureHandler &onFailure, bool hasContext);
+    void fail(const Failure &failure, const FailureHandler &onFailure);
+    void setReachable(bool reachable);
+    void probeHealth();
+
+    QNetworkAccessManager *m_network = nullptr;
+    QUrl m_baseUrl;
+    QString m_token;
+    bool m_reachable = true;
+    bool m_destroying = false;
+    int m_retryIntervalMs = 2000;
+    int m_timeoutMs = 10000;
+    QSet<QNetworkReply *> m_pending;
+    QPointer<QNetworkReply> m_probe;
+    QTimer m_retryTimer;
+};

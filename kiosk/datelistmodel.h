@@ -1,0 +1,91 @@
+#pragma once
+
+#include "concert.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QQmlParserStatus>
+#include <QtQml/qqmlregistration.h>
+
+class ApiClient;
+
+/**
+ * @brief The bookable dates of one concert (`GET /api/v1/concerts/{id}/dates`, ACTIVE token):
+ * dates not in the past with at least one free seat, ascending.
+ *
+ * Roles: date ("YYYY-MM-DD"), label (e.g. "Sat 1 Mar 2027"), availableSeats, price (KRW),
+ * current (the date shown on the seat map).
+ *
+ * currentDate is the date the customer looks at. After each load it is kept when still listed,
+ * otherwise it moves to the first date (or "" when none is left).
+ */
+class DateListModel : public QAbstractListModel, public QQmlParserStatus
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("apiclient.h")
+    Q_INTERFACES(QQmlParserStatus)
+    Q_PROPERTY(ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(qint64 concertId READ concertId WRITE setConcertId NOTIFY concertIdChanged)
+    /** @brief "YYYY-MM-DD" of the date shown, or "". */
+    Q_PROPERTY(QString currentDate READ currentDate WRITE setCurrentDate NOTIFY currentDateChanged)
+    /** @brief Ticket price of currentDate in KRW; 0 when none. */
+    Q_PROPERTY(qint64 currentPrice READ currentPrice NOTIFY currentDateChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
+
+public:
+    enum Role {
+        DateRole = Qt::UserRole + 1,
+        LabelRole,
+        AvailableSeatsRole,
+        PriceRole,
+        CurrentRole
+    };
+    Q_ENUM(Role)
+
+    explicit DateListModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    void classBegin() override { m_complete = false; }
+    void componentComplete() override;
+
+    [[nodiscard]] ApiClient *client() const { return m_client; }
+    void setClient(ApiClient *client);
+    [[nodiscard]] qint64 concertId() const { return m_concertId; }
+    void setConcertId(qint64 concertId);
+    [[nodiscard]] QString currentDate() const { return m_currentDate; }
+    void setCurrentDate(const QString &date);
+    [[nodiscard]] qint64 currentPrice() const;
+    [[nodiscard]] int count() const { return int(m_dates.size()); }
+    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool loaded() const { return m_loaded; }
+
+    /** @brief Replaces the list (what a successful load does) and fixes up currentDate. */
+    void setDates(const QList<ConcertDate> &dates);
+
+    Q_INVOKABLE void refresh();
+
+Q_SIGNALS:
+    void clientChanged();
+    void concertIdChanged();
+    void currentDateChanged();
+    void countChanged();
+    void loadingChanged();
+    void loadedChanged();
+
+private:
+    void setLoading(bool loading);
+
+    QPointer<ApiClient> m_client;
+    qint64 m_concertId = 0;
+    QString m_currentDate;
+    QList<ConcertDate> m_dates;
+    bool m_complete = true;
+    bool m_loading = false;
+    bool m_loaded = false;
+};

@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Layouts
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// Step 4: the held seats with their countdown, the balance with ways to top it up, and Pay.
+Item {
+    id: root
+
+    required property KioskController controller
+    required property Checkout checkout
+    required property Wallet wallet
+
+    readonly property real missing: Math.max(0, root.checkout.amount - root.wallet.balance)
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+
+        OrderSummaryPanel {
+            Layout.preferredWidth: parent.width * 0.45
+            Layout.fillHeight: true
+            controller: root.controller
+            checkout: root.checkout
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            ChargePanel {
+                objectName: "chargePanel"
+                Layout.fillWidth: true
+                wallet: root.wallet
+                missing: root.wallet.known ? root.missing : 0
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+
+            Text {
+                objectName: "payHint"
+                Layout.fillWidth: true
+                visible: root.wallet.known && root.missing > 0
+                text: qsTr("Add %1 more to pay for these seats.").arg(Format.money(root.missing))
+                font.pixelSize: Theme.fontBody
+                color: Theme.warning
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+
+            KioskButton {
+                objectName: "payButton"
+                Layout.fillWidth: true
+                implicitHeight: Math.round(76 * Theme.scale)
+                tone: KioskButton.Tone.Primary
+                font.pixelSize: Theme.fontLarge
+                enabled: root.checkout.state === Checkout.Held && !root.wallet.charging
+                text: root.checkout.state === Checkout.Paying ? qsTr("Paying…") : qsTr("Pay %1").arg(Format.money(root.checkout.amount))
+                onClicked: root.controller.pay()
+            }
+        }
+    }
+}

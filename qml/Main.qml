@@ -1,0 +1,183 @@
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import QtQuick.Window
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// The kiosk window: the session objects (declared here, wired to the controller), the header,
+// the notice banner and the current screen.
+QQC2.ApplicationWindow {
+    id: root
+
+    required property url serverUrl
+    required property bool fullscreen
+    required property int idleTimeoutSeconds
+
+    readonly property KioskController controller: kioskController
+    readonly property ApiClient client: apiClient
+    readonly property QueueSession queue: queueSession
+    readonly property Wallet wallet: customerWallet
+    readonly property Checkout checkout: currentCheckout
+
+    width: 1280
+    height: 800
+    minimumWidth: 1024
+    minimumHeight: 700
+    visible: true
+    visibility: root.fullscreen ? Window.FullScreen : Window.Windowed
+    flags: root.fullscreen ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    title: qsTr("Concert Kiosk")
+    color: Theme.background
+
+    ApiClient {
+        id: apiClient
+
+        objectName: "apiClient"
+        baseUrl: root.serverUrl
+    }
+
+    QueueSession {
+        id: queueSession
+
+        objectName: "queueSession"
+        client: apiClient
+    }
+
+    Wallet {
+        id: customerWallet
+
+        objectName: "wallet"
+        client: apiClient
+    }
+
+    Checkout {
+        id: currentCheckout
+
+        objectName: "checkout"
+        client: apiClient
+    }
+
+    KioskController {
+        id: kioskController
+
+        objectName: "kioskController"
+        client: apiClient
+        queue: queueSession
+        wallet: customerWallet
+        checkout: currentCheckout
+    }
+
+    IdleWatcher {
+        objectName: "idleWatcher"
+        timeoutSeconds: root.idleTimeoutSeconds
+        enabled: kioskController.idleTimeoutApplies
+        onTimedOut: kioskController.startOver()
+    }
+
+    Binding {
+        target: Theme
+        property: "scale"
+        value: Math.max(0.8, Math.min(root.width / 1280, root.height / 800))
+    }
+
+    Component {
+        id: startPage
+
+        StartPage {
+            objectName: "startPage"
+            controller: kioskController
+            client: apiClient
+        }
+    }
+
+    Component {
+        id: queuePage
+
+        QueuePage {
+            objectName: "queuePage"
+            controller: kioskController
+            queue: queueSession
+        }
+    }
+
+    Component {
+        id: seatsPage
+
+        SeatsPage {
+            objectName: "seatsPage"
+            controller: kioskController
+            client: apiClient
+            checkout: currentCheckout
+        }
+    }
+
+    Component {
+        id: checkoutPage
+
+        CheckoutPage {
+            objectName: "checkoutPage"
+            controller: kioskController
+            checkout: currentCheckout
+            wallet: customerWallet
+        }
+    }
+
+    Component {
+        id: receiptPage
+
+        ReceiptPage {
+            objectName: "receiptPage"
+            controller: kioskController
+            checkout: currentCheckout
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        HeaderBar {
+            objectName: "headerBar"
+            Layout.fillWidth: true
+            screen: kioskController.screen
+            userId: kioskController.userId
+            reachable: apiClient.reachable
+            onStartOverRequested: kioskController.startOver()
+        }
+
+        ErrorBanner {
+            objectName: "noticeBanner"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: visible ? Theme.spacing : 0
+            kind: kioskController.noticeKind
+            title: kioskController.noticeTitle
+            message: kioskController.noticeText
+            onDismissed: kioskController.dismissNotice()
+        }
+
+        Loader {
+            id: screenLoader
+
+            objectName: "screenLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: {
+                switch (kioskController.screen) {
+                case KioskController.QueueScreen:
+                    return queuePage;
+                case KioskController.SeatsScreen:
+                    return seatsPage;
+                case KioskController.CheckoutScreen:
+                    return checkoutPage;
+                case KioskController.ReceiptScreen:
+                    return receiptPage;
+                default:
+                    return startPage;
+                }
+            }
+        }
+    }
+}

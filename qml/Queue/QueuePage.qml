@@ -1,0 +1,140 @@
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// Step 2: the waiting room. Shows the place in line, how many are ahead, the estimated wait and
+// how far the customer has come; moves on by itself when the queue admits them.
+Item {
+    id: root
+
+    required property KioskController controller
+    required property QueueSession queue
+
+    readonly property bool waiting: root.queue.state === QueueSession.Waiting
+    readonly property bool joining: root.queue.state === QueueSession.Joining || root.queue.state === QueueSession.Idle
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Math.round(760 * Theme.scale))
+        height: Math.min(parent.height - 2 * Theme.margin, column.implicitHeight + 2 * Theme.margin)
+        radius: Theme.radius * 1.5
+        color: Theme.surface
+        border.color: Theme.border
+
+        ColumnLayout {
+            id: column
+
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("You are in the queue for")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                horizontalAlignment: Text.AlignHCenter
+            }
+
+            Text {
+                objectName: "queueConcertTitle"
+                Layout.fillWidth: true
+                text: root.controller.concertTitle
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                elide: Text.ElideRight
+            }
+
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.round(170 * Theme.scale)
+
+                QQC2.BusyIndicator {
+                    anchors.centerIn: parent
+                    width: Math.round(96 * Theme.scale)
+                    height: width
+                    running: root.joining
+                    visible: running
+                }
+
+                ColumnLayout {
+                    anchors.centerIn: parent
+                    visible: !root.joining
+                    spacing: 0
+
+                    Text {
+                        objectName: "queuePosition"
+                        Layout.alignment: Qt.AlignHCenter
+                        text: root.waiting ? root.queue.position : "✓"
+                        font.pixelSize: Theme.fontDisplay
+                        font.bold: true
+                        color: root.waiting ? Theme.text : Theme.success
+                    }
+
+                    Text {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: root.waiting ? qsTr("your place in line") : qsTr("It is your turn!")
+                        font.pixelSize: Theme.fontLarge
+                        color: Theme.textMuted
+                    }
+                }
+            }
+
+            QueueProgressBar {
+                objectName: "queueProgress"
+                Layout.fillWidth: true
+                progress: root.queue.progress
+                busy: root.joining
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                spacing: Theme.spacing
+                visible: root.waiting
+
+                QueueFactLabel {
+                    objectName: "peopleAhead"
+                    Layout.fillWidth: true
+                    label: qsTr("Ahead of you")
+                    value: root.queue.peopleAhead === 0 ? qsTr("Nobody — you are next")
+                         : root.queue.peopleAhead === 1 ? qsTr("1 person") : qsTr("%1 people").arg(root.queue.peopleAhead)
+                }
+
+                QueueFactLabel {
+                    objectName: "estimatedWait"
+                    Layout.fillWidth: true
+                    label: qsTr("Estimated wait")
+                    value: Format.waitText(root.queue.estimatedWaitSeconds)
+                }
+            }
+
+            Text {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                text: root.joining ? qsTr("Getting your place in line…")
+                    : qsTr("Please stay nearby. When it is your turn this screen moves on to the seat map by itself.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+
+            KioskButton {
+                objectName: "leaveQueueButton"
+                Layout.alignment: Qt.AlignHCenter
+                tone: KioskButton.Tone.Quiet
+                text: qsTr("Leave the queue")
+                onClicked: root.controller.startOver()
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Layouts
+import Concert.Kiosk.Ui
+
+// How far the customer has come from where they joined to the front of the line.
+ColumnLayout {
+    id: root
+
+    required property real progress
+    property bool busy: false
+
+    spacing: Theme.spacingSmall
+
+    Rectangle {
+        Layout.fillWidth: true
+        implicitHeight: Math.round(18 * Theme.scale)
+        radius: height / 2
+        color: Theme.surfaceRaised
+
+        Rectangle {
+            id: fill
+
+            width: Math.max(height, parent.width * Math.max(0, Math.min(1, root.progress)))
+            height: parent.height
+            radius: height / 2
+            color: Theme.accent
+            visible: !root.busy
+
+            Behavior on width {
+                NumberAnimation {
+                    duration: 400
+                    easing.type: Easing.OutCubic
+                }
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+
+        Text {
+            text: qsTr("Joined")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+
+        Item {
+            Layout.fillWidth: true
+        }
+
+        Text {
+            text: qsTr("Front of the line")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+    }
+}

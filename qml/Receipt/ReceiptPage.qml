@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Layouts
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// Step 5: what was bought. "Done" (or the idle timeout) goes back to the start.
+Item {
+    id: root
+
+    required property KioskController controller
+    required property Checkout checkout
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Math.round(820 * Theme.scale))
+        height: Math.min(parent.height - 2 * Theme.margin, column.implicitHeight + 2 * Theme.margin)
+        radius: Theme.radius * 1.5
+        color: Theme.surface
+        border.color: Theme.border
+
+        ColumnLayout {
+            id: column
+
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingLarge
+
+                Rectangle {
+                    Layout.preferredWidth: Math.round(72 * Theme.scale)
+                    Layout.preferredHeight: Math.round(72 * Theme.scale)
+                    radius: width / 2
+                    color: Theme.success
+
+                    Text {
+                        anchors.centerIn: parent
+                        text: "✓"
+                        font.pixelSize: Theme.fontHero
+                        font.bold: true
+                        color: Theme.background
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Math.round(4 * Theme.scale)
+
+                    Text {
+                        objectName: "receiptHeadline"
+                        Layout.fillWidth: true
+                        text: qsTr("Payment complete — enjoy the show!")
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Your seats are booked. Show your member number at the entrance.")
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacingSmall
+                implicitHeight: 1
+                color: Theme.border
+            }
+
+            ColumnLayout {
+                objectName: "receiptDetails"
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+
+                Repeater {
+                    model: [
+                        { label: qsTr("Concert"), value: root.controller.concertTitle },
+                        { label: qsTr("Venue"), value: root.controller.concertVenue },
+                        { label: qsTr("Date"), value: Format.dateLabel(root.checkout.date) },
+                        { label: qsTr("Seats"), value: Format.seatList(root.checkout.seatNumbers) },
+                        { label: qsTr("Paid"), value: Format.money(root.checkout.amount) },
+                        { label: qsTr("Balance left"), value: Format.money(root.checkout.balanceAfterPayment) },
+                        { label: qsTr("Payment number"), value: String(root.checkout.paymentId) },
+                        { label: qsTr("Paid at"), value: Format.dateTimeLabel(root.checkout.paidAt) },
+                        { label: qsTr("Member number"), value: root.controller.userId }
+                    ]
+
+                    delegate: RowLayout {
+                        required property var modelData
+                        required property int index
+
+                        objectName: "receiptRow_" + index
+                        Layout.fillWidth: true
+                        spacing: Theme.spacingLarge
+
+                        Text {
+                            Layout.preferredWidth: Math.round(200 * Theme.scale)
+                            text: modelData.label
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textMuted
+                        }
+
+                        Text {
+                            objectName: "receiptValue"
+                            Layout.fillWidth: true
+                            text: modelData.value
+                            font.pixelSize: Theme.fontBody
+                            font.bold: index < 6
+                            color: Theme.text
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+
+            KioskButton {
+                objectName: "receiptDoneButton"
+                Layout.fillWidth: true
+                tone: KioskButton.Tone.Primary
+                text: qsTr("Done")
+                onClicked: root.controller.startOver()
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import QtQuick
+import QtQuick.Layouts
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// The customer's chosen seats, the total and the button that holds them.
+Rectangle {
+    id: root
+
+    required property SeatMapModel seats
+    property bool busy: false
+    property bool limitShown: false
+
+    signal holdRequested
+
+    function showLimit() {
+        root.limitShown = true;
+        limitTimer.restart();
+    }
+
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+
+    Timer {
+        id: limitTimer
+
+        interval: 4000
+        onTriggered: root.limitShown = false
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingLarge
+        spacing: Theme.spacing
+
+        Text {
+            text: qsTr("Your seats")
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.text
+        }
+
+        Text {
+            objectName: "selectionLimitHint"
+            Layout.fillWidth: true
+            text: root.limitShown ? qsTr("You can take up to %1 seats at a time.").arg(root.seats.maxSelection)
+                                  : qsTr("Tap up to %1 free seats.").arg(root.seats.maxSelection)
+            font.pixelSize: Theme.fontSmall
+            font.bold: root.limitShown
+            color: root.limitShown ? Theme.warning : Theme.textMuted
+            wrapMode: Text.WordWrap
+        }
+
+        Flow {
+            objectName: "selectedSeatChips"
+            Layout.fillWidth: true
+            spacing: Theme.spacingSmall
+
+            Repeater {
+                model: root.seats.selectedSeats
+
+                delegate: Rectangle {
+                    required property int modelData
+
+                    width: chipText.implicitWidth + 2 * Theme.spacing
+                    height: Math.round(44 * Theme.scale)
+                    radius: height / 2
+                    color: Theme.seatSelected
+
+                    Text {
+                        id: chipText
+
+                        anchors.centerIn: parent
+                        text: qsTr("Seat %1").arg(modelData)
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.accentText
+                    }
+                }
+            }
+        }
+
+        Item {
+            Layout.fillHeight: true
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: Theme.border
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            Text {
+                Layout.fillWidth: true
+                text: root.seats.selectedCount === 1 ? qsTr("1 seat") : qsTr("%1 seats").arg(root.seats.selectedCount)
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+
+            Text {
+                objectName: "selectionTotal"
+                text: Format.money(root.seats.selectedTotal)
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.text
+            }
+        }
+
+        KioskButton {
+            objectName: "holdSeatsButton"
+            Layout.fillWidth: true
+            tone: KioskButton.Tone.Primary
+            enabled: root.seats.selectedCount > 0 && !root.busy
+            text: root.busy ? qsTr("Holding…") : qsTr("Hold these seats")
+            onClicked: root.holdRequested()
+        }
+
+        KioskButton {
+            objectName: "clearSelectionButton"
+            Layout.fillWidth: true
+            tone: KioskButton.Tone.Quiet
+            enabled: root.seats.selectedCount > 0 && !root.busy
+            text: qsTr("Clear selection")
+            onClicked: root.seats.clearSelection()
+        }
+    }
+}

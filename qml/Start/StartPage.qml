@@ -1,0 +1,213 @@
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import Concert.Kiosk
+import Concert.Kiosk.Ui
+
+// Step 1: the customer says who they are (member number, or a new one) and picks a concert.
+Item {
+    id: root
+
+    required property KioskController controller
+    required property ApiClient client
+
+    property int chosenConcertId: 0
+    property string chosenTitle: ""
+    property string chosenVenue: ""
+    property bool newMember: false
+
+    function reset() {
+        memberField.text = "";
+        root.newMember = false;
+        root.chosenConcertId = 0;
+        root.chosenTitle = "";
+        root.chosenVenue = "";
+    }
+
+    Connections {
+        target: root.controller
+
+        function onSessionReset() {
+            root.reset();
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+
+        ColumnLayout {
+            Layout.preferredWidth: parent.width * 0.4
+            Layout.fillHeight: true
+            spacing: Theme.spacingLarge
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Get your tickets")
+                font.pixelSize: Theme.fontHero
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Sign in with your member number, choose a concert and join the queue. When it is your turn you pick your seats and pay from your balance.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                wrapMode: Text.WordWrap
+                lineHeight: 1.15
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: memberColumn.implicitHeight + 2 * Theme.spacingLarge
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+
+                ColumnLayout {
+                    id: memberColumn
+
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingLarge
+                    spacing: Theme.spacing
+
+                    Text {
+                        text: qsTr("Member number")
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        color: Theme.text
+                    }
+
+                    QQC2.TextField {
+                        id: memberField
+
+                        objectName: "memberIdField"
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchTarget
+                        placeholderText: qsTr("e.g. 3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")
+                        placeholderTextColor: Theme.textDisabled
+                        font.pixelSize: Theme.fontBody
+                        font.family: "DejaVu Sans Mono"
+                        color: Theme.text
+                        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferLowercase
+                        leftPadding: Theme.spacing
+                        rightPadding: Theme.spacing
+                        background: Rectangle {
+                            radius: Theme.radiusSmall
+                            color: Theme.background
+                            border.width: memberField.activeFocus ? 2 : 1
+                            border.color: memberField.activeFocus ? Theme.focus : Theme.border
+                        }
+                        onTextEdited: root.newMember = false
+                        onAccepted: joinButton.clicked()
+                    }
+
+                    Text {
+                        objectName: "newMemberHint"
+                        Layout.fillWidth: true
+                        visible: root.newMember
+                        text: qsTr("This is your new member number. Keep a note of it: you need it to pay and to top up later.")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.success
+                        wrapMode: Text.WordWrap
+                    }
+
+                    Text {
+                        Layout.fillWidth: true
+                        visible: memberField.text.length > 0 && !root.controller.isValidMemberId(memberField.text)
+                        text: qsTr("A member number looks like 8-4-4-4-12 letters and digits.")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                    }
+
+                    KioskButton {
+                        objectName: "newCustomerButton"
+                        Layout.fillWidth: true
+                        text: qsTr("I’m new here — create my member number")
+                        onClicked: {
+                            memberField.text = root.controller.newMemberId();
+                            root.newMember = true;
+                        }
+                    }
+                }
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            Text {
+                text: qsTr("Choose a concert")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+
+            ListView {
+                id: concertList
+
+                objectName: "concertList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: Theme.spacing
+                boundsBehavior: Flickable.StopAtBounds
+                model: ConcertListModel {
+                    id: concerts
+
+                    objectName: "concertListModel"
+                    client: root.client
+                }
+                delegate: ConcertCard {
+                    required property int index
+
+                    width: ListView.view.width
+                    chosen: concertId === root.chosenConcertId
+                    onPicked: {
+                        root.chosenConcertId = concertId;
+                        root.chosenTitle = title;
+                        root.chosenVenue = venue;
+                    }
+                }
+
+                Text {
+                    anchors.centerIn: parent
+                    width: parent.width * 0.8
+                    visible: concerts.loaded && concerts.count === 0
+                    text: qsTr("No concerts are on sale right now.")
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.textMuted
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+
+                QQC2.BusyIndicator {
+                    anchors.centerIn: parent
+                    running: concerts.loading && !concerts.loaded
+                    visible: running
+                }
+            }
+
+            KioskButton {
+                id: joinButton
+
+                objectName: "joinQueueButton"
+                Layout.fillWidth: true
+                tone: KioskButton.Tone.Primary
+                enabled: root.chosenConcertId > 0 && root.controller.isValidMemberId(memberField.text)
+                text: root.chosenConcertId > 0 ? qsTr("Join the queue for %1").arg(root.chosenTitle) : qsTr("Join the queue")
+                onClicked: root.controller.begin(memberField.text, root.chosenConcertId, root.chosenTitle, root.chosenVenue)
+            }
+        }
+    }
+}

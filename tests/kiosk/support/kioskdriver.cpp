@@ -1,0 +1,205 @@
+#include "kioskdriver.h"
+
+#include "apiclient.h"
+#include "checkout.h"
+#include "kioskengine.h"
+#include "queuesession.h"
+#include "wallet.h"
+
+#include <QImage>
+#include <QTest>
+
+KioskDriver::KioskDriver(const QUrl &serverUrl, const QSize &size, const QString &screenshotDir,
+                         int idleTimeoutSeconds)
+    : m_serverUrl(serverUrl)
+    , m_size(size)
+    , m_screenshotDir(screenshotDir)
+    , m_idleTimeoutSeconds(idleTimeoutSeconds)
+{ }
+
+KioskDriver::~KioskDriver()
+{
+    if (m_window)
+        m_window->close();
+    m_engine.reset();
+}
+
+bool KioskDriver::load()
+{
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    KioskEngine::prepare(m_engine.get());
+    QStringList warnings;
+    QObject::connect(m_engine.get(), &QQmlEngine::warnings, m_engine.get(),
+                     [&warnings](const QList<QQmlError> &errors) {
+                         for (const QQmlError &error : errors)
+                             warnings << error.toString();
+                     });
+    m_engine->setInitialProperties({{QStringLiteral("serverUrl"), m_serverUrl},
+                                    {QStringLiteral("fullscreen"), false},
+                                    {QStringLiteral("idleTimeoutSeconds"), m_idleTimeoutSeconds}});
+    m_engine->load(KioskEngine::mainUrl());
+    if (m_engine->rootObjects().isEmpty())
+        return fail(QStringLiteral("Main.qml did not load: ") + warnings.join(QLatin1Char('\n')));
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    if (!m_window)
+        return fail(QStringLiteral("the root object is not a window"));
+    m_window->setProperty("minimumWidth", 0);
+    m_window->setProperty("minimumHeight", 0);
+    m_window->resize(m_size);
+    m_window->show();
+    if (!QTest::qWaitForWindowExposed(m_window))
+        return fail(QStringLiteral("the window was never exposed"));
+    return waitFor([this]() { return m_window->width() == m_size.width(); },
+                   QStringLiteral("window size"), 5000);
+}
+
+KioskController *KioskDriver::controller() const
+{
+    return m_window ? m_window->property("controller").value<KioskController *>() : nullptr;
+}
+
+ApiClient *KioskDriver::client() const
+{
+    return m_window ? m_window->property("client").value<ApiClient *>() : nullptr;
+}
+
+QueueSession *KioskDriver::queue() const
+{
+    return m_window ? m_window->property("queue").value<QueueSession *>() : nullptr;
+}
+
+Wallet *KioskDriver::wallet() const
+{
+    return m_window ? m_window->property("wallet").value<Wallet *>() : nullptr;
+}
+
+Checkout *KioskDriver::checkout() const
+{
+    return m_window ? m_window->property("checkout").value<Checkout *>() : nullptr;
+}
+
+QObject *KioskDriver::object(const QString &objectName) const
+{
+    // Non-visual QML objects are QObject children of the item that declares them; the screens
+    // themselves hang off the Loader only as visual children, so walk the visual tree.
+    std::function<QObject *(QQuickItem *)> search = [&](QQuickItem *item) -> QObject * {
+        if (!item)
+            return nullptr;
+        if (QObject *found = item->findChild<QObject *>(objectName, Qt::FindDirectChildrenOnly))
+            return found;
+        const QList<QQuickItem *> children = item->childItems();
+        for (QQuickItem *child : children) {
+            if (QObject *found = search(child))
+                return found;
+        }
+        return nullptr;
+    };
+    return m_window ? search(m_window->contentItem()) : nullptr;
+}
+
+QQuickItem *KioskDriver::item(const QString &objectName) const
+{
+    return m_window ? findItem(m_window->contentItem(), objectName) : nullptr;
+}
+
+QQuickItem *KioskDriver::findItem(QQuickItem *root, const QString &objectName) const
+{
+    if (!root || !root->isVisible())
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+bool KioskDriver::click(const QString &objectName, int timeoutMs)
+{
+    QPointer<QQuickItem> target;
+    const bool ready = waitFor(
+        [&]() {
+            target = item(objectName);
+            if (!target || !target->isEnabled() || target->width() <= 0 || target->height() <= 0)
+                return false;
+            if (target->property("enabled").isValid() && !target->property("enabled").toBool())
+                return false;
+            // Wait until the layout has put it inside the window (polish done).
+            const QPointF centre =
+                target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+            return QRectF(QPointF(0, 0), QSizeF(m_window->size())).contains(centre);
+        },
+        QStringLiteral("'%1' visible and enabled").arg(objectName), timeoutMs);
+    if (!ready)
+        return false;
+    const QPoint centre =
+        target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint();
+    QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre);
+    return true;
+}
+
+bool KioskDriver::type(const QString &objectName, const QString &text, int timeoutMs)
+{
+    if (!click(objectName, timeoutMs))
+        return false;
+    QQuickItem *target = item(objectName);
+    if (!waitFor([target]() { return target && target->hasActiveFocus(); },
+                 QStringLiteral("focus on '%1'").arg(objectName), timeoutMs))
+        return false;
+    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_Backspace);
+    for (const QChar character : text) // QTest::keyClicks() exists for widgets only
+        QTest::keyClick(m_window, character.toLatin1());
+    return waitFor(
+        [target, text]() { return target && target->property("text").toString() == text; },
+        QStringLiteral("'%1' to read '%2'").arg(objectName, text), timeoutMs);
+}
+
+bool KioskDriver::waitForScreen(KioskController::Screen screen, int timeoutMs)
+{
+    if (QTest::qWaitFor(
+            [this, screen]() { return controller() && controller()->screen() == screen; },
+            timeoutMs))
+        return true;
+    KioskController *kiosk = controller();
+    return fail(QStringLiteral("timed out after %1 ms waiting for screen %2; on screen %3 with "
+                               "notice '%4: %5'")
+                    .arg(timeoutMs)
+                    .arg(int(screen))
+                    .arg(kiosk ? int(kiosk->screen()) : -1)
+                    .arg(kiosk ? kiosk->noticeTitle() : QString(),
+                         kiosk ? kiosk->noticeText() : QString()));
+}
+
+bool KioskDriver::waitFor(const std::function<bool()> &condition, const QString &what,
+                          int timeoutMs)
+{
+    if (QTest::qWaitFor(condition, timeoutMs))
+        return true;
+    return fail(QStringLiteral("timed out after %1 ms waiting for %2").arg(timeoutMs).arg(what));
+}
+
+QString KioskDriver::screenshot(const QString &name)
+{
+    if (m_screenshotDir.isEmpty() || !m_window)
+        return {};
+    QDir().mkpath(m_screenshotDir);
+    const QImage image = m_window->grabWindow();
+    const QString path =
+        QDir(m_screenshotDir)
+            .filePath(
+                QStringLiteral("%1-%2.png").arg(++m_shotNumber, 2, 10, QLatin1Char('0')).arg(name));
+    if (image.isNull() || !image.save(path)) {
+        fail(QStringLiteral("could not save %1").arg(path));
+        return {};
+    }
+    return path;
+}
+
+bool KioskDriver::fail(const QString &message)
+{
+    m_lastError = message;
+    return false;
+}
