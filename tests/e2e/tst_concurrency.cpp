@@ -1,0 +1,258 @@
+// Concurrency rules across two concert-server instances on one database (mission.md
+// "Concurrency"): a seat is never given twice, money is never lost or taken twice.
+#include "e2efixture.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+class tst_Concurrency : public QObject
+{
+    Q_OBJECT
+
+private:
+    E2eFixture m_fx;
+    std::unique_ptr<ServerProcess> m_a;
+    std::unique_ptr<ServerProcess> m_b;
+    HttpClient m_http;
+    ApiDriver m_api{m_http};
+    const QString m_db = QStringLiteral("race");
+
+    QUrl instance(int i) const { return (i % 2 ? m_b : m_a)->baseUrl(); }
+
+    /** @brief @p count users, each with an ACTIVE token (issued on alternating instances). */
+    QList<std::pair<QString, QString>> admittedUsers(int count)
+    {
+        QList<HttpClient::Request> requests;
+        QStringList users;
+        for (int i = 0; i < count; ++i) {
+            users << ApiDriver::newUserId();
+            requests << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
+                                           QJsonObject{{QStringLiteral("userId"), users.last()}}, {}, instance(i));
+        }
+        const QList<HttpReply> replies = m_http.sendConcurrently(requests, 100);
+        QList<std::pair<QString, QString>> result;
+        for (int i = 0; i < count; ++i)
+            result.append({users.at(i), replies.at(i).json.value(QLatin1String("token")).toString()});
+        for (const auto &[user, token] : result) {
+            if (token.isEmpty() || !m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 20000, m_a->baseUrl()))
+                return {};
+        }
+        return result;
+    }
+
+    qint64 newConcert(const QList<qint64> &prices, QStringList *dates)
+    {
+        QJsonArray list;
+        for (int i = 0; i < prices.size(); ++i) {
+            dates->append(E2eFixture::day(20 + i));
+            list.append(QJsonObject{{QStringLiteral("date"), dates->last()}, {QStringLiteral("price"), prices.at(i)}});
+        }
+        const HttpReply reply = m_http.post(QStringLiteral("/api/v1/admin/concerts"),
+                                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Race")},
+                                                        {QStringLiteral("venue"), QStringLiteral("Hall")},
+                                                        {QStringLiteral("dates"), list}},
+                                            {{"X-Admin-Key", E2eFixture::kAdminKey}});
+        return reply.json.value(QLatin1String("id")).toInteger();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_fx.startDatabase());
+        QVERIFY(m_fx.createDatabase(m_db));
+        const QStringList options{QStringLiteral("--queue-capacity"), QStringLiteral("5000"),
+                                  QStringLiteral("--queue-tick-ms"), QStringLiteral("100"),
+                                  QStringLiteral("--admin-key"), QString::fromLatin1(E2eFixture::kAdminKey)};
+        m_a = m_fx.startServer(m_db, options);
+        m_b = m_fx.startServer(m_db, options);
+        QVERIFY(m_a && m_b);
+        m_http.setBaseUrl(m_a->baseUrl());
+    }
+
+    void twoHundredClientsRaceForTwoSeats()
+    {
+        QStringList dates;
+        const qint64 concert = newConcert({30000}, &dates);
+        QVERIFY(concert > 0);
+        const auto users = admittedUsers(200);
+        QCOMPARE(users.size(), 200);
+        QList<HttpClient::Request> holds;
+        for (int i = 0; i < users.size(); ++i)
+            holds << ApiDriver::request("POST", QStringLiteral("/api/v1/reservations"),
+                                        QJsonObject{{QStringLiteral("concertId"), concert},
+                                                    {QStringLiteral("date"), dates.first()},
+                                                    {QStringLiteral("seatNumbers"), QJsonArray{7, 8}}},
+                                        HttpClient::bearer(users.at(i).second), instance(i));
+        const QList<HttpReply> replies = m_http.sendConcurrently(holds, 200);
+        int won = 0;
+        qint64 winner = 0;
+        for (const HttpReply &reply : replies) {
+            if (reply.status == 201) {
+                ++won;
+                winner = reply.json.value(QLatin1String("reservationId")).toInteger();
+            } else {
+                QCOMPARE(reply.status, 409);
+                QCOMPARE(reply.errorCode(), QStringLiteral("SEAT_UNAVAILABLE"));
+            }
+        }
+        QCOMPARE(won, 1);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
+                                                    "WHERE d.concert_id = %1 AND s.seat_number IN (7, 8) "
+                                                    "AND s.status = 'HELD' AND s.reservation_id = %2").arg(concert).arg(winner)),
+                 2);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
+                                                    "WHERE d.concert_id = %1").arg(concert)),
+                 1);
+    }
+
+    void overlappingHoldsNeverShareASeat()
+    {
+        // 100 users ask at once for overlapping pairs of 10 seats: whatever wins, no seat is
+        // held by two reservations and every 201 got exactly the seats it asked for.
+        QStringList dates;
+        const qint64 concert = newConcert({1000}, &dates);
+        const auto users = admittedUsers(100);
+        QCOMPARE(users.size(), 100);
+        QList<HttpClient::Request> holds;
+        for (int i = 0; i < users.size(); ++i) {
+            const int first = 1 + i % 9;
+            holds << ApiDriver::request("POST", QStringLiteral("/api/v1/reservations"),
+                                        QJsonObject{{QStringLiteral("concertId"), concert},
+                                                    {QStringLiteral("date"), dates.first()},
+                                                    {QStringLiteral("seatNumbers"), QJsonArray{first, first + 1}}},
+                                        HttpClient::bearer(users.at(i).second), instance(i));
+        }
+        QSet<int> taken;
+        for (const HttpReply &reply : m_http.sendConcurrently(holds, 100)) {
+            QVERIFY(reply.status == 201 || reply.status == 409);
+            if (reply.status != 201)
+                continue;
+            for (const QJsonValue &seat : reply.json.value(QLatin1String("seatNumbers")).toArray()) {
+                QVERIFY2(!taken.contains(seat.toInt()), "a seat was held twice");
+                taken.insert(seat.toInt());
+            }
+        }
+        QVERIFY(!taken.isEmpty());
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
+                                                    "WHERE d.concert_id = %1 AND s.status = 'HELD'").arg(concert)),
+                 qint64(taken.size()));
+    }
+
+    void threeHundredConcurrentChargesAreAllApplied()
+    {
+        const QString user = ApiDriver::newUserId();
+        QCOMPARE(m_api.charge(user, 1000).status, 200);
+        QList<HttpClient::Request> charges;
+        for (int i = 0; i < 300; ++i)
+            charges << ApiDriver::request("POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(user),
+                                          QJsonObject{{QStringLiteral("amount"), 500}}, {}, instance(i));
+        for (const HttpReply &reply : m_http.sendConcurrently(charges, 300))
+            QCOMPARE(reply.status, 200);
+        QCOMPARE(m_api.balance(user), 151000);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = '%1'").arg(user)), 151000);
+    }
+
+    void theSameReservationPaidTenTimesIsChargedOnce_data()
+    {
+        QTest::addColumn<bool>("withKey");
+        QTest::addRow("double clicks without a key") << false;
+        QTest::addRow("retries with one Idempotency-Key") << true;
+    }
+    void theSameReservationPaidTenTimesIsChargedOnce()
+    {
+        QFETCH(bool, withKey);
+        QStringList dates;
+        const qint64 concert = newConcert({25000}, &dates);
+        const auto users = admittedUsers(1);
+        QCOMPARE(users.size(), 1);
+        const auto &[user, token] = users.first();
+        QCOMPARE(m_api.charge(user, 100000).status, 200);
+        const HttpReply held = m_api.hold(token, concert, dates.first(), {3});
+        QCOMPARE(held.status, 201);
+        const qint64 reservation = held.json.value(QLatin1String("reservationId")).toInteger();
+        QList<HttpClient::Request> payments;
+        for (int i = 0; i < 10; ++i) {
+            HttpHeaders headers = HttpClient::bearer(token);
+            if (withKey)
+                headers.append({QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("pay-once")});
+            payments << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
+                                           QJsonObject{{QStringLiteral("reservationId"), reservation}}, headers, instance(i));
+        }
+        int created = 0;
+        QSet<QByteArray> bodies;
+        for (const HttpReply &reply : m_http.sendConcurrently(payments, 10)) {
+            if (reply.status == 201) {
+                ++created;
+                bodies.insert(reply.body);
+            } else {
+                QVERIFY2(!withKey, reply.body.constData());
+                QVERIFY2(reply.errorCode() == QLatin1String("ALREADY_PAID") || reply.errorCode() == QLatin1String("TOKEN_EXPIRED"),
+                         reply.body.constData());
+            }
+        }
+        if (withKey) {
+            QCOMPARE(created, 10);
+            QCOMPARE(bodies.size(), 1); // the very same body every time
+        } else {
+            QCOMPARE(created, 1);
+        }
+        QCOMPARE(m_api.balance(user), 75000);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM payments WHERE reservation_id = %1").arg(reservation)), 1);
+    }
+
+    void aBalanceNeverGoesBelowZero()
+    {
+        // 5,000 KRW and three holds of 4,000, 2,000 and 3,500 paid at once: any one fits, no
+        // two do, so exactly one succeeds.
+        QStringList dates;
+        const qint64 concert = newConcert({4000, 2000, 3500}, &dates);
+        const auto users = admittedUsers(1);
+        QCOMPARE(users.size(), 1);
+        const auto &[user, token] = users.first();
+        QCOMPARE(m_api.charge(user, 5000).status, 200);
+        QList<qint64> reservations;
+        for (const QString &date : dates) {
+            const HttpReply held = m_api.hold(token, concert, date, {1});
+            QCOMPARE(held.status, 201);
+            reservations << held.json.value(QLatin1String("reservationId")).toInteger();
+        }
+        QList<HttpClient::Request> payments;
+        for (int i = 0; i < reservations.size(); ++i)
+            payments << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
+                                           QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
+                                           HttpClient::bearer(token), instance(i));
+        int paid = 0;
+        qint64 spent = 0;
+        for (const HttpReply &reply : m_http.sendConcurrently(payments, 3)) {
+            if (reply.status == 201) {
+                ++paid;
+                spent = reply.json.value(QLatin1String("amount")).toInteger();
+                QCOMPARE(reply.json.value(QLatin1String("balance")).toInteger(), 5000 - spent);
+            } else {
+                QVERIFY2(reply.errorCode() == QLatin1String("INSUFFICIENT_BALANCE")
+                             || reply.errorCode() == QLatin1String("TOKEN_EXPIRED"),
+                         reply.body.constData());
+            }
+        }
+        QCOMPARE(paid, 1);
+        QCOMPARE(m_api.balance(user), 5000 - spent);
+        QVERIFY(m_api.balance(user) >= 0);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM payments WHERE user_id = '%1'").arg(user)), 1);
+    }
+
+    void moneyIsConserved()
+    {
+        // Everything charged equals every balance plus every payment.
+        const qint64 charged = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM balance_ledger WHERE kind = 'CHARGE'"));
+        const qint64 balances = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(balance), 0) FROM users"));
+        const qint64 payments = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM payments"));
+        QVERIFY(charged > 0);
+        QCOMPARE(charged, balances + payments);
+        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT concert_date_id, seat_number, COUNT(*) c "
+                                                    "FROM seats GROUP BY concert_date_id, seat_number HAVING c > 1) twice")),
+                 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Concurrency)
+#include "tst_concurrency.moc"
