@@ -32,6 +32,7 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(0);
     });
     if (!server.start())
-        return 1;
+        return 2; // the port named by --port/--bind cannot be used
+
     return QCoreApplication::exec();
 }

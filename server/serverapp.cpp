@@ -16,7 +16,12 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <arpa/inet.h>
 #include <cstdio>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcServer, "concert.server")
 
@@ -109,7 +114,9 @@ bool ServerApp::start()
     const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(m_config.bindAddress);
-    if (!m_listener->listen(address, quint16(m_config.port))) {
+    const bool listening = m_config.reusePort ? listenSharingPort(address)
+                                              : m_listener->listen(address, quint16(m_config.port));
+    if (!listening) {
         std::fprintf(stderr, "concert-server: --port: cannot listen on %s:%d: %s\n",
                      qPrintable(m_config.bindAddress), m_config.port,
                      qPrintable(m_listener->errorString()));
@@ -122,6 +129,40 @@ bool ServerApp::start()
     std::printf("listening on http://%s:%d\n", qPrintable(host), int(m_listener->serverPort()));
     std::fflush(stdout);
     return true;
+}
+
+bool ServerApp::listenSharingPort(const QHostAddress &address)
+{
+    // QTcpServer cannot set SO_REUSEPORT itself: make the socket, then hand it over
+    // (qt-notes.md, "Several processes can share one port").
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    if (v6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(quint16(m_config.port));
+        const Q_IPV6ADDR raw = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &raw, sizeof raw);
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(quint16(m_config.port));
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0 || ::listen(fd, 1024) != 0) {
+        ::close(fd);
+        return false;
+    }
+    return m_listener->setSocketDescriptor(fd);
 }
 
 void ServerApp::shutdown()

@@ -44,6 +44,7 @@ public:
 
 private:
     bool prepareDatabase();
+    bool listenSharingPort(const class QHostAddress &address);
     void scheduleRetry();
 
     ServerConfig m_config;

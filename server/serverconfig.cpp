@@ -33,6 +33,7 @@ constexpr OptionSpec kOptions[] = {
     {"hold-ttl-seconds", "N", "How long a seat hold lives (default 300)."},
     {"demo-data", nullptr, "Create demo concerts if the catalogue is empty."},
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
+    {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
 };
 
 QString envName(const char *option)
@@ -157,21 +158,29 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     readInt("active-ttl-seconds", 1, 604'800, config.activeTtlSeconds);
     readInt("hold-ttl-seconds", 1, 86'400, config.holdTtlSeconds);
     readInt("db-pool-size", 1, 64, config.dbPoolSize);
-    if (error.isEmpty()) {
-        if (parser.isSet(QStringLiteral("demo-data"))) {
-            config.demoData = true;
-        } else if (const auto text = lookup("demo-data")) {
-            const QString v = text->trimmed().toLower();
-            if (v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes")
-                || v == QLatin1String("on"))
-                config.demoData = true;
-            else if (v == QLatin1String("0") || v == QLatin1String("false")
-                     || v == QLatin1String("no") || v == QLatin1String("off") || v.isEmpty())
-                config.demoData = false;
-            else
-                error = QStringLiteral("--demo-data: '%1' is not one of true/false").arg(*text);
+    auto readFlag = [&](const char *name, bool &target) {
+        if (!error.isEmpty())
+            return;
+        if (parser.isSet(QString::fromLatin1(name))) {
+            target = true;
+            return;
         }
-    }
+        const auto text = lookup(name);
+        if (!text)
+            return;
+        const QString v = text->trimmed().toLower();
+        if (v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes")
+            || v == QLatin1String("on"))
+            target = true;
+        else if (v == QLatin1String("0") || v == QLatin1String("false") || v == QLatin1String("no")
+                 || v == QLatin1String("off") || v.isEmpty())
+            target = false;
+        else
+            error = QStringLiteral("--%1: '%2' is not one of true/false")
+                        .arg(QString::fromLatin1(name), *text);
+    };
+    readFlag("demo-data", config.demoData);
+    readFlag("reuse-port", config.reusePort);
     if (!error.isEmpty())
         return error;
     return config;

@@ -2,6 +2,7 @@
 // `listening on` line, exit status 2, 503 while the database is away and recovery after,
 // graceful SIGTERM, and two instances starting at once on an empty database.
 #include "e2efixture.h"
+#include "testports.h"
 
 #include <QJsonArray>
 #include <QTemporaryFile>
@@ -178,6 +179,23 @@ private Q_SLOTS:
         b.kill();
         a.waitForFinished();
         b.waitForFinished();
+    }
+
+    void twoInstancesShareOnePortWithReusePort()
+    {
+        QVERIFY(m_fx.createDatabase(QStringLiteral("shared")));
+        const int port = TestPorts::freeTcpPort();
+        const QStringList options{QStringLiteral("--reuse-port"), QStringLiteral("--port"), QString::number(port)};
+        auto a = m_fx.startServer(QStringLiteral("shared"), options);
+        auto b = m_fx.startServer(QStringLiteral("shared"), options);
+        QVERIFY(a && b);
+        QCOMPARE(a->port(), port);
+        QCOMPARE(b->port(), port);
+        // Without the option a second instance cannot bind the same port.
+        ServerProcess third;
+        QVERIFY(!third.start(m_fx.dbArgs(QStringLiteral("shared")) + QStringList{QStringLiteral("--port"), QString::number(port)}, 10000));
+        a->kill(); // b keeps serving the port alone
+        QTRY_COMPARE_WITH_TIMEOUT(HttpClient(b->baseUrl()).get(QStringLiteral("/api/v1/health")).status, 200, 5000);
     }
 
     void sigtermFinishesRequestsInFlightAndExitsZero()
