@@ -21,6 +21,7 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -65,6 +66,39 @@ double statusCount(const QJsonObject &wrk, const QString &status)
     return wrk.value(QLatin1String("statuses")).toObject().value(status).toDouble();
 }
 
+// One paired round: a measurement, its ceiling measured just before, and their ratio.
+QJsonObject pairedRound(const QJsonObject &server, double serverRate, const QJsonObject &ceiling,
+                        double ceilingRate)
+{
+    return {{QStringLiteral("server"), server},
+            {QStringLiteral("ceiling"), ceiling},
+            {QStringLiteral("server_rate"), serverRate},
+            {QStringLiteral("ceiling_rate"), ceilingRate},
+            {QStringLiteral("ratio_to_ceiling"), ratio(serverRate, ceilingRate)}};
+}
+
+// The round with the median ratio is the one reported (every figure from the same round);
+// all rounds stay listed under "rounds".
+QJsonObject medianRound(const QList<QJsonObject> &rounds)
+{
+    if (rounds.isEmpty())
+        return {};
+    QList<QJsonObject> sorted = rounds;
+    std::sort(sorted.begin(), sorted.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QLatin1String("ratio_to_ceiling")).toDouble()
+            < b.value(QLatin1String("ratio_to_ceiling")).toDouble();
+    });
+    QJsonObject chosen = sorted.at((sorted.size() - 1) / 2);
+    QJsonArray all;
+    for (const QJsonObject &round : rounds)
+        all.append(QJsonObject {
+            {QStringLiteral("server_rate"), round.value(QLatin1String("server_rate"))},
+            {QStringLiteral("ceiling_rate"), round.value(QLatin1String("ceiling_rate"))},
+            {QStringLiteral("ratio_to_ceiling"), round.value(QLatin1String("ratio_to_ceiling"))}});
+    chosen.insert(QStringLiteral("rounds"), all);
+    return chosen;
+}
+
 } // namespace
 
 BenchConfig BenchConfig::forScale(double scale)
@@ -78,6 +112,8 @@ BenchConfig BenchConfig::forScale(double scale)
     };
     c.wrk.durationSeconds = qMax(1, int(std::lround(10 * scale * 10)));
     c.wrk.warmupSeconds = 0;
+    c.rounds = 1;
+    c.freshDatabasePerPhase = false;
     c.wrk.connections = scaled(64, 16);
     c.sqlDurationMs = scaled(10'000, 1'000);
     c.queueDepth = scaled(100'000, 1'000);
@@ -98,6 +134,8 @@ BenchConfig BenchConfig::forScale(double scale)
 QJsonObject BenchConfig::toJson() const
 {
     return {{QStringLiteral("scale"), scale},
+            {QStringLiteral("rounds"), rounds},
+            {QStringLiteral("fresh_database_per_phase"), freshDatabasePerPhase},
             {QStringLiteral("wrk"), wrk.toJson()},
             {QStringLiteral("db_pool_size"), dbPoolSize},
             {QStringLiteral("sql_ceiling_seconds"), sqlDurationMs / 1000.0},
@@ -146,13 +184,20 @@ bool BenchRun::wants(const QString &scenario) const
     return m_config.only.isEmpty() || m_config.only.contains(scenario);
 }
 
-std::unique_ptr<MariaDbInstance> BenchRun::startDatabase()
+std::shared_ptr<MariaDbInstance> BenchRun::startDatabase()
 {
-    auto db = std::make_unique<MariaDbInstance>();
+    if (!m_config.freshDatabasePerPhase && m_sharedDb) {
+        if (m_sharedDb->resetDatabase())
+            return m_sharedDb;
+        note(QStringLiteral("cannot reset the database; starting a new MariaDB"));
+    }
+    auto db = std::make_shared<MariaDbInstance>();
     if (!db->start()) {
         note(QStringLiteral("MariaDB did not start: ") + db->errorString());
         return nullptr;
     }
+    if (!m_config.freshDatabasePerPhase)
+        m_sharedDb = db;
     return db;
 }
 
@@ -406,43 +451,50 @@ void BenchRun::queueStatusPhase()
                               QStringLiteral("WAITING"), waiting, 60'000))
                 return fail(QStringLiteral("the second server's queue view never caught up"));
         }
-        note(QStringLiteral("  ceiling: bench-minimal-server x%1").arg(processes));
-        std::vector<std::unique_ptr<ServerProcess>> ceilings;
-        const int ceilingPort = sharedPort > 0 ? TestPorts::freeTcpPort() : 0;
-        for (int i = 0; i < processes; ++i) {
-            ceilings.push_back(startMinimalServer(ceilingPort));
-            if (!ceilings.back())
-                return fail(QStringLiteral("bench-minimal-server did not start"));
+        // Paired rounds: the ceiling and the server back to back, so both meet the same noise.
+        QList<QJsonObject> rounds;
+        bool allAnswered = true;
+        for (int round = 1; round <= m_config.rounds; ++round) {
+            note(QStringLiteral("  round %1/%2: bench-minimal-server x%3, then concert-server x%3")
+                     .arg(round)
+                     .arg(m_config.rounds)
+                     .arg(processes));
+            std::vector<std::unique_ptr<ServerProcess>> ceilings;
+            const int ceilingPort = sharedPort > 0 ? TestPorts::freeTcpPort() : 0;
+            for (int i = 0; i < processes; ++i) {
+                ceilings.push_back(startMinimalServer(ceilingPort));
+                if (!ceilings.back())
+                    return fail(QStringLiteral("bench-minimal-server did not start"));
+            }
+            const QJsonObject ceiling =
+                measure(QStringLiteral("status-ceiling-x%1-r%2").arg(processes).arg(round),
+                        ceilings, false);
+            ceilings.clear();
+            const QJsonObject measured = measure(
+                QStringLiteral("status-server-x%1-r%2").arg(processes).arg(round), servers, true);
+            const QJsonObject errors = measured.value(QLatin1String("errors")).toObject();
+            allAnswered = allAnswered && !measured.contains(QLatin1String("error"))
+                && errors.value(QLatin1String("status_4xx_5xx")).toDouble() == 0
+                && errors.value(QLatin1String("timeout")).toDouble() == 0;
+            rounds << pairedRound(
+                measured, measured.value(QLatin1String("requests_per_second")).toDouble(), ceiling,
+                ceiling.value(QLatin1String("requests_per_second")).toDouble());
         }
-        const QJsonObject ceiling =
-            measure(QStringLiteral("status-ceiling-x%1").arg(processes), ceilings, false);
-        ceilings.clear();
-        note(QStringLiteral("  concert-server x%1").arg(processes));
-        const QJsonObject measured =
-            measure(QStringLiteral("status-server-x%1").arg(processes), servers, true);
+        QJsonObject part = medianRound(rounds);
+        part.insert(QStringLiteral("processes"), processes);
+        const QJsonObject measured = part.value(QLatin1String("server")).toObject();
         const double rps = measured.value(QLatin1String("requests_per_second")).toDouble();
-        const double ceilingRps = ceiling.value(QLatin1String("requests_per_second")).toDouble();
+        const double ceilingRps = part.value(QLatin1String("ceiling"))
+                                      .toObject()
+                                      .value(QLatin1String("requests_per_second"))
+                                      .toDouble();
         const double p99 = measured.value(QLatin1String("latency_ms"))
                                .toObject()
                                .value(QLatin1String("p99"))
                                .toDouble();
-        QJsonObject part {{QStringLiteral("processes"), processes},
-                          {QStringLiteral("server"), measured},
-                          {QStringLiteral("ceiling"), ceiling},
-                          {QStringLiteral("ratio_to_ceiling"), ratio(rps, ceilingRps)}};
         check(QStringLiteral("scenario 1 (x%1): every status answer was 200 and arrived")
                   .arg(processes),
-              !measured.contains(QLatin1String("error"))
-                  && measured.value(QLatin1String("errors"))
-                          .toObject()
-                          .value(QLatin1String("status_4xx_5xx"))
-                          .toDouble()
-                      == 0
-                  && measured.value(QLatin1String("errors"))
-                          .toObject()
-                          .value(QLatin1String("timeout"))
-                          .toDouble()
-                      == 0);
+              allAnswered);
         if (!scaleOut) {
             scenario.insert(QStringLiteral("one_process"), part);
             m_targets.append(QJsonObject {
@@ -488,34 +540,50 @@ void BenchRun::tokenIssuePhase()
         return fail(QStringLiteral("concert-server did not start"));
     scenario.insert(QStringLiteral("server_options"), serverArgs.join(u' '));
     WrkRunner wrk(m_luaDir, m_config.workDir, m_config.wrk);
-    const ProcessSample serverBefore = ProcessSample::read(pidOf(*server));
-    const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
-    QElapsedTimer clock;
-    clock.start();
-    QJsonObject measured =
-        wrk.run(QStringLiteral("issue-server"),
-                {WrkJob {server->baseUrl(), QStringLiteral("issue.lua"), {seedText()}, 0}});
-    const double seconds = double(clock.elapsed()) / 1000.0;
-    measured.insert(QStringLiteral("process_usage"),
-                    QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
-                                             ProcessSample::read(pidOf(*server)), seconds),
-                                processUsage(QStringLiteral("mariadbd"), dbBefore,
-                                             ProcessSample::read(mariadbPid(*db)), seconds)});
-    note(QStringLiteral("  raw-SQL ceiling, %1 connections").arg(m_config.dbPoolSize));
-    const QJsonObject ceiling = tokenIssueCeiling(db->socketPath(), db->databaseName(),
-                                                  m_config.dbPoolSize, m_config.sqlDurationMs);
+    QList<QJsonObject> rounds;
+    bool all201 = true;
+    bool ceilingClean = true;
+    for (int round = 1; round <= m_config.rounds; ++round) {
+        note(QStringLiteral("  round %1/%2: raw-SQL ceiling (%3 connections), then concert-server")
+                 .arg(round)
+                 .arg(m_config.rounds)
+                 .arg(m_config.dbPoolSize));
+        const QJsonObject ceiling = tokenIssueCeiling(db->socketPath(), db->databaseName(),
+                                                      m_config.dbPoolSize, m_config.sqlDurationMs);
+        ceilingClean = ceilingClean && ceiling.value(QLatin1String("failures")).toDouble() == 0
+            && ceiling.value(QLatin1String("operations")).toDouble() > 0;
+        const ProcessSample serverBefore = ProcessSample::read(pidOf(*server));
+        const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
+        QElapsedTimer clock;
+        clock.start();
+        QJsonObject measured =
+            wrk.run(QStringLiteral("issue-server-r%1").arg(round),
+                    {WrkJob {server->baseUrl(), QStringLiteral("issue.lua"), {seedText()}, 0}});
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        measured.insert(QStringLiteral("process_usage"),
+                        QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
+                                                 ProcessSample::read(pidOf(*server)), seconds),
+                                    processUsage(QStringLiteral("mariadbd"), dbBefore,
+                                                 ProcessSample::read(mariadbPid(*db)), seconds)});
+        const double requests = measured.value(QLatin1String("requests")).toDouble();
+        all201 = all201 && !measured.contains(QLatin1String("error")) && requests > 0
+            && statusCount(measured, QStringLiteral("201")) == requests;
+        rounds << pairedRound(measured,
+                              measured.value(QLatin1String("requests_per_second")).toDouble(),
+                              ceiling, ceiling.value(QLatin1String("ops_per_second")).toDouble());
+    }
+    const QJsonObject chosen = medianRound(rounds);
+    const QJsonObject measured = chosen.value(QLatin1String("server")).toObject();
+    const QJsonObject ceiling = chosen.value(QLatin1String("ceiling")).toObject();
     const double rps = measured.value(QLatin1String("requests_per_second")).toDouble();
     const double ceilingRps = ceiling.value(QLatin1String("ops_per_second")).toDouble();
     scenario.insert(QStringLiteral("server"), measured);
     scenario.insert(QStringLiteral("ceiling_sql"), ceiling);
     scenario.insert(QStringLiteral("ratio_to_ceiling"), ratio(rps, ceilingRps));
-    const double requests = measured.value(QLatin1String("requests")).toDouble();
-    check(QStringLiteral("scenario 2: every token request answered 201"),
-          !measured.contains(QLatin1String("error")) && requests > 0
-              && statusCount(measured, QStringLiteral("201")) == requests);
-    check(QStringLiteral("scenario 2: the SQL ceiling had no failures"),
-          ceiling.value(QLatin1String("failures")).toDouble() == 0
-              && ceiling.value(QLatin1String("operations")).toDouble() > 0);
+    scenario.insert(QStringLiteral("rounds"), chosen.value(QLatin1String("rounds")));
+    check(QStringLiteral("scenario 2: every token request answered 201 (a new user each time)"),
+          all201);
+    check(QStringLiteral("scenario 2: the SQL ceiling had no failures"), ceilingClean);
     BenchDb sql(db->socketPath(), db->databaseName());
     scenario.insert(
         QStringLiteral("tokens_in_database"),
@@ -596,7 +664,8 @@ void BenchRun::holdsPhase()
         ceilingDateIds << row.value(0).toLongLong();
 
     const qint64 seatsForServer = qint64(serverDates.size()) * 50;
-    const qint64 oneProcessRange = seatsForServer / 2; // the rest is for the two-process run
+    // One range of seats per measured run: the x1 rounds, then the two-process run.
+    const qint64 perRun = seatsForServer / (m_config.rounds + 1);
     WrkRunner wrk(m_luaDir, m_config.workDir, m_config.wrk);
     // One measured wrk run after the warm-up; the warm-up uses its own seats too.
     WrkSettings noWarmup = m_config.wrk;
@@ -654,27 +723,45 @@ void BenchRun::holdsPhase()
 
     double oneProcessHolds = 0;
     if (wants(QStringLiteral("3"))) {
-        note(QStringLiteral("  3(a) concert-server x1, distinct seats over %1 dates")
-                 .arg(serverDates.size()));
-        const QJsonObject measured =
-            measure(QStringLiteral("holds-server-x1"), servers, oneProcessRange);
-        note(QStringLiteral("  3(a) raw-SQL ceiling, %1 connections").arg(m_config.dbPoolSize));
-        const QJsonObject ceiling =
-            holdCeiling(db->socketPath(), db->databaseName(), m_config.dbPoolSize,
-                        m_config.sqlDurationMs, ceilingDateIds, tokens, 3600);
+        QList<QJsonObject> rounds;
+        bool all201 = true;
+        bool ceilingClean = true;
+        bool exhausted = false;
+        const qint64 ceilingSeats = qint64(ceilingDateIds.size()) * 50 / m_config.rounds;
+        for (int round = 1; round <= m_config.rounds; ++round) {
+            note(QStringLiteral("  3(a) round %1/%2: raw-SQL ceiling (%3 connections), then "
+                                "concert-server x1 (distinct seats over %4 dates)")
+                     .arg(round)
+                     .arg(m_config.rounds)
+                     .arg(m_config.dbPoolSize)
+                     .arg(serverDates.size()));
+            const QJsonObject ceiling = holdCeiling(
+                db->socketPath(), db->databaseName(), m_config.dbPoolSize, m_config.sqlDurationMs,
+                ceilingDateIds, ceilingSeats * (round - 1), ceilingSeats, tokens, 3600);
+            nextSeat = perRun * (round - 1);
+            const QJsonObject measured =
+                measure(QStringLiteral("holds-server-x1-r%1").arg(round), servers, perRun);
+            const double requests = measured.value(QLatin1String("requests")).toDouble();
+            all201 = all201 && !measured.contains(QLatin1String("error")) && requests > 0
+                && statusCount(measured, QStringLiteral("201")) == requests;
+            ceilingClean = ceilingClean && ceiling.value(QLatin1String("failures")).toDouble() == 0;
+            exhausted = exhausted || measured.value(QLatin1String("exhausted")).toBool();
+            rounds << pairedRound(
+                measured, measured.value(QLatin1String("holds_per_second")).toDouble(), ceiling,
+                ceiling.value(QLatin1String("ops_per_second")).toDouble());
+        }
+        const QJsonObject chosen = medianRound(rounds);
+        const QJsonObject measured = chosen.value(QLatin1String("server")).toObject();
+        const QJsonObject ceiling = chosen.value(QLatin1String("ceiling")).toObject();
         oneProcessHolds = measured.value(QLatin1String("holds_per_second")).toDouble();
         const double ceilingOps = ceiling.value(QLatin1String("ops_per_second")).toDouble();
         scenarioA.insert(QStringLiteral("server"), measured);
         scenarioA.insert(QStringLiteral("ceiling_sql"), ceiling);
         scenarioA.insert(QStringLiteral("ratio_to_ceiling"), ratio(oneProcessHolds, ceilingOps));
-        const double requests = measured.value(QLatin1String("requests")).toDouble();
-        check(QStringLiteral("scenario 3(a): every hold of a free seat answered 201"),
-              !measured.contains(QLatin1String("error")) && requests > 0
-                  && statusCount(measured, QStringLiteral("201")) == requests);
-        check(QStringLiteral("scenario 3(a): the SQL ceiling had no failures"),
-              ceiling.value(QLatin1String("failures")).toDouble() == 0);
-        if (measured.value(QLatin1String("exhausted")).toBool()
-            || ceiling.value(QLatin1String("exhausted")).toBool())
+        scenarioA.insert(QStringLiteral("rounds"), chosen.value(QLatin1String("rounds")));
+        check(QStringLiteral("scenario 3(a): every hold of a free seat answered 201"), all201);
+        check(QStringLiteral("scenario 3(a): the SQL ceiling had no failures"), ceilingClean);
+        if (exhausted)
             m_notes << QStringLiteral(
                 "scenario 3(a) ran out of prepared seats: raise the number of dates");
         m_targets.append(QJsonObject {
@@ -691,7 +778,7 @@ void BenchRun::holdsPhase()
                           .value(QLatin1String("p99"))
                           .toDouble()));
     }
-    nextSeat = oneProcessRange;
+    nextSeat = perRun * m_config.rounds;
 
     if (wants(QStringLiteral("5"))) {
         servers.push_back(startServer(*db, serverArgs, sharedPort));
@@ -702,7 +789,7 @@ void BenchRun::holdsPhase()
             return fail(QStringLiteral("the second server never saw the tokens ACTIVE"));
         note(QStringLiteral("  3(a) concert-server x2"));
         const QJsonObject measured =
-            measure(QStringLiteral("holds-server-x2"), servers, seatsForServer - oneProcessRange);
+            measure(QStringLiteral("holds-server-x2"), servers, seatsForServer - nextSeat);
         const double requests = measured.value(QLatin1String("requests")).toDouble();
         check(QStringLiteral("scenario 5: every hold of a free seat answered 201 (two processes)"),
               !measured.contains(QLatin1String("error")) && requests > 0

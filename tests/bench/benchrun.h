@@ -26,6 +26,8 @@ struct BenchConfig
     QString workDir; ///< raw files (wrk summaries, token files, Lua scripts, driver output)
     QStringList only; ///< scenario ids to run ("1", "2", "3", "4", "5"); empty: all
     WrkSettings wrk;
+    bool freshDatabasePerPhase = true; ///< else one MariaDB, its database reset per phase
+    int rounds = 3; ///< paired ceiling/server rounds per ratio; the median round is reported
     int dbPoolSize = 8; ///< concert-server --db-pool-size, and the raw-SQL ceilings' threads
     int sqlDurationMs = 10'000;
     int queueDepth = 100'000; ///< scenario 1
@@ -62,7 +64,7 @@ public:
 
 private:
     bool wants(const QString &scenario) const;
-    std::unique_ptr<MariaDbInstance> startDatabase();
+    std::shared_ptr<MariaDbInstance> startDatabase();
     std::unique_ptr<ServerProcess> startServer(const MariaDbInstance &db, const QStringList &extra,
                                                int fixedPort = 0);
     std::unique_ptr<ServerProcess> startMinimalServer(int fixedPort = 0);
@@ -81,6 +83,7 @@ private:
     void openingPhase(); // scenario 4
 
     BenchConfig m_config;
+    std::shared_ptr<MariaDbInstance> m_sharedDb;
     QString m_luaDir;
     QString m_serverProgram;
     QString m_minimalProgram;

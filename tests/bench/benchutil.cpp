@@ -127,6 +127,11 @@ QJsonObject machineInfo(const QString &concertServer)
         {QStringLiteral("wrk"), wrk.isEmpty() ? QStringLiteral("missing") : wrk},
         {QStringLiteral("concert_server"),
          commandOutput(concertServer, {QStringLiteral("--version")})},
+        {QStringLiteral("source"),
+         commandOutput(QStringLiteral("git"),
+                       {QStringLiteral("-C"), QStringLiteral(CONCERT_BENCH_SOURCE_DIR),
+                        QStringLiteral("describe"), QStringLiteral("--always"),
+                        QStringLiteral("--dirty")})},
         {QStringLiteral("load_average_at_start"),
          commandOutput(QStringLiteral("cat"), {QStringLiteral("/proc/loadavg")})},
     };

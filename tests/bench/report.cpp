@@ -60,6 +60,23 @@ QString usageLine(const QJsonObject &wrk)
     return parts.join(QStringLiteral(", "));
 }
 
+QString roundsLine(const QJsonObject &part)
+{
+    const QJsonArray rounds = part.value(QLatin1String("rounds")).toArray();
+    if (rounds.size() < 2)
+        return {};
+    QStringList items;
+    for (const QJsonValue &v : rounds) {
+        const QJsonObject r = v.toObject();
+        items << QStringLiteral("%1 / %2 = %3")
+                     .arg(fmt(num(r, "server_rate")), fmt(num(r, "ceiling_rate")),
+                          pct(num(r, "ratio_to_ceiling")));
+    }
+    return QStringLiteral("Paired rounds (server / ceiling = ratio): %1; the table shows the "
+                          "median round.\n\n")
+        .arg(items.join(QStringLiteral("; ")));
+}
+
 QString errorLine(const QJsonObject &scenario)
 {
     if (scenario.contains(QLatin1String("error")))
@@ -113,7 +130,14 @@ QString renderMarkdown(const QJsonObject &report)
             .arg(num(settings, "db_pool_size"))
             .arg(num(settings, "sql_ceiling_seconds"));
     md += QStringLiteral("- A private MariaDB (tests/support MariaDbInstance: buffer pool 128M, "
-                         "flush at commit 2, no binlog) per phase, on a Unix socket.\n");
+                         "flush at commit 2, no binlog) on a Unix socket, %1.\n")
+              .arg(settings.value(QLatin1String("fresh_database_per_phase")).toBool()
+                       ? QStringLiteral("a new one for each phase")
+                       : QStringLiteral("one for the run, its database dropped between phases"));
+    md +=
+        QStringLiteral("- Each ratio comes from %1 paired round(s): the ceiling, then the server, "
+                       "back to back; the round with the median ratio is reported.\n")
+            .arg(num(settings, "rounds"));
     md += QStringLiteral("- All settings as JSON: `report.json` → `settings`.\n\n");
 
     md += QStringLiteral("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
@@ -172,6 +196,7 @@ QString renderMarkdown(const QJsonObject &report)
                        fmt(num(obj(ceiling, "latency"), "p50_ms"), 2),
                        fmt(num(obj(ceiling, "latency"), "p99_ms"), 2));
         md += QStringLiteral("| **ratio** | **%1** | |\n\n").arg(pct(num(s2, "ratio_to_ceiling")));
+        md += roundsLine(s2);
         md += QStringLiteral("CPU during the run: %1.\n").arg(usageLine(server));
     }
 
@@ -198,6 +223,7 @@ QString renderMarkdown(const QJsonObject &report)
                        fmt(num(obj(ceiling, "latency"), "p50_ms"), 2),
                        fmt(num(obj(ceiling, "latency"), "p99_ms"), 2));
         md += QStringLiteral("| **ratio** | **%1** | |\n\n").arg(pct(num(s3a, "ratio_to_ceiling")));
+        md += roundsLine(s3a);
         md += QStringLiteral("CPU during the run: %1.\n").arg(usageLine(server));
     }
     const QJsonObject s3b = obj(scenarios, "3b_contention");

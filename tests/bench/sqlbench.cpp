@@ -252,10 +252,9 @@ QJsonObject tokenIssueCeiling(const QString &socket, const QString &dbName, int 
 }
 
 QJsonObject holdCeiling(const QString &socket, const QString &dbName, int threads, int durationMs,
-                        const QList<qint64> &dateIds, const QList<SeededToken> &tokens,
-                        int holdTtlSeconds)
+                        const QList<qint64> &dateIds, qint64 firstSeat, qint64 seats,
+                        const QList<SeededToken> &tokens, int holdTtlSeconds)
 {
-    const qint64 seats = qint64(dateIds.size()) * 50;
     QJsonObject result =
         runSqlWorkers(socket, dbName, threads, durationMs, seats, [&](BenchDb &db) -> SqlOperation {
             auto extend = prepare(db,
@@ -275,7 +274,9 @@ QJsonObject holdCeiling(const QString &socket, const QString &dbName, int thread
                                        "seat_number IN (?) AND (status = 'AVAILABLE' OR "
                                        "(status = 'HELD' AND held_until <= ?)) "
                                        "ORDER BY seat_number"));
-            return [&db, &dateIds, &tokens, holdTtlSeconds, extend, insert, take](qint64 op) {
+            return [&db, &dateIds, &tokens, firstSeat, holdTtlSeconds, extend, insert,
+                    take](qint64 number) {
+                const qint64 op = firstSeat + number;
                 const qint64 dateId = dateIds.at(op % dateIds.size());
                 const int seat = int(op / dateIds.size()) + 1;
                 const SeededToken &token = tokens.at(op % tokens.size());

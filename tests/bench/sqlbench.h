@@ -85,11 +85,12 @@ QJsonObject tokenIssueCeiling(const QString &socket, const QString &dbName, int 
 /**
  * @brief The raw-SQL ceiling of scenario 3(a): per hold the transaction concert-server runs
  * (ReservationService::hold: extend the token, insert the reservation, take the seat), one
- * new seat each time, over @p dateIds (concert_dates ids) and ACTIVE @p tokens.
+ * new seat each time, over @p dateIds (concert_dates ids) and ACTIVE @p tokens. Seat number k
+ * (from @p firstSeat, at most @p seats of them) is seat k / dates + 1 of date k % dates.
  */
 QJsonObject holdCeiling(const QString &socket, const QString &dbName, int threads, int durationMs,
-                        const QList<qint64> &dateIds, const QList<SeededToken> &tokens,
-                        int holdTtlSeconds);
+                        const QList<qint64> &dateIds, qint64 firstSeat, qint64 seats,
+                        const QList<SeededToken> &tokens, int holdTtlSeconds);
 
 /**
  * @brief The invariant checks, in SQL, that every scenario ends with:

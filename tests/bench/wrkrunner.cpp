@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 
 #include <cmath>
@@ -54,6 +55,8 @@ QJsonObject WrkRunner::runOnce(const QString &label, const QList<WrkJob> &jobs, 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BENCH_LUA_DIR"), m_luaDir);
         env.insert(QStringLiteral("BENCH_WRK_OUT"), out);
+        env.insert(QStringLiteral("BENCH_SALT"),
+                   QString::number(QRandomGenerator::global()->bounded(1, 1'000'000'000)));
         process->setProcessEnvironment(env);
         process->setProcessChannelMode(QProcess::MergedChannels);
         const int connections = job.connections > 0 ? job.connections : m_settings.connections;

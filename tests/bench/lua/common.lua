@@ -17,6 +17,12 @@ function bench.count(status)
     statuses[status] = (statuses[status] or 0) + 1
 end
 
+-- Seeds math.random per thread and per wrk run ($BENCH_SALT differs between the warm-up and
+-- the measured run, so that fresh UUIDs of one run are not replayed by the next).
+function bench.seed(base)
+    math.randomseed((base + (tonumber(os.getenv("BENCH_SALT")) or 0) + thread_index * 7919) % 2147483647)
+end
+
 -- Lines of a text file, without empty ones.
 function bench.lines(path)
     local out = {}

@@ -10,7 +10,7 @@ local headers = { ["Content-Type"] = "application/json" }
 function init(args)
     concert, date = args[1], args[2]
     tokens = bench.lines(args[3])
-    math.randomseed(tonumber(args[4]) + thread_index * 15485863)
+    bench.seed(tonumber(args[4]))
 end
 
 function request()

@@ -6,7 +6,7 @@ local random = math.random
 local headers = { ["Content-Type"] = "application/json" }
 
 function init(args)
-    math.randomseed(tonumber(args[1]) + thread_index * 104729)
+    bench.seed(tonumber(args[1]))
 end
 
 local function uuid4()

@@ -5,7 +5,7 @@ dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 local requests = {}
 
 function init(args)
-    math.randomseed(tonumber(args[2]) + thread_index * 7919)
+    bench.seed(tonumber(args[2]))
     for _, token in ipairs(bench.lines(args[1])) do
         requests[#requests + 1] = wrk.format("GET", "/api/v1/queue/status",
             { ["Authorization"] = "Bearer " .. token })
