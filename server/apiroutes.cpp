@@ -106,14 +106,10 @@ void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerRe
                                                                      "(Authorization: Bearer <token>)")));
         return;
     }
+    // Memory answers ACTIVE and EXPIRED (both settled here); WAITING may be a tick old when
+    // another instance admitted the token meanwhile, so that one is checked in the database.
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
     switch (known.answer) {
-    case QueueView::Answer::Waiting:
-        HttpEdge::write(responder, ApiResponse::error(ErrorCode::NotAdmitted,
-                                                      QStringLiteral("the queue token is still waiting "
-                                                                     "(position %1)")
-                                                          .arg(known.status.position)));
-        return;
     case QueueView::Answer::Expired:
         HttpEdge::write(responder, ApiResponse::error(ErrorCode::TokenExpired,
                                                       QStringLiteral("the queue token has expired; "
@@ -126,6 +122,7 @@ void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerRe
         }
         m_edge.dispatch(std::move(responder), [work, claims = *claims]() { return work(claims); });
         return;
+    case QueueView::Answer::Waiting:
     case QueueView::Answer::Unknown:
         break;
     }

@@ -115,14 +115,25 @@ int QueueRepository::admit(int count, const QDateTime &now, const QDateTime &exp
     return DbSession::rowsAffected(query);
 }
 
-std::pair<qint64, qint64> QueueRepository::headAndMaxId()
+qint64 QueueRepository::lastAdmittedId()
 {
     QSqlQuery &query = m_session.run(QStringLiteral(
+        "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'ACTIVE'), 0), "
+        "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QueueRepository::Extent QueueRepository::extent()
+{
+    // Four index dives on (status, id) and the primary key; no scan.
+    QSqlQuery &query = m_session.run(QStringLiteral(
         "SELECT (SELECT MIN(id) FROM queue_tokens WHERE status = 'WAITING'), "
-        "(SELECT MAX(id) FROM queue_tokens)"));
+        "(SELECT MAX(id) FROM queue_tokens), "
+        "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'ACTIVE'), 0), "
+        "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
     if (!query.next())
-        return {0, 0};
-    return {query.value(0).toLongLong(), query.value(1).toLongLong()};
+        return {};
+    return Extent{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong()};
 }
 
 std::vector<qint64> QueueRepository::waitingIdsAfter(qint64 afterId)

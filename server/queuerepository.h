@@ -62,8 +62,16 @@ public:
     int admit(int count, const QDateTime &now, const QDateTime &expiresAt);
 
     // --- every instance, each tick (inside one read-only snapshot transaction) -----------
-    /** @brief {smallest WAITING id or 0, largest id issued or 0}. */
-    std::pair<qint64, qint64> headAndMaxId();
+    /** @brief The largest id ever admitted: every token up to it has left the queue. */
+    qint64 lastAdmittedId();
+
+    struct Extent
+    {
+        qint64 head = 0; ///< smallest WAITING id, 0 when nobody waits
+        qint64 maxId = 0; ///< largest id issued, 0 when none
+        qint64 lastAdmittedId = 0; ///< largest id ever admitted (admission is in id order)
+    };
+    Extent extent();
     /** @brief WAITING ids greater than @p afterId, ascending. */
     std::vector<qint64> waitingIdsAfter(qint64 afterId);
     QHash<qint64, QDateTime> activeTokens();

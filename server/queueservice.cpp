@@ -67,6 +67,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     {
         QueueTokenRow row;
         bool created = false;
+        qint64 lastAdmittedId = 0;
     };
     auto settled = m_database.run<Settled>([&](DbSession &session) -> Result<Settled> {
         QueueRepository repository(session);
@@ -76,7 +77,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         // so try a few times.
         for (int attempt = 0; attempt < 5; ++attempt) {
             if (auto inserted = repository.insertWaiting(userId, now))
-                return Settled{*inserted, true};
+                return Settled{*inserted, true, repository.lastAdmittedId()};
             if (auto live = repository.findLive(userId))
                 return Settled{*live, false};
         }
@@ -99,9 +100,11 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
                !created && known.answer == QueueView::Answer::Waiting) {
         issued.token.queue = known.status;
     } else {
-        // A new token: its distance from the head, which grows with the id on every instance,
-        // so users who ask at the same moment get distinct positions.
-        const qint64 position = m_view.provisionalPosition(token.id);
+        // A new token: its distance from the admission frontier as the database has it now,
+        // which grows with the id on every instance, so users who ask at the same moment get
+        // distinct positions wherever they ask.
+        const qint64 position = created ? qMax<qint64>(1, token.id - settled->lastAdmittedId)
+                                        : m_view.provisionalPosition(token.id);
         issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
                                          m_view.estimatedWaitSeconds(position), std::nullopt};
     }
@@ -150,7 +153,8 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
 {
     QueueView::Lookup known = lookup(claims);
     QueueStatus status = known.status;
-    if (known.answer == QueueView::Answer::Unknown) {
+    // Only ACTIVE and EXPIRED are settled in memory; WAITING may have been admitted since.
+    if (known.answer == QueueView::Answer::Unknown || known.answer == QueueView::Answer::Waiting) {
         auto fromDb = statusFromDatabase(claims);
         if (!fromDb)
             return fromDb.error();
@@ -238,7 +242,10 @@ void QueueTicker::tick()
         QueueView::Refresh refresh;
         m_session->execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
         m_session->execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
-        std::tie(refresh.head, refresh.maxId) = repository.headAndMaxId();
+        const QueueRepository::Extent extent = repository.extent();
+        refresh.head = extent.head;
+        refresh.maxId = extent.maxId;
+        refresh.lastAdmittedId = extent.lastAdmittedId;
         refresh.complete = full;
         refresh.waiting = repository.waitingIdsAfter(full ? 0 : lookBackId(nowMs));
         refresh.active = repository.activeTokens();

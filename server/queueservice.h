@@ -76,8 +76,9 @@ public:
      */
     Result<QueueStatus> statusFromDatabase(const TokenClaims &claims);
     /**
-     * @brief Admits the request only with an ACTIVE, unexpired token: from memory when it can,
-     * else from the database. Errors: TokenExpired, NotAdmitted, TokenInvalid, Unavailable.
+     * @brief Admits the request only with an ACTIVE, unexpired token: from memory when it is
+     * ACTIVE or EXPIRED there, else from the database (a WAITING picture may be a tick old).
+     * Errors: TokenExpired, NotAdmitted, TokenInvalid, Unavailable.
      */
     Result<Done> requireActive(const TokenClaims &claims);
 

@@ -33,6 +33,7 @@ void QueueView::apply(Refresh refresh)
     const std::shared_ptr<const Snapshot> previous = snapshot();
     auto next = std::make_shared<Snapshot>();
     next->maxId = refresh.maxId;
+    next->lastAdmittedId = refresh.lastAdmittedId;
     next->active = std::move(refresh.active);
     next->generation = previous->generation + 1;
 
@@ -165,12 +166,9 @@ void QueueView::noteExtended(qint64 tokenId, const QDateTime &expiresAt)
 
 qint64 QueueView::provisionalPosition(qint64 tokenId) const
 {
-    // Counted from the head of the queue, which every instance agrees on between two
-    // admissions: t - head + 1 counts at least the tokens waiting up to t, and grows with t,
-    // so tokens issued at once get distinct positions on whichever instance they ask.
-    const std::shared_ptr<const Snapshot> current = snapshot();
-    const qint64 head = current->waiting.empty() ? current->maxId + 1 : current->waiting.front();
-    return qMax<qint64>(1, tokenId - head + 1);
+    // Every id up to the frontier has been admitted (admission is in id order), and every
+    // instance reads the same frontier between two admissions.
+    return qMax<qint64>(1, tokenId - snapshot()->lastAdmittedId);
 }
 
 qint64 QueueView::estimatedWaitSeconds(qint64 position) const

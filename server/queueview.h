@@ -31,6 +31,7 @@ public:
         bool complete = false; ///< waiting holds every WAITING id (a full reload)
         QHash<qint64, QDateTime> active; ///< every ACTIVE token and its expiresAt
         qint64 maxId = 0; ///< the largest token id issued so far
+        qint64 lastAdmittedId = 0; ///< the admission frontier: every id up to it left the queue
         QDateTime takenAt;
         qint64 tickMs = 1000; ///< time since the previous refresh, for the admission rate
     };
@@ -75,10 +76,11 @@ public:
      */
     [[nodiscard]] qint64 estimatedWaitSeconds(qint64 position) const;
     /**
-     * @brief Position of a WAITING token not in the current snapshot yet: its distance from
-     * the head of the queue (tokenId - head + 1, at least 1). Strictly increasing in
-     * @p tokenId and the same on every instance between admissions, so tokens issued at once
-     * get distinct positions; exact (rank among WAITING ids) once a refresh includes it.
+     * @brief Position of a new WAITING token: its distance from the admission frontier
+     * (tokenId - last admitted id, at least 1). Strictly increasing in @p tokenId and the same
+     * on every instance between admissions, so tokens issued at once get distinct positions;
+     * it counts ids burnt by failed inserts too, so it can exceed the exact rank among
+     * WAITING tokens that the next refresh gives.
      */
     [[nodiscard]] qint64 provisionalPosition(qint64 tokenId) const;
     /** @brief Admissions per second measured over the last minute (or the prior). */
@@ -94,6 +96,7 @@ private:
         std::vector<qint64> waiting;
         QHash<qint64, QDateTime> active;
         qint64 maxId = 0;
+        qint64 lastAdmittedId = 0;
         double rate = 0;
         quint64 generation = 0;
     };

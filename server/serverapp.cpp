@@ -111,6 +111,7 @@ bool ServerApp::start()
         scheduleRetry();
 
     m_listener = new QTcpServer(this);
+    m_listener->setListenBacklogSize(1024); // sales open with bursts of connections
     const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(m_config.bindAddress);

@@ -208,6 +208,23 @@ private Q_SLOTS:
                  0);
     }
 
+    void aTokenAdmittedOnOneInstanceWorksOnTheOtherAtOnce()
+    {
+        QVERIFY(m_fx.createDatabase(QStringLiteral("stale")));
+        // Long ticks: b's picture of the queue lags a's admission by up to two seconds.
+        auto a = m_fx.startServer(QStringLiteral("stale"), queueOptions(10, 600, 2000));
+        QVERIFY(a);
+        auto b = m_fx.startServer(QStringLiteral("stale"), queueOptions(10, 600, 2000));
+        QVERIFY(b);
+        for (int i = 0; i < 3; ++i) {
+            const QString token = tokenOf(m_api.issueToken(ApiDriver::newUserId(), a->baseUrl()));
+            QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 10000, a->baseUrl()));
+            m_http.setBaseUrl(b->baseUrl());
+            const HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"), HttpClient::bearer(token));
+            QCOMPARE(reply.errorCode(), QStringLiteral("NOT_FOUND")); // admitted: past the token check
+        }
+    }
+
     void heldSeatsKeepTheTokenAlive()
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("keepalive")));
