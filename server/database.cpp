@@ -198,8 +198,7 @@ DbSession *Database::threadSession()
     DbSession *&session = t_sessions.sessions[m_id];
     if (session && session->isOpen())
         return session;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now < m_retryAfterMs.load())
+    if (!mayAttemptConnection())
         return nullptr;
     if (!session)
         session = new DbSession(m_settings, QStringLiteral("concert-%1").arg(++g_connectionNames));
@@ -217,6 +216,11 @@ std::unique_ptr<DbSession> Database::openDedicatedSession(const QString &purpose
     if (!ok)
         return nullptr;
     return session;
+}
+
+bool Database::mayAttemptConnection() const
+{
+    return QDateTime::currentMSecsSinceEpoch() >= m_retryAfterMs.load();
 }
 
 bool Database::isAvailable() const

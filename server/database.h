@@ -151,6 +151,8 @@ public:
     /** @brief A new connection owned by the caller (for the queue thread's advisory lock). */
     std::unique_ptr<DbSession> openDedicatedSession(const QString &purpose);
 
+    /** @brief false within a second of a failed connection attempt: callers fail fast then. */
+    [[nodiscard]] bool mayAttemptConnection() const;
     /** @brief false while the last connection attempt failed (health endpoint, 503s). */
     [[nodiscard]] bool isAvailable() const;
     /** @brief Records that the database answered or not; logs each failed attempt once. */

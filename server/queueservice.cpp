@@ -212,6 +212,10 @@ void QueueTicker::tick()
 {
     Database &database = m_service.m_database;
     if (!m_session || !m_session->isOpen()) {
+        if (!database.mayAttemptConnection()) {
+            Q_EMIT m_service.tickFinished(false);
+            return;
+        }
         m_session = database.openDedicatedSession(QStringLiteral("queue"));
         m_admitter = false;
         if (!m_session) {
