@@ -50,7 +50,7 @@ std::optional<QDate> parseDate(QStringView text)
 std::optional<QString> canonicalUuid(QStringView text)
 {
     static const QRegularExpression pattern(QStringLiteral(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z"));
     if (!pattern.match(text).hasMatch())
         return std::nullopt;
     return text.toString().toLower();
