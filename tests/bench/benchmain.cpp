@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <cmath>
 #include <cstdio>
 
 #include <sys/resource.h>
@@ -89,7 +90,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption duration(QStringLiteral("wrk-duration"),
                                       QStringLiteral("Seconds per measured wrk run."),
                                       QStringLiteral("S"));
-    parser.addOptions({scale, out, only, duration});
+    const QCommandLineOption perf(QStringLiteral("perf"),
+                                  QStringLiteral("Record the servers (and mariadbd) with perf "
+                                                 "during the first measured round into DIR."),
+                                  QStringLiteral("DIR"));
+    parser.addOptions({scale, out, only, duration, perf});
     parser.process(app);
 
     BenchConfig config = BenchConfig::forScale(parser.value(scale).toDouble());
@@ -97,6 +102,8 @@ int main(int argc, char *argv[])
     config.workDir = QDir(config.outDir).filePath(QStringLiteral("raw"));
     if (parser.isSet(only))
         config.only = parser.value(only).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(perf))
+        config.perfDir = QDir(parser.value(perf)).absolutePath();
     if (parser.isSet(duration))
         config.wrk.durationSeconds = qMax(1, parser.value(duration).toInt());
     BenchRun run(config);

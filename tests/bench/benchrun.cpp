@@ -284,12 +284,47 @@ bool BenchRun::waitForQueue(const QUrl &server, const QString &token, const QStr
     return false;
 }
 
+std::unique_ptr<QProcess> BenchRun::startProfiler(const QString &label, const QList<qint64> &pids,
+                                                  const WrkSettings &wrk)
+{
+    if (m_config.perfDir.isEmpty() || !label.endsWith(QLatin1String("-r1")))
+        return nullptr;
+    QStringList pidList;
+    for (qint64 pid : pids)
+        pidList << QString::number(pid);
+    const QString data = QDir(m_config.perfDir).filePath(label + QStringLiteral(".perf.data"));
+    auto perf = std::make_unique<QProcess>();
+    perf->setProcessChannelMode(QProcess::MergedChannels);
+    perf->setStandardOutputFile(data + QStringLiteral(".log"));
+    // DWARF unwinding: Debian's Qt and a -O2 build have no frame pointers.
+    perf->start(QStringLiteral("perf"),
+                {QStringLiteral("record"), QStringLiteral("-F"), QStringLiteral("199"),
+                 QStringLiteral("--call-graph"), QStringLiteral("dwarf,8192"), QStringLiteral("-p"),
+                 pidList.join(u','), QStringLiteral("-o"), data, QStringLiteral("--"),
+                 QStringLiteral("sleep"),
+                 QString::number(wrk.warmupSeconds + wrk.durationSeconds)});
+    if (!perf->waitForStarted(5000)) {
+        note(QStringLiteral("perf did not start (apt-get install linux-perf)"));
+        return nullptr;
+    }
+    note(QStringLiteral("  perf record → ") + data);
+    return perf;
+}
+
+void BenchRun::finishProfiler(QProcess *perf)
+{
+    if (perf && !perf->waitForFinished(120'000))
+        perf->kill();
+}
+
 int BenchRun::run()
 {
     QElapsedTimer total;
     total.start();
     QDir().mkpath(m_config.workDir);
     QDir().mkpath(m_config.outDir);
+    if (!m_config.perfDir.isEmpty())
+        QDir().mkpath(m_config.perfDir);
     m_luaDir = QDir(m_config.workDir).filePath(QStringLiteral("lua"));
     QDir().mkpath(m_luaDir);
     for (const QString &name : QDir(QStringLiteral(":/bench/lua")).entryList()) {
@@ -424,7 +459,12 @@ void BenchRun::queueStatusPhase()
         const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
         QElapsedTimer clock;
         clock.start();
+        QList<qint64> pids;
+        for (const auto &target : targets)
+            pids << pidOf(*target);
+        const auto perf = withDb ? startProfiler(label, pids, m_config.wrk) : nullptr;
         QJsonObject result = wrk.run(label, jobsFor(targets));
+        finishProfiler(perf.get());
         const double seconds = double(clock.elapsed()) / 1000.0;
         QJsonArray processes;
         for (size_t i = 0; i < targets.size(); ++i)
@@ -556,9 +596,12 @@ void BenchRun::tokenIssuePhase()
         const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
         QElapsedTimer clock;
         clock.start();
+        const auto perf = startProfiler(QStringLiteral("issue-server-r%1").arg(round),
+                                        {pidOf(*server), mariadbPid(*db)}, m_config.wrk);
         QJsonObject measured =
             wrk.run(QStringLiteral("issue-server-r%1").arg(round),
                     {WrkJob {server->baseUrl(), QStringLiteral("issue.lua"), {seedText()}, 0}});
+        finishProfiler(perf.get());
         const double seconds = double(clock.elapsed()) / 1000.0;
         measured.insert(QStringLiteral("process_usage"),
                         QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
@@ -701,7 +744,12 @@ void BenchRun::holdsPhase()
         const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
         QElapsedTimer clock;
         clock.start();
+        QList<qint64> pids {mariadbPid(*db)};
+        for (const auto &target : targets)
+            pids << pidOf(*target);
+        const auto perf = startProfiler(label, pids, noWarmup);
         QJsonObject result = wrkMeasured.run(label, holdJobs(targets, range));
+        finishProfiler(perf.get());
         const double seconds = double(clock.elapsed()) / 1000.0;
         QJsonArray processes;
         for (size_t i = 0; i < targets.size(); ++i)

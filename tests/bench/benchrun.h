@@ -11,6 +11,7 @@
 #include <vector>
 
 class MariaDbInstance;
+class QProcess;
 class ServerProcess;
 struct SeededToken;
 
@@ -24,6 +25,7 @@ struct BenchConfig
     double scale = 1.0;
     QString outDir; ///< report.md and report.json go here
     QString workDir; ///< raw files (wrk summaries, token files, Lua scripts, driver output)
+    QString perfDir; ///< when set: `perf record` of the servers in the first measured round
     QStringList only; ///< scenario ids to run ("1", "2", "3", "4", "5"); empty: all
     WrkSettings wrk;
     bool freshDatabasePerPhase = true; ///< else one MariaDB, its database reset per phase
@@ -72,6 +74,9 @@ private:
                                                   QString *error);
     bool waitForQueue(const QUrl &server, const QString &token, const QString &status,
                       const std::function<qint64()> &expectedPosition, int timeoutMs);
+    std::unique_ptr<QProcess> startProfiler(const QString &label, const QList<qint64> &pids,
+                                            const WrkSettings &wrk);
+    void finishProfiler(QProcess *perf);
     void note(const QString &text);
     void check(const QString &what, bool ok);
     QJsonObject usage(const QString &name, qint64 pid, const std::function<void()> &work,

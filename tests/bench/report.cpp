@@ -210,7 +210,7 @@ QString renderMarkdown(const QJsonObject &report)
             QStringLiteral("Each request holds one seat nobody asked for before, spread over %1 "
                            "dates made through the admin API, with %2 ACTIVE tokens (`hold.lua`). "
                            "Ceiling: the same transaction (%3) on %4 connections, no HTTP.\n")
-                .arg(fmt(num(s3a, "dates_created")))
+                .arg(fmt(num(settings, "hold_dates_server")))
                 .arg(fmt(num(settings, "hold_tokens")))
                 .arg(ceiling.value(QLatin1String("statements")).toString())
                 .arg(num(ceiling, "threads"));
