@@ -110,8 +110,13 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
             return parser.value(option);
         if (environment.contains(envName(name)))
             return environment.value(envName(name));
-        if (file && file->contains(option))
-            return file->value(option).toString();
+        if (file && file->contains(option)) {
+            // QSettings reads an unquoted "a,b" as a list: put the commas back.
+            const QVariant value = file->value(option);
+            if (value.typeId() == QMetaType::QStringList)
+                return value.toStringList().join(u',');
+            return value.toString();
+        }
         return std::nullopt;
     };
 

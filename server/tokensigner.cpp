@@ -54,6 +54,9 @@ std::optional<TokenClaims> TokenSigner::verify(QByteArrayView token) const
         difference |= static_cast<unsigned char>(expected.at(i) ^ mac->at(i));
     if (difference != 0)
         return std::nullopt;
+    // Only the one spelling sign() writes: no padding, no stray bits in the last characters.
+    if (payload->toBase64(kBase64) != rest.first(dot) || mac->toBase64(kBase64) != rest.sliced(dot + 1))
+        return std::nullopt;
     const qint64 id = qFromBigEndian<qint64>(payload->constData());
     if (id <= 0)
         return std::nullopt;
