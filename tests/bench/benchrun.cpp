@@ -468,8 +468,11 @@ void BenchRun::queueStatusPhase()
         const double seconds = double(clock.elapsed()) / 1000.0;
         QJsonArray processes;
         for (size_t i = 0; i < targets.size(); ++i)
-            processes.append(processUsage(label + QStringLiteral("-%1").arg(i + 1), before[i],
-                                          ProcessSample::read(pidOf(*targets[i])), seconds));
+            processes.append(processUsage((withDb ? QStringLiteral("concert-server-%1")
+                                                  : QStringLiteral("bench-minimal-server-%1"))
+                                              .arg(i + 1),
+                                          before[i], ProcessSample::read(pidOf(*targets[i])),
+                                          seconds));
         if (withDb)
             processes.append(processUsage(QStringLiteral("mariadbd"), dbBefore,
                                           ProcessSample::read(mariadbPid(*db)), seconds));

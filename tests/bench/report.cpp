@@ -313,6 +313,10 @@ QString renderMarkdown(const QJsonObject &report)
                            fmt(num(e, "p95_ms"), 2), fmt(num(e, "p99_ms"), 2),
                            fmt(num(e, "max_ms"), 1), statuses.join(QStringLiteral(", ")));
         }
+        const QJsonObject wait = obj(driver, "driver_queue_wait");
+        md += QStringLiteral("\nRequests waited for a free driver connection p50 %1 ms, p99 %2 ms "
+                             "(not part of the latencies above).\n")
+                  .arg(fmt(num(wait, "p50_ms"), 2), fmt(num(wait, "p99_ms"), 2));
         md += QStringLiteral("\nPeak RSS and CPU of each process over the scenario:\n\n");
         md += usageTable(s4.value(QLatin1String("process_usage")).toArray());
     }
