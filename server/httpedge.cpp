@@ -1,12 +1,9 @@
 #include "httpedge.h"
 
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QTimer>
 
 #include <exception>
 #include <memory>
@@ -64,8 +61,7 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
             [this, shared, socket, response]() {
                 if (socket && socket->state() == QAbstractSocket::ConnectedState)
                     write(*shared, response);
-                if (--m_inFlight == 0)
-                    Q_EMIT drained();
+                --m_inFlight;
             },
             Qt::QueuedConnection);
     });
@@ -120,14 +116,4 @@ bool HttpEdge::hasHeader(const QHttpServerRequest &request, const QByteArray &na
             return true;
     }
     return false;
-}
-
-void HttpEdge::drain(int timeoutMs)
-{
-    if (m_inFlight.load() == 0)
-        return;
-    QEventLoop loop;
-    connect(this, &HttpEdge::drained, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
 }

@@ -75,11 +75,6 @@ public:
 
     /** @brief Requests whose answers are still being worked on. */
     [[nodiscard]] int inFlight() const { return m_inFlight.load(); }
-    /** @brief Waits (running the event loop) until no request is in flight, up to @p timeoutMs. */
-    void drain(int timeoutMs);
-
-Q_SIGNALS:
-    void drained();
 
 private:
     QThreadPool m_pool;

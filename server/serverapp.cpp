@@ -5,12 +5,15 @@
 #include "catalogservice.h"
 #include "database.h"
 #include "httpedge.h"
+#include "httplistener.h"
 #include "paymentservice.h"
 #include "queueservice.h"
 #include "reservationservice.h"
 #include "schemamigrator.h"
 #include "tokensigner.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QHttpServer>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -24,6 +27,7 @@
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcServer, "concert.server")
+
 
 ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     : QObject(parent)
@@ -110,7 +114,8 @@ bool ServerApp::start()
     if (!prepareDatabase())
         scheduleRetry();
 
-    m_listener = new QTcpServer(this);
+    HttpListener::raiseOpenFileLimit();
+    m_listener = new HttpListener(m_config.keepAliveSeconds * 1000, this);
     m_listener->setListenBacklogSize(1024); // sales open with bursts of connections
     const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
@@ -173,6 +178,27 @@ void ServerApp::shutdown()
         m_retryTimer->stop();
     if (m_listener)
         m_listener->close();
-    m_edge->drain(15000);
+    // Keep the event loop turning until every request already received has been answered and
+    // every answer has left our buffers (QTcpSocket writes from the event loop), at most 15 s.
+    const QDeadlineTimer deadline(15000);
+    do {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    } while (!deadline.hasExpired() && !isQuiet());
     m_queue->stop();
+}
+
+bool ServerApp::isQuiet() const
+{
+    if (m_edge->inFlight() > 0)
+        return false;
+    const QList<QTcpSocket *> sockets = m_listener ? m_listener->findChildren<QTcpSocket *>()
+                                                   : QList<QTcpSocket *>();
+    for (const QTcpSocket *socket : sockets) {
+        if (socket->state() == QAbstractSocket::ConnectedState
+            && (socket->bytesToWrite() > 0 || socket->bytesAvailable() > 0))
+            return false;
+    }
+    return true;
 }

@@ -11,6 +11,7 @@ class BalanceService;
 class CatalogService;
 class Database;
 class HttpEdge;
+class HttpListener;
 class PaymentService;
 class QHttpServer;
 class QTcpServer;
@@ -46,6 +47,8 @@ private:
     bool prepareDatabase();
     bool listenSharingPort(const class QHostAddress &address);
     void scheduleRetry();
+    /** @brief No request in flight and nothing left to send on any connection. */
+    bool isQuiet() const;
 
     ServerConfig m_config;
     std::unique_ptr<Database> m_database;
@@ -58,7 +61,7 @@ private:
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<QHttpServer> m_http;
-    QTcpServer *m_listener = nullptr;
+    HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;
     bool m_ready = false;
 };

@@ -33,6 +33,7 @@ constexpr OptionSpec kOptions[] = {
     {"hold-ttl-seconds", "N", "How long a seat hold lives (default 300)."},
     {"demo-data", nullptr, "Create demo concerts if the catalogue is empty."},
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
+    {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
 };
 
@@ -163,6 +164,7 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     readInt("active-ttl-seconds", 1, 604'800, config.activeTtlSeconds);
     readInt("hold-ttl-seconds", 1, 86'400, config.holdTtlSeconds);
     readInt("db-pool-size", 1, 64, config.dbPoolSize);
+    readInt("keep-alive-seconds", 1, 3600, config.keepAliveSeconds);
     auto readFlag = [&](const char *name, bool &target) {
         if (!error.isEmpty())
             return;

@@ -31,6 +31,7 @@ struct ServerConfig
     int holdTtlSeconds = 300; ///< life of a seat hold, 1..86,400 s
     bool demoData = false;
     int dbPoolSize = 8; ///< worker threads, each with one database connection, 1..64
+    int keepAliveSeconds = 120; ///< idle connections are closed after this long, 1..3600 s
     bool reusePort = false; ///< SO_REUSEPORT: several instances share one port (Linux spreads connections)
 
     /**

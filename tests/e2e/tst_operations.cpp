@@ -198,6 +198,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(HttpClient(b->baseUrl()).get(QStringLiteral("/api/v1/health")).status, 200, 5000);
     }
 
+    void idleConnectionsAreClosed()
+    {
+        QVERIFY(m_fx.createDatabase(QStringLiteral("idle")));
+        auto server = m_fx.startServer(QStringLiteral("idle"), {QStringLiteral("--keep-alive-seconds"), QStringLiteral("1")});
+        QVERIFY(server);
+        QTcpSocket idle;
+        idle.connectToHost(QStringLiteral("127.0.0.1"), quint16(server->port()));
+        QVERIFY(idle.waitForConnected(5000));
+        QTcpSocket busy;
+        busy.connectToHost(QStringLiteral("127.0.0.1"), quint16(server->port()));
+        QVERIFY(busy.waitForConnected(5000));
+        busy.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(busy.waitForReadyRead(5000));
+        QVERIFY(busy.readAll().startsWith("HTTP/1.1 200"));
+        // Both fall silent; the server hangs up on both after about a second.
+        QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(busy.state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+
     void sigtermFinishesRequestsInFlightAndExitsZero()
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("sigterm")));
