@@ -4,7 +4,7 @@
 # Builds concert-server and the benchmark in Release, then concert-bench starts a private
 # MariaDB per phase, the servers and wrk (all on 127.0.0.1), runs every scenario and writes
 # bench-results/report.md and bench-results/report.json (raw files in bench-results/raw/).
-# Needs: wrk, mariadb-server, Qt 6 dev packages, cmake, ninja. About 5 minutes on 2 cores.
+# Needs: wrk, mariadb-server, Qt 6 dev packages, cmake, ninja. About 7 minutes on 2 cores.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -94,7 +94,11 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Record the servers (and mariadbd) with perf "
                                                  "during the first measured round into DIR."),
                                   QStringLiteral("DIR"));
-    parser.addOptions({scale, out, only, duration, perf});
+    const QCommandLineOption pool(QStringLiteral("db-pool-size"),
+                                  QStringLiteral("concert-server --db-pool-size and the raw-SQL "
+                                                 "ceilings' connections (default 8)."),
+                                  QStringLiteral("N"));
+    parser.addOptions({scale, out, only, duration, perf, pool});
     parser.process(app);
 
     BenchConfig config = BenchConfig::forScale(parser.value(scale).toDouble());
@@ -102,6 +106,8 @@ int main(int argc, char *argv[])
     config.workDir = QDir(config.outDir).filePath(QStringLiteral("raw"));
     if (parser.isSet(only))
         config.only = parser.value(only).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(pool))
+        config.dbPoolSize = qBound(1, parser.value(pool).toInt(), 64);
     if (parser.isSet(perf))
         config.perfDir = QDir(parser.value(perf)).absolutePath();
     if (parser.isSet(duration))

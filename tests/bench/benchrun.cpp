@@ -118,7 +118,7 @@ BenchConfig BenchConfig::forScale(double scale)
     c.sqlDurationMs = scaled(10'000, 1'000);
     c.queueDepth = scaled(100'000, 1'000);
     c.holdTokens = scaled(1'000, 50);
-    c.holdDatesForServer = scaled(6'000, 600);
+    c.holdDatesForServer = scaled(9'000, 600);
     c.holdDatesForCeiling = scaled(3'000, 300);
     c.openingUsers = scaled(10'000, 100);
     c.openingWindowMs = scaled(10'000, 500);
@@ -709,15 +709,18 @@ void BenchRun::holdsPhase()
                                       .value_or(QList<QStringList> {}))
         ceilingDateIds << row.value(0).toLongLong();
 
+    const bool basic = wants(QStringLiteral("3"));
+    const bool scaleOut = wants(QStringLiteral("5"));
     const qint64 seatsForServer = qint64(serverDates.size()) * 50;
-    // One range of seats per measured run: the x1 rounds, then the two-process run.
-    const qint64 perRun = seatsForServer / (m_config.rounds + 1);
+    // One range of seats per measured run: each round measures x1, and x2 for scenario 5.
+    const qint64 perRun = seatsForServer / (m_config.rounds * (scaleOut ? 2 : 1));
     WrkRunner wrk(m_luaDir, m_config.workDir, m_config.wrk);
     // One measured wrk run after the warm-up; the warm-up uses its own seats too.
     WrkSettings noWarmup = m_config.wrk;
     noWarmup.warmupSeconds = 0;
     WrkRunner wrkMeasured(m_luaDir, m_config.workDir, noWarmup);
     qint64 nextSeat = 0;
+    qint64 nextRange = 0;
     auto holdJobs = [&](const std::vector<std::unique_ptr<ServerProcess>> &targets, qint64 range) {
         QList<WrkJob> jobs;
         const int parts = sharedPort > 0 ? 1 : int(targets.size());
@@ -770,37 +773,69 @@ void BenchRun::holdsPhase()
                           : 0.0);
         return result;
     };
-    Q_UNUSED(wrk);
-
     double oneProcessHolds = 0;
-    if (wants(QStringLiteral("3"))) {
-        QList<QJsonObject> rounds;
-        bool all201 = true;
-        bool ceilingClean = true;
-        bool exhausted = false;
-        const qint64 ceilingSeats = qint64(ceilingDateIds.size()) * 50 / m_config.rounds;
-        for (int round = 1; round <= m_config.rounds; ++round) {
-            note(QStringLiteral("  3(a) round %1/%2: raw-SQL ceiling (%3 connections), then "
-                                "concert-server x1 (distinct seats over %4 dates)")
-                     .arg(round)
-                     .arg(m_config.rounds)
-                     .arg(m_config.dbPoolSize)
-                     .arg(serverDates.size()));
-            const QJsonObject ceiling = holdCeiling(
-                db->socketPath(), db->databaseName(), m_config.dbPoolSize, m_config.sqlDurationMs,
-                ceilingDateIds, ceilingSeats * (round - 1), ceilingSeats, tokens, 3600);
-            nextSeat = perRun * (round - 1);
-            const QJsonObject measured =
-                measure(QStringLiteral("holds-server-x1-r%1").arg(round), servers, perRun);
-            const double requests = measured.value(QLatin1String("requests")).toDouble();
-            all201 = all201 && !measured.contains(QLatin1String("error")) && requests > 0
-                && statusCount(measured, QStringLiteral("201")) == requests;
+
+    QList<QJsonObject> rounds;
+    QList<QJsonObject> scaleRounds;
+    bool all201 = true;
+    bool all201x2 = true;
+    bool ceilingClean = true;
+    bool exhausted = false;
+    const qint64 ceilingSeats = qint64(ceilingDateIds.size()) * 50 / m_config.rounds;
+    for (int round = 1; round <= m_config.rounds; ++round) {
+        note(QStringLiteral(
+                 "  3(a) round %1/%2: %3concert-server x1%4 (distinct seats over %5 dates)")
+                 .arg(round)
+                 .arg(m_config.rounds)
+                 .arg(basic ? QStringLiteral("raw-SQL ceiling (%1 connections), ")
+                                  .arg(m_config.dbPoolSize)
+                            : QString())
+                 .arg(scaleOut ? QStringLiteral(", concert-server x2") : QString())
+                 .arg(serverDates.size()));
+        QJsonObject ceiling;
+        if (basic) {
+            ceiling = holdCeiling(db->socketPath(), db->databaseName(), m_config.dbPoolSize,
+                                  m_config.sqlDurationMs, ceilingDateIds,
+                                  ceilingSeats * (round - 1), ceilingSeats, tokens, 3600);
             ceilingClean = ceilingClean && ceiling.value(QLatin1String("failures")).toDouble() == 0;
-            exhausted = exhausted || measured.value(QLatin1String("exhausted")).toBool();
-            rounds << pairedRound(
-                measured, measured.value(QLatin1String("holds_per_second")).toDouble(), ceiling,
-                ceiling.value(QLatin1String("ops_per_second")).toDouble());
         }
+        nextSeat = perRun * nextRange++;
+        const QJsonObject measured =
+            measure(QStringLiteral("holds-server-x1-r%1").arg(round), servers, perRun);
+        const double requests = measured.value(QLatin1String("requests")).toDouble();
+        all201 = all201 && !measured.contains(QLatin1String("error")) && requests > 0
+            && statusCount(measured, QStringLiteral("201")) == requests;
+        exhausted = exhausted || measured.value(QLatin1String("exhausted")).toBool();
+        const double x1 = measured.value(QLatin1String("holds_per_second")).toDouble();
+        if (basic)
+            rounds << pairedRound(measured, x1, ceiling,
+                                  ceiling.value(QLatin1String("ops_per_second")).toDouble());
+        if (scaleOut) {
+            // The second process joins for this measurement only, so that every round
+            // compares one and two processes back to back.
+            servers.push_back(startServer(*db, serverArgs, sharedPort));
+            if (!servers.back())
+                return fail(QStringLiteral("second concert-server did not start"));
+            if (!waitForQueue(servers.back()->baseUrl(), tokens.last().token,
+                              QStringLiteral("ACTIVE"), {}, 60'000))
+                return fail(QStringLiteral("the second server never saw the tokens ACTIVE"));
+            nextSeat = perRun * nextRange++;
+            const QJsonObject two =
+                measure(QStringLiteral("holds-server-x2-r%1").arg(round), servers, perRun);
+            const double twoRequests = two.value(QLatin1String("requests")).toDouble();
+            all201x2 = all201x2 && !two.contains(QLatin1String("error")) && twoRequests > 0
+                && statusCount(two, QStringLiteral("201")) == twoRequests;
+            exhausted = exhausted || two.value(QLatin1String("exhausted")).toBool();
+            scaleRounds << pairedRound(two, two.value(QLatin1String("holds_per_second")).toDouble(),
+                                       measured, x1);
+            servers.back()->terminate();
+            servers.pop_back();
+        }
+    }
+    if (exhausted)
+        m_notes << QStringLiteral(
+            "scenario 3(a) ran out of prepared seats: raise the number of dates");
+    if (basic) {
         const QJsonObject chosen = medianRound(rounds);
         const QJsonObject measured = chosen.value(QLatin1String("server")).toObject();
         const QJsonObject ceiling = chosen.value(QLatin1String("ceiling")).toObject();
@@ -812,9 +847,6 @@ void BenchRun::holdsPhase()
         scenarioA.insert(QStringLiteral("rounds"), chosen.value(QLatin1String("rounds")));
         check(QStringLiteral("scenario 3(a): every hold of a free seat answered 201"), all201);
         check(QStringLiteral("scenario 3(a): the SQL ceiling had no failures"), ceilingClean);
-        if (exhausted)
-            m_notes << QStringLiteral(
-                "scenario 3(a) ran out of prepared seats: raise the number of dates");
         m_targets.append(QJsonObject {
             {QStringLiteral("target"),
              QStringLiteral("seat holds without contention: >= 50% of the raw-SQL ceiling")},
@@ -829,27 +861,24 @@ void BenchRun::holdsPhase()
                           .value(QLatin1String("p99"))
                           .toDouble()));
     }
-    nextSeat = perRun * m_config.rounds;
-
-    if (wants(QStringLiteral("5"))) {
-        servers.push_back(startServer(*db, serverArgs, sharedPort));
-        if (!servers.back())
-            return fail(QStringLiteral("second concert-server did not start"));
-        if (!waitForQueue(servers.back()->baseUrl(), tokens.last().token, QStringLiteral("ACTIVE"),
-                          {}, 60'000))
-            return fail(QStringLiteral("the second server never saw the tokens ACTIVE"));
-        note(QStringLiteral("  3(a) concert-server x2"));
-        const QJsonObject measured =
-            measure(QStringLiteral("holds-server-x2"), servers, seatsForServer - nextSeat);
-        const double requests = measured.value(QLatin1String("requests")).toDouble();
+    if (scaleOut) {
+        // Paired as (x2 against the x1 just before it); the median round is reported.
+        const QJsonObject chosen = medianRound(scaleRounds);
+        const QJsonObject two = chosen.value(QLatin1String("server")).toObject();
+        const QJsonObject one = chosen.value(QLatin1String("ceiling")).toObject();
         check(QStringLiteral("scenario 5: every hold of a free seat answered 201 (two processes)"),
-              !measured.contains(QLatin1String("error")) && requests > 0
-                  && statusCount(measured, QStringLiteral("201")) == requests);
+              all201x2);
         QJsonObject five = m_scenarios.value(QLatin1String("5_scale_out")).toObject();
-        five.insert(QStringLiteral("holds_two_processes"), measured);
+        five.insert(QStringLiteral("holds_two_processes"), two);
+        five.insert(QStringLiteral("holds_one_process"), one);
+        five.insert(QStringLiteral("holds_two_over_one"),
+                    chosen.value(QLatin1String("ratio_to_ceiling")));
+        five.insert(QStringLiteral("holds_rounds"), chosen.value(QLatin1String("rounds")));
         m_scenarios.insert(QStringLiteral("5_scale_out"), five);
-        note(QStringLiteral("  x2: %1 holds/s")
-                 .arg(measured.value(QLatin1String("holds_per_second")).toDouble()));
+        note(QStringLiteral("  3(a) x2: %1 holds/s against %2 with one process (x%3)")
+                 .arg(two.value(QLatin1String("holds_per_second")).toDouble())
+                 .arg(one.value(QLatin1String("holds_per_second")).toDouble())
+                 .arg(chosen.value(QLatin1String("ratio_to_ceiling")).toDouble()));
     }
 
     if (wants(QStringLiteral("3"))) {
@@ -910,7 +939,6 @@ void BenchRun::holdsPhase()
     }
     if (wants(QStringLiteral("5"))) {
         QJsonObject five = m_scenarios.value(QLatin1String("5_scale_out")).toObject();
-        five.insert(QStringLiteral("holds_one_process_per_second"), oneProcessHolds);
         five.insert(QStringLiteral("reuse_port"), sharedPort > 0);
         m_scenarios.insert(QStringLiteral("5_scale_out"), five);
     }

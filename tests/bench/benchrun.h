@@ -34,7 +34,7 @@ struct BenchConfig
     int sqlDurationMs = 10'000;
     int queueDepth = 100'000; ///< scenario 1
     int holdTokens = 1'000; ///< ACTIVE tokens that scenario 3 spreads its holds over
-    int holdDatesForServer = 6'000; ///< scenario 3(a) and 5, 50 seats each
+    int holdDatesForServer = 9'000; ///< scenario 3(a) and 5, 50 seats each
     int holdDatesForCeiling = 3'000;
     int contentionHoldTtlSeconds = 2; ///< scenario 3(b): holds end and seats come back
     int openingUsers = 10'000; ///< scenario 4
