@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apiclient.h"
 #include "payment.h"
 #include "reservation.h"
 
@@ -8,8 +9,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
-
-class ApiClient;
 
 /**
  * @brief One checkout: hold seats (`POST /api/v1/reservations`), count down to heldUntil, pay

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "apiclient.h"
 #include "concert.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
-
-class ApiClient;
 
 /**
  * @brief The concerts on sale (`GET /api/v1/concerts`, public), first 100, in server order.

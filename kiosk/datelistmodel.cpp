@@ -115,8 +115,13 @@ void DateListModel::setDates(const QList<ConcertDate> &dates)
 
 void DateListModel::refresh()
 {
-    if (!m_client || !m_complete || m_loading || m_concertId <= 0)
+    if (!m_client || !m_complete || m_concertId <= 0)
         return;
+    if (m_loading) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshAgain = false;
     setLoading(true);
     const qint64 concertId = m_concertId;
     m_client->getAs<ConcertDateList>(
@@ -130,8 +135,14 @@ void DateListModel::refresh()
             setDates(list.dates);
             if (first)
                 Q_EMIT loadedChanged();
+            if (m_refreshAgain)
+                refresh();
         },
-        [this](const ApiClient::Failure &) { setLoading(false); });
+        [this](const ApiClient::Failure &) {
+            setLoading(false);
+            if (m_refreshAgain)
+                refresh();
+        });
 }
 
 void DateListModel::setLoading(bool loading)

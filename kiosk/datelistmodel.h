@@ -1,13 +1,12 @@
 #pragma once
 
+#include "apiclient.h"
 #include "concert.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
-
-class ApiClient;
 
 /**
  * @brief The bookable dates of one concert (`GET /api/v1/concerts/{id}/dates`, ACTIVE token):
@@ -87,5 +86,6 @@ private:
     QList<ConcertDate> m_dates;
     bool m_complete = true;
     bool m_loading = false;
+    bool m_refreshAgain = false;
     bool m_loaded = false;
 };

@@ -178,8 +178,8 @@ void QueueSession::apply(const QueueStatus &status)
         break;
     case TokenStatus::Active:
         m_pollTimer.stop();
-        setPosition(0);
         setState(Active);
+        setPosition(0);
         Q_EMIT admitted();
         break;
     case TokenStatus::Expired:

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "apiclient.h"
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
-class ApiClient;
 struct QueueStatus;
 
 /**

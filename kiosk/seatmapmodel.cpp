@@ -204,8 +204,13 @@ void SeatMapModel::clearSelection()
 
 void SeatMapModel::refresh()
 {
-    if (!m_client || !m_complete || m_loading || m_concertId <= 0 || m_date.isEmpty())
+    if (!m_client || !m_complete || m_concertId <= 0 || m_date.isEmpty())
         return;
+    if (m_loading) {
+        m_refreshAgain = true; // the answer in flight may predate what the caller knows
+        return;
+    }
+    m_refreshAgain = false;
     setLoading(true);
     const quint64 generation = m_generation;
     m_client->getAs<SeatMap>(
@@ -215,8 +220,14 @@ void SeatMapModel::refresh()
             if (generation != m_generation)
                 return refresh(); // the concert or the date changed meanwhile
             setSeats(map.seats);
+            if (m_refreshAgain)
+                refresh();
         },
-        [this](const ApiClient::Failure &) { setLoading(false); });
+        [this](const ApiClient::Failure &) {
+            setLoading(false);
+            if (m_refreshAgain)
+                refresh();
+        });
 }
 
 void SeatMapModel::reset()

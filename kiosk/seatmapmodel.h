@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apiclient.h"
 #include "seat.h"
 
 #include <QAbstractListModel>
@@ -7,8 +8,6 @@
 #include <QQmlParserStatus>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
-
-class ApiClient;
 
 /**
  * @brief The 50 seats of one concert date
@@ -135,6 +134,7 @@ private:
     QList<int> m_selected;
     bool m_complete = true;
     bool m_loading = false;
+    bool m_refreshAgain = false;
     bool m_loaded = false;
     quint64 m_generation = 0;
     QTimer m_refreshTimer;

@@ -1,10 +1,9 @@
 #pragma once
 
+#include "apiclient.h"
 #include <QObject>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
-
-class ApiClient;
 
 /**
  * @brief A customer's prepaid balance (api-contract.md, "Balance"): reads it with

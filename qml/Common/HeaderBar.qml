@@ -77,8 +77,8 @@ Rectangle {
 
                     required property int index
                     required property string modelData
-                    readonly property bool current: step.index === root.screen
-                    readonly property bool done: step.index < root.screen
+                    readonly property bool done: step.index < root.screen || root.screen === KioskController.ReceiptScreen
+                    readonly property bool current: step.index === root.screen && !step.done
 
                     spacing: Theme.spacingSmall
 
@@ -152,10 +152,11 @@ Rectangle {
 
         KioskButton {
             objectName: "startOverButton"
-            visible: root.screen !== KioskController.StartScreen
+            // The receipt has its own big "Done".
+            visible: root.screen !== KioskController.StartScreen && root.screen !== KioskController.ReceiptScreen
             tone: KioskButton.Tone.Quiet
             implicitHeight: Math.round(52 * Theme.scale)
-            text: root.screen === KioskController.ReceiptScreen ? qsTr("Done") : qsTr("Start over")
+            text: qsTr("Start over")
             onClicked: root.startOverRequested()
         }
     }

@@ -16,8 +16,8 @@ QQC2.Button {
 
     implicitHeight: Theme.touchTarget
     implicitWidth: Math.max(Theme.touchTarget * 2, implicitContentWidth + leftPadding + rightPadding)
-    leftPadding: Theme.spacingLarge
-    rightPadding: Theme.spacingLarge
+    leftPadding: Theme.spacing
+    rightPadding: Theme.spacing
     font.pixelSize: Theme.fontBody
     font.bold: root.tone === KioskButton.Tone.Primary
     focusPolicy: Qt.StrongFocus

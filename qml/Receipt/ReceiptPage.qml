@@ -51,7 +51,7 @@ Item {
                     Text {
                         objectName: "receiptHeadline"
                         Layout.fillWidth: true
-                        text: qsTr("Payment complete — enjoy the show!")
+                        text: qsTr("Payment complete")
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
                         color: Theme.text
@@ -60,7 +60,7 @@ Item {
 
                     Text {
                         Layout.fillWidth: true
-                        text: qsTr("Your seats are booked. Show your member number at the entrance.")
+                        text: qsTr("Enjoy the show! Your seats are booked — show your member number at the entrance.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textMuted
                         wrapMode: Text.WordWrap

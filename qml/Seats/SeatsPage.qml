@@ -30,7 +30,6 @@ Item {
         date: dates.currentDate
         active: true
         onSelectionLost: seatNumbers => root.controller.reportSelectionLost(seatNumbers)
-        onSelectionLimitReached: panel.showLimit()
     }
 
     Connections {

@@ -22,6 +22,14 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.border
 
+    Connections {
+        target: root.seats
+
+        function onSelectionLimitReached() {
+            root.showLimit();
+        }
+    }
+
     Timer {
         id: limitTimer
 

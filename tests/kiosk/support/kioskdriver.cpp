@@ -19,9 +19,14 @@ KioskDriver::KioskDriver(const QUrl &serverUrl, const QSize &size, const QString
 
 KioskDriver::~KioskDriver()
 {
+    if (ApiClient *api = client())
+        api->abortAll();
     if (m_window)
         m_window->close();
     m_engine.reset();
+    // The QML objects (and the network connections they hold) go with deferred deletes; close
+    // them now, not at some later turn of the event loop.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 bool KioskDriver::load()

@@ -61,6 +61,8 @@ public:
                  int timeoutMs = 15000);
     /** @brief Saves the window as "<NN>-<name>.png" (NN counts up); returns the path. */
     QString screenshot(const QString &name);
+    /** @brief The next screenshot gets number @p number. */
+    void setNextScreenshotNumber(int number) { m_shotNumber = number - 1; }
 
     [[nodiscard]] QString lastError() const { return m_lastError; }
 

@@ -65,6 +65,11 @@ void StubServer::on(const QByteArray &method, const QString &pathPattern,
     on(method, pathPattern, [response](const StubRequest &) { return response; });
 }
 
+void StubServer::dropNextAnswer(const QByteArray &method, const QString &pathPattern)
+{
+    m_drops.append({method, QRegularExpression(QRegularExpression::anchoredPattern(pathPattern))});
+}
+
 QList<StubRequest> StubServer::requests(const QByteArray &method, const QString &pathPattern) const
 {
     const QRegularExpression pattern(QRegularExpression::anchoredPattern(pathPattern));
@@ -123,6 +128,14 @@ void StubServer::answer(QTcpSocket *socket, StubRequest request)
             break;
         }
     }
+    for (qsizetype i = 0; i < m_drops.size(); ++i) {
+        if (m_drops.at(i).first == request.method
+            && m_drops.at(i).second.match(request.path).hasMatch()) {
+            m_drops.removeAt(i);
+            response.silent = true;
+            break;
+        }
+    }
     m_requests << request;
     Q_EMIT requestReceived(request);
 
@@ -130,10 +143,8 @@ void StubServer::answer(QTcpSocket *socket, StubRequest request)
     auto write = [guard, response]() {
         if (!guard)
             return;
-        if (response.drop) {
-            guard->abort();
-            return;
-        }
+        if (response.silent)
+            return; // the connection stays open and mute until the client gives up
         const QByteArray body = QJsonDocument(response.json).toJson(QJsonDocument::Compact);
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Stub\r\n"
             + "Content-Type: application/json; charset=utf-8\r\n" + "Content-Length: "

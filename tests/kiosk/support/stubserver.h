@@ -30,12 +30,12 @@ struct StubRequest
     [[nodiscard]] QString bearer() const;
 };
 
-/** @brief What the stub answers. drop closes the connection without a word. */
+/** @brief What the stub answers. silent: no answer at all (the client's time-out decides). */
 struct StubResponse
 {
     int status = 200;
     QJsonObject json;
-    bool drop = false;
+    bool silent = false;
     int delayMs = 0;
 
     /** @brief The contract's error body with @p status. */
@@ -67,6 +67,12 @@ public:
     /** @brief Always the same answer. */
     void on(const QByteArray &method, const QString &pathPattern, const StubResponse &response);
 
+    /**
+     * @brief The next request matching @p method and @p pathPattern is handled as usual, but
+     * its answer is lost: the stub never sends it (the client's time-out decides).
+     */
+    void dropNextAnswer(const QByteArray &method, const QString &pathPattern);
+
     [[nodiscard]] const QList<StubRequest> &requests() const { return m_requests; }
     /** @brief Requests whose "METHOD path" matches @p pattern. */
     [[nodiscard]] QList<StubRequest> requests(const QByteArray &method,
@@ -90,5 +96,6 @@ private:
     QTcpServer m_server;
     quint16 m_port = 0;
     QList<Route> m_routes;
+    QList<QPair<QByteArray, QRegularExpression>> m_drops;
     QList<StubRequest> m_requests;
 };

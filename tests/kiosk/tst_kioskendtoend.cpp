@@ -1,0 +1,369 @@
+// The kiosk end to end: a private MariaDB, a real concert-server, and the real kiosk UI
+// in-process and offscreen, driven like a customer (clicks and typing on the QML items). Each
+// scenario then checks the server's state over HTTP. Screenshots of every screen passed go to
+// <build>/screenshots/kiosk-e2e/<width>x<height>/.
+
+#include "apiclient.h"
+#include "apidriver.h"
+#include "checkout.h"
+#include "httpclient.h"
+#include "kioskdriver.h"
+#include "mariadbinstance.h"
+#include "queuesession.h"
+#include "seatmapmodel.h"
+#include "serverprocess.h"
+#include "wallet.h"
+
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(ConcertKioskPlugin)
+Q_IMPORT_QML_PLUGIN(ConcertKioskUiPlugin)
+
+namespace {
+
+const QByteArray kAdminKey = "kiosk-e2e-admin-key";
+
+} // namespace
+
+class TestKioskEndToEnd : public QObject
+{
+    Q_OBJECT
+
+public:
+    static void initMain()
+    {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+            qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
+    }
+
+private:
+    /** A fresh database and a server on it with the demo catalogue and a fast queue. */
+    bool startServer(const QStringList &extra)
+    {
+        m_server.reset();
+        if (!m_db->resetDatabase())
+            return false;
+        m_server = std::make_unique<ServerProcess>();
+        const QStringList args = m_db->serverArguments()
+            + QStringList {QStringLiteral("--demo-data"), QStringLiteral("--queue-tick-ms"),
+                           QStringLiteral("200"), QStringLiteral("--admin-key"),
+                           QString::fromLatin1(kAdminKey)}
+            + extra;
+        if (!m_server->start(args))
+            return false;
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+        m_api = std::make_unique<ApiDriver>(*m_http);
+        const QJsonArray concerts = m_http->get(QStringLiteral("/api/v1/concerts"))
+                                        .json.value(QLatin1String("items"))
+                                        .toArray();
+        if (concerts.isEmpty())
+            return false;
+        m_concertId = concerts.first().toObject().value(QLatin1String("id")).toInteger();
+        m_concertTitle = concerts.first().toObject().value(QLatin1String("title")).toString();
+        return true;
+    }
+
+    static QString shots(const QSize &size)
+    {
+        return QStringLiteral(KIOSK_SCREENSHOT_ROOT "/kiosk-e2e/%1x%2")
+            .arg(size.width())
+            .arg(size.height());
+    }
+
+    static void addSizes()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addRow("1280x800") << QSize(1280, 800);
+        QTest::addRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    static SeatMapModel *seatMap(KioskDriver &kiosk)
+    {
+        return qobject_cast<SeatMapModel *>(kiosk.object(QStringLiteral("seatMapModel")));
+    }
+
+    bool seatsLoaded(KioskDriver &kiosk)
+    {
+        return kiosk.waitForScreen(KioskController::SeatsScreen, 20000)
+            && kiosk.waitFor(
+                [&]() {
+                    SeatMapModel *seats = seatMap(kiosk);
+                    return seats && seats->count() == 50 && kiosk.item(QStringLiteral("seat_50"));
+                },
+                QStringLiteral("50 seats on the map"));
+    }
+
+    /** Start screen → queue → seat map, as @p memberId typed in by the customer. */
+    bool reachSeats(KioskDriver &kiosk, const QString &memberId)
+    {
+        return kiosk.waitFor(
+                   [&]() { return kiosk.item(QStringLiteral("concert_%1").arg(m_concertId)); },
+                   QStringLiteral("the concert list"))
+            && kiosk.type(QStringLiteral("memberIdField"), memberId)
+            && kiosk.click(QStringLiteral("concert_%1").arg(m_concertId))
+            && kiosk.click(QStringLiteral("joinQueueButton")) && seatsLoaded(kiosk);
+    }
+
+    /** Seat statuses of @p date as the server reports them to @p token's user. */
+    QHash<int, QString> serverSeats(const QString &token, const QString &date)
+    {
+        QHash<int, QString> result;
+        const HttpReply reply = m_http->get(
+            QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concertId).arg(date),
+            HttpClient::bearer(token));
+        for (const QJsonValue &seat : reply.json.value(QLatin1String("seats")).toArray())
+            result.insert(seat[QLatin1String("seatNumber")].toInt(),
+                          seat[QLatin1String("status")].toString());
+        return result;
+    }
+
+    QString serverQueueStatus(const QString &token)
+    {
+        return m_api->status(token).json.value(QLatin1String("status")).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = std::make_unique<MariaDbInstance>();
+        QVERIFY2(m_db->start(), qPrintable(m_db->errorString()));
+    }
+
+    void cleanup()
+    {
+        m_api.reset();
+        m_http.reset();
+        // How the server shuts down is its own suites' business; here it only has to go.
+        if (m_server && m_server->terminate() != 0)
+            qWarning("concert-server did not exit cleanly on SIGTERM");
+        m_server.reset();
+    }
+
+    void cleanupTestCase() { m_db.reset(); }
+
+    // The whole flow, from the start screen through a real wait in the queue to a receipt.
+    void customerQueuesChoosesSeatsAndPays_data() { addSizes(); }
+    void customerQueuesChoosesSeatsAndPays()
+    {
+        QFETCH(QSize, size);
+        // One customer at a time, so the kiosk's customer really waits behind someone.
+        QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        const QString firstUser = ApiDriver::newUserId();
+        const QString firstToken = m_api->admittedToken(firstUser);
+        QVERIFY(!firstToken.isEmpty());
+
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setNextScreenshotNumber(1);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() { return kiosk.item(QStringLiteral("concert_%1").arg(m_concertId)); },
+                     QStringLiteral("the concert list")),
+                 qPrintable(kiosk.lastError()));
+        kiosk.screenshot(QStringLiteral("start"));
+        QVERIFY(kiosk.click(QStringLiteral("newCustomerButton")));
+        QVERIFY(kiosk.click(QStringLiteral("concert_%1").arg(m_concertId)));
+        const QString userId =
+            kiosk.item(QStringLiteral("memberIdField"))->property("text").toString();
+        QVERIFY(QUuid::fromString(userId).version() == QUuid::Random);
+        kiosk.screenshot(QStringLiteral("start-new-customer"));
+        QVERIFY(kiosk.click(QStringLiteral("joinQueueButton")));
+
+        QVERIFY2(kiosk.waitForScreen(KioskController::QueueScreen), qPrintable(kiosk.lastError()));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         return kiosk.queue()->state() == QueueSession::Waiting
+                             && kiosk.queue()->position() == 1;
+                     },
+                     QStringLiteral("place 1 in the queue")),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.item(QStringLiteral("queuePosition"))->property("text").toString(),
+                 QStringLiteral("1"));
+        kiosk.screenshot(QStringLiteral("queue"));
+        const QString kioskToken = kiosk.queue()->token();
+        QCOMPARE(serverQueueStatus(kioskToken), QStringLiteral("WAITING"));
+
+        // The customer ahead buys seat 10 of the first date; their payment ends their turn.
+        const QString date = m_http
+                                 ->get(QStringLiteral("/api/v1/concerts/%1/dates").arg(m_concertId),
+                                       HttpClient::bearer(firstToken))
+                                 .json.value(QLatin1String("dates"))
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value(QLatin1String("date"))
+                                 .toString();
+        QVERIFY(!date.isEmpty());
+        QCOMPARE(m_api->charge(firstUser, 500000).status, 200);
+        const HttpReply firstHold = m_api->hold(firstToken, m_concertId, date, {10});
+        QCOMPARE(firstHold.status, 201);
+        QCOMPARE(
+            m_api->pay(firstToken, firstHold.json.value(QLatin1String("reservationId")).toInteger())
+                .status,
+            201);
+
+        QVERIFY2(seatsLoaded(kiosk), qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.controller()->date(), date);
+        QVERIFY(!kiosk.item(QStringLiteral("seat_10"))->isEnabled());
+        QCOMPARE(kiosk.item(QStringLiteral("seat_10"))->property("stateName").toString(),
+                 QStringLiteral("sold"));
+        kiosk.screenshot(QStringLiteral("seats"));
+
+        QVERIFY(kiosk.click(QStringLiteral("seat_1")));
+        QVERIFY(kiosk.click(QStringLiteral("seat_2")));
+        QCOMPARE(seatMap(kiosk)->selectedSeats(), (QList<int> {1, 2}));
+        kiosk.screenshot(QStringLiteral("seats-selected"));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.waitFor([&]() { return kiosk.wallet()->known(); },
+                              QStringLiteral("the balance")));
+        const qint64 amount = kiosk.checkout()->amount();
+        QVERIFY(amount > 0);
+        QVERIFY(kiosk.checkout()->secondsLeft() > 60);
+        kiosk.screenshot(QStringLiteral("checkout"));
+
+        QVERIFY(kiosk.click(QStringLiteral("payButton")));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         return kiosk.controller()->noticeCode() == KioskError::InsufficientBalance;
+                     },
+                     QStringLiteral("the INSUFFICIENT_BALANCE notice")),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.controller()->screen(), KioskController::CheckoutScreen);
+        kiosk.screenshot(QStringLiteral("checkout-insufficient-balance"));
+
+        QVERIFY(kiosk.click(QStringLiteral("charge_100000")));
+        QVERIFY(kiosk.waitFor([&]() { return kiosk.wallet()->balance() == 100000; },
+                              QStringLiteral("a balance of 100,000")));
+        const qint64 rest = amount - 100000 + 5000;
+        QVERIFY(kiosk.type(QStringLiteral("customAmountField"), QString::number(rest)));
+        QVERIFY(kiosk.click(QStringLiteral("chargeCustomButton")));
+        QVERIFY(kiosk.waitFor([&]() { return kiosk.wallet()->balance() == amount + 5000; },
+                              QStringLiteral("the balance to cover the seats")));
+        kiosk.screenshot(QStringLiteral("checkout-charged"));
+        QVERIFY(kiosk.click(QStringLiteral("payButton")));
+
+        QVERIFY2(kiosk.waitForScreen(KioskController::ReceiptScreen),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.checkout()->seatNumbers(), (QList<int> {1, 2}));
+        kiosk.screenshot(QStringLiteral("receipt"));
+
+        // What the server says now.
+        QCOMPARE(m_api->balance(userId), 5000);
+        QCOMPARE(serverQueueStatus(kioskToken), QStringLiteral("EXPIRED"));
+        const QString checker = m_api->admittedToken(ApiDriver::newUserId());
+        QVERIFY(!checker.isEmpty());
+        const QHash<int, QString> seats = serverSeats(checker, date);
+        QCOMPARE(seats.value(1), QStringLiteral("SOLD"));
+        QCOMPARE(seats.value(2), QStringLiteral("SOLD"));
+        QCOMPARE(seats.value(3), QStringLiteral("AVAILABLE"));
+
+        QVERIFY(kiosk.click(QStringLiteral("receiptDoneButton")));
+        QVERIFY(kiosk.waitForScreen(KioskController::StartScreen));
+        QVERIFY(kiosk.waitFor(
+            [&]() {
+                QQuickItem *field = kiosk.item(QStringLiteral("memberIdField"));
+                return field && field->property("text").toString().isEmpty();
+            },
+            QStringLiteral("a fresh start screen")));
+    }
+
+    // Someone else takes a selected seat before the customer holds it.
+    void seatTakenMeanwhile_data() { addSizes(); }
+    void seatTakenMeanwhile()
+    {
+        QFETCH(QSize, size);
+        QVERIFY(startServer({}));
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setNextScreenshotNumber(11);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        const QString userId = ApiDriver::newUserId();
+        QVERIFY2(reachSeats(kiosk, userId), qPrintable(kiosk.lastError()));
+        // Only the refused hold may reveal the change, not a periodic reload in between.
+        seatMap(kiosk)->setRefreshIntervalMs(3600 * 1000);
+
+        QVERIFY(kiosk.click(QStringLiteral("seat_5")));
+        QVERIFY(kiosk.click(QStringLiteral("seat_6")));
+        kiosk.screenshot(QStringLiteral("seats-selected"));
+        const QString date = kiosk.controller()->date();
+        const QString otherToken = m_api->admittedToken(ApiDriver::newUserId());
+        QVERIFY(!otherToken.isEmpty());
+        QCOMPARE(m_api->hold(otherToken, m_concertId, date, {6}).status, 201);
+
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(
+            kiosk.waitFor(
+                [&]() { return kiosk.controller()->noticeCode() == KioskError::SeatUnavailable; },
+                QStringLiteral("the SEAT_UNAVAILABLE notice")),
+            qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.controller()->screen(), KioskController::SeatsScreen);
+        QVERIFY2(kiosk.waitFor([&]() { return seatMap(kiosk)->selectedSeats() == QList<int> {5}; },
+                               QStringLiteral("seat 6 to leave the selection")),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.item(QStringLiteral("seat_6"))->property("stateName").toString(),
+                 QStringLiteral("held"));
+        QVERIFY(kiosk.item(QStringLiteral("noticeBanner")));
+        kiosk.screenshot(QStringLiteral("seat-taken"));
+
+        // The way forward: hold what is left.
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.checkout()->seatNumbers(), QList<int> {5});
+        const QHash<int, QString> seats = serverSeats(otherToken, date);
+        QCOMPARE(seats.value(5), QStringLiteral("HELD"));
+        QCOMPARE(seats.value(6), QStringLiteral("HELD"));
+    }
+
+    // The customer does not pay in time: the hold ends and the map is offered again.
+    void holdExpiresBeforePayment_data() { addSizes(); }
+    void holdExpiresBeforePayment()
+    {
+        QFETCH(QSize, size);
+        QVERIFY(startServer({QStringLiteral("--hold-ttl-seconds"), QStringLiteral("3")}));
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setNextScreenshotNumber(21);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(reachSeats(kiosk, ApiDriver::newUserId()), qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.click(QStringLiteral("seat_20")));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        const QString token = kiosk.queue()->token();
+        const QString date = kiosk.checkout()->date();
+        QVERIFY(kiosk.checkout()->secondsLeft() <= 4); // 3 s, heldUntil in whole seconds
+        kiosk.screenshot(QStringLiteral("checkout-countdown"));
+
+        QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen, 20000),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.controller()->noticeCode(), KioskError::HoldExpired);
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         QQuickItem *seat = kiosk.item(QStringLiteral("seat_20"));
+                         return seat
+                             && seat->property("stateName").toString()
+                             == QLatin1String("available");
+                     },
+                     QStringLiteral("seat 20 free on the map")),
+                 qPrintable(kiosk.lastError()));
+        kiosk.screenshot(QStringLiteral("hold-expired"));
+        QCOMPARE(serverSeats(token, date).value(20), QStringLiteral("AVAILABLE"));
+    }
+
+private:
+    std::unique_ptr<MariaDbInstance> m_db;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<ApiDriver> m_api;
+    qint64 m_concertId = 0;
+    QString m_concertTitle;
+};
+
+QTEST_MAIN(TestKioskEndToEnd)
+#include "tst_kioskendtoend.moc"
