@@ -155,8 +155,9 @@ std::optional<QString> readUuid(const QJsonObject &object, const QString &key, Q
     }
     std::optional<QString> uuid = value.isString() ? canonicalUuid(value.toString()) : std::nullopt;
     if (!uuid)
-        setWhy(why, QStringLiteral("%1 must be a UUID like 123e4567-e89b-12d3-a456-426614174000")
-                        .arg(key));
+        setWhy(
+            why,
+            QStringLiteral("%1 must be a UUID like 123e4567-e89b-12d3-a456-426614174000").arg(key));
     return uuid;
 }
 

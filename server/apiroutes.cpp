@@ -16,14 +16,15 @@ namespace {
 
 ApiError invalid(const QString &message)
 {
-    return ApiError{ErrorCode::InvalidArgument, message};
+    return ApiError {ErrorCode::InvalidArgument, message};
 }
 
 std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &name)
 {
     const auto parsed = JsonFields::parseId(text);
     if (!parsed)
-        return invalid(QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
+        return invalid(
+            QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
     *id = *parsed;
     return std::nullopt;
 }
@@ -41,44 +42,41 @@ ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services, const QString &ad
     : m_edge(edge)
     , m_services(services)
     , m_adminKey(adminKey.toUtf8())
-{
-}
+{ }
 
 void ApiRoutes::registerRoutes(QHttpServer &server)
 {
     using Request = const QHttpServerRequest &;
     using Responder = QHttpServerResponder &&;
-    server.route(QStringLiteral("/api/v1/queue/tokens"), [this](Request q, Responder r) {
-        issueToken(q, r);
-    });
-    server.route(QStringLiteral("/api/v1/queue/status"), [this](Request q, Responder r) {
-        queueStatus(q, r);
-    });
-    server.route(QStringLiteral("/api/v1/concerts"), [this](Request q, Responder r) {
-        listConcerts(q, r);
-    });
+    server.route(QStringLiteral("/api/v1/queue/tokens"),
+                 [this](Request q, Responder r) { issueToken(q, r); });
+    server.route(QStringLiteral("/api/v1/queue/status"),
+                 [this](Request q, Responder r) { queueStatus(q, r); });
+    server.route(QStringLiteral("/api/v1/concerts"),
+                 [this](Request q, Responder r) { listConcerts(q, r); });
     server.route(QStringLiteral("/api/v1/concerts/<arg>/dates"),
                  [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
     server.route(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
                  [this](const QString &id, const QString &date, Request q, Responder r) {
                      seatMap(id, date, q, r);
                  });
-    server.route(QStringLiteral("/api/v1/reservations"), [this](Request q, Responder r) {
-        createReservation(q, r);
-    });
+    server.route(QStringLiteral("/api/v1/reservations"),
+                 [this](Request q, Responder r) { createReservation(q, r); });
     server.route(QStringLiteral("/api/v1/reservations/<arg>"),
                  [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
     server.route(QStringLiteral("/api/v1/users/<arg>/balance"),
                  [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
-    server.route(QStringLiteral("/api/v1/users/<arg>/balance/charge"),
-                 [this](const QString &user, Request q, Responder r) { chargeBalance(user, q, r); });
+    server.route(
+        QStringLiteral("/api/v1/users/<arg>/balance/charge"),
+        [this](const QString &user, Request q, Responder r) { chargeBalance(user, q, r); });
     server.route(QStringLiteral("/api/v1/payments"), [this](Request q, Responder r) { pay(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts"), [this](Request q, Responder r) {
-        createConcert(q, r);
-    });
-    server.route(QStringLiteral("/api/v1/health"), [this](Request q, Responder r) { health(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts"),
+                 [this](Request q, Responder r) { createConcert(q, r); });
+    server.route(QStringLiteral("/api/v1/health"),
+                 [this](Request q, Responder r) { health(q, r); });
     server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        HttpEdge::write(responder, ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
     });
 }
 
@@ -88,8 +86,9 @@ bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &re
     if (!HttpEdge::admit(request, responder, allowed))
         return false;
     if (!m_ready) {
-        HttpEdge::write(responder, ApiResponse::error(ErrorCode::Unavailable,
-                                                      QStringLiteral("the database is not ready yet")));
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::Unavailable,
+                                           QStringLiteral("the database is not ready yet")));
         return false;
     }
     return true;
@@ -98,12 +97,13 @@ bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &re
 void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
                                 std::optional<ApiError> inputError, Work work)
 {
-    const std::optional<TokenClaims> claims
-        = m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    const std::optional<TokenClaims> claims =
+        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
     if (!claims) {
-        HttpEdge::write(responder, ApiResponse::error(ErrorCode::TokenInvalid,
-                                                      QStringLiteral("a valid queue token is required "
-                                                                     "(Authorization: Bearer <token>)")));
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::TokenInvalid,
+                                           QStringLiteral("a valid queue token is required "
+                                                          "(Authorization: Bearer <token>)")));
         return;
     }
     // Memory answers ACTIVE and EXPIRED (both settled here); WAITING may be a tick old when
@@ -111,9 +111,10 @@ void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerRe
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
     switch (known.answer) {
     case QueueView::Answer::Expired:
-        HttpEdge::write(responder, ApiResponse::error(ErrorCode::TokenExpired,
-                                                      QStringLiteral("the queue token has expired; "
-                                                                     "take a new one")));
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::TokenExpired,
+                                           QStringLiteral("the queue token has expired; "
+                                                          "take a new one")));
         return;
     case QueueView::Answer::Active:
         if (inputError) {
@@ -151,7 +152,7 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
         const auto issued = m_services.queue.issueToken(userId);
         if (!issued)
             return ApiResponse::error(issued.error());
-        return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
+        return ApiResponse {issued->created ? 201 : 200, issued->token.toJson()};
     });
 }
 
@@ -159,15 +160,17 @@ void ApiRoutes::queueStatus(const QHttpServerRequest &request, QHttpServerRespon
 {
     if (!gate(request, responder, Method::Get))
         return;
-    const std::optional<TokenClaims> claims
-        = m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    const std::optional<TokenClaims> claims =
+        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
     if (!claims)
-        return HttpEdge::write(responder, ApiResponse::error(ErrorCode::TokenInvalid,
-                                                             QStringLiteral("this queue token was never issued")));
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(ErrorCode::TokenInvalid,
+                               QStringLiteral("this queue token was never issued")));
     // The hot path: answered from this instance's queue view, no database round trip.
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
     if (known.answer != QueueView::Answer::Unknown)
-        return HttpEdge::write(responder, ApiResponse{200, known.status.toJson()});
+        return HttpEdge::write(responder, ApiResponse {200, known.status.toJson()});
     m_edge.dispatch(std::move(responder), [this, claims = *claims]() {
         return ApiResponse::from(m_services.queue.statusFromDatabase(claims));
     });
@@ -188,10 +191,14 @@ void ApiRoutes::listConcerts(const QHttpServerRequest &request, QHttpServerRespo
     };
     const auto page = number(QStringLiteral("page"), 1, 1'000'000'000);
     if (!page)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(QStringLiteral("page must be an integer from 1"))));
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(invalid(QStringLiteral("page must be an integer from 1"))));
     const auto size = number(QStringLiteral("size"), 20, 100);
     if (!size)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(QStringLiteral("size must be an integer from 1 to 100"))));
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(invalid(QStringLiteral("size must be an integer from 1 to 100"))));
     m_edge.dispatch(std::move(responder), [this, page = int(*page), size = int(*size)]() {
         return ApiResponse::from(m_services.catalog.listConcerts(page, size));
     });
@@ -224,7 +231,8 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
     });
 }
 
-void ApiRoutes::createReservation(const QHttpServerRequest &request, QHttpServerResponder &responder)
+void ApiRoutes::createReservation(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder)
 {
     if (!gate(request, responder, Method::Post))
         return;
@@ -263,7 +271,8 @@ void ApiRoutes::getBalance(const QString &userId, const QHttpServerRequest &requ
         return;
     const auto user = JsonFields::canonicalUuid(userId);
     if (!user)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+        return HttpEdge::write(
+            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
     m_edge.dispatch(std::move(responder), [this, user = *user]() {
         return ApiResponse::from(m_services.balances.balance(user));
     });
@@ -276,7 +285,8 @@ void ApiRoutes::chargeBalance(const QString &userId, const QHttpServerRequest &r
         return;
     const auto user = JsonFields::canonicalUuid(userId);
     if (!user)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+        return HttpEdge::write(
+            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!body)
         return HttpEdge::write(responder, ApiResponse::error(body.error()));
@@ -293,12 +303,14 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
 {
     if (!gate(request, responder, Method::Post))
         return;
-    const std::optional<TokenClaims> claims
-        = m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    const std::optional<TokenClaims> claims =
+        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
     if (!claims)
-        return HttpEdge::write(responder, ApiResponse::error(ErrorCode::TokenInvalid,
-                                                             QStringLiteral("a valid queue token is required "
-                                                                            "(Authorization: Bearer <token>)")));
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(ErrorCode::TokenInvalid,
+                               QStringLiteral("a valid queue token is required "
+                                              "(Authorization: Bearer <token>)")));
     std::optional<ApiError> error;
     std::optional<PaymentRequest> input;
     const bool hasKey = HttpEdge::hasHeader(request, "Idempotency-Key");
@@ -313,7 +325,8 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
             error = invalid(why);
     }
     if (!error && hasKey && !isValidIdempotencyKey(key))
-        error = invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+        error =
+            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
 
     // A replay of a completed payment answers even after that payment expired the token
     // (api-contract.md, "Payments"), so it is looked up before the token's state.
@@ -323,7 +336,7 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
             if (!earlier)
                 return ApiResponse::error(earlier.error());
             if (earlier.value())
-                return ApiResponse{201, earlier.value()->toJson()};
+                return ApiResponse {201, earlier.value()->toJson()};
         }
         const Result<Done> active = m_services.queue.requireActive(claims);
         if (!active)
@@ -339,11 +352,13 @@ void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResp
     if (!gate(request, responder, Method::Post))
         return;
     if (m_adminKey.isEmpty() || !sameSecret(HttpEdge::header(request, "X-Admin-Key"), m_adminKey))
-        return HttpEdge::write(responder,
-                               ApiResponse::error(ErrorCode::AdminKeyInvalid,
-                                                  m_adminKey.isEmpty()
-                                                      ? QStringLiteral("the admin API is off: the server has no admin key")
-                                                      : QStringLiteral("X-Admin-Key is missing or wrong")));
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(
+                ErrorCode::AdminKeyInvalid,
+                m_adminKey.isEmpty()
+                    ? QStringLiteral("the admin API is off: the server has no admin key")
+                    : QStringLiteral("X-Admin-Key is missing or wrong")));
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!body)
         return HttpEdge::write(responder, ApiResponse::error(body.error()));
@@ -364,10 +379,11 @@ void ApiRoutes::health(const QHttpServerRequest &request, QHttpServerResponder &
         const bool ready = m_ready;
         const Result<Done> ping = m_services.database.run<Done>([](DbSession &session) {
             session.run(QStringLiteral("SELECT 1"));
-            return Result<Done>(Done{});
+            return Result<Done>(Done {});
         });
         if (!ping || !ready)
-            return ApiResponse::error(ErrorCode::Unavailable, QStringLiteral("the database does not answer"));
-        return ApiResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}};
+            return ApiResponse::error(ErrorCode::Unavailable,
+                                      QStringLiteral("the database does not answer"));
+        return ApiResponse {200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}}};
     });
 }

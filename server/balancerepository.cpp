@@ -6,7 +6,8 @@
 
 qint64 BalanceRepository::balance(const QString &userId)
 {
-    QSqlQuery &query = m_session.run(QStringLiteral("SELECT balance FROM users WHERE id = ?"), {userId});
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT balance FROM users WHERE id = ?"), {userId});
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 

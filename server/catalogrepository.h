@@ -28,8 +28,7 @@ class CatalogRepository
 public:
     explicit CatalogRepository(DbSession &session)
         : m_session(session)
-    {
-    }
+    { }
 
     /** @brief Page @p page (1-based) of @p size concerts by id, and the total count. */
     ConcertPage listConcerts(int page, int size);

@@ -13,8 +13,8 @@ Q_LOGGING_CATEGORY(lcDb, "concert.server.db")
 
 namespace {
 
-std::atomic<int> g_databaseIds{0};
-std::atomic<quint64> g_connectionNames{0};
+std::atomic<int> g_databaseIds {0};
+std::atomic<quint64> g_connectionNames {0};
 
 // MariaDB client errors meaning the connection is gone (CR_* in errmsg.h).
 bool isConnectionErrorCode(int code)
@@ -35,15 +35,14 @@ thread_local ThreadSessions t_sessions;
 
 DatabaseSettings DatabaseSettings::fromConfig(const ServerConfig &config)
 {
-    return DatabaseSettings{config.dbHost,   config.dbPort, config.dbSocket,
-                            config.dbName,   config.dbUser, config.dbPassword};
+    return DatabaseSettings {config.dbHost, config.dbPort, config.dbSocket,
+                             config.dbName, config.dbUser, config.dbPassword};
 }
 
 DbSession::DbSession(const DatabaseSettings &settings, const QString &connectionName)
     : m_settings(settings)
     , m_name(connectionName)
-{
-}
+{ }
 
 DbSession::~DbSession()
 {
@@ -60,10 +59,9 @@ bool DbSession::open()
     db.setDatabaseName(m_settings.name);
     db.setUserName(m_settings.user);
     db.setPassword(m_settings.password);
-    QStringList options{QStringLiteral("CLIENT_FOUND_ROWS=1"),
-                        QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=3"),
-                        QStringLiteral("MYSQL_OPT_READ_TIMEOUT=60"),
-                        QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=60")};
+    QStringList options {
+        QStringLiteral("CLIENT_FOUND_ROWS=1"), QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=3"),
+        QStringLiteral("MYSQL_OPT_READ_TIMEOUT=60"), QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=60")};
     if (!m_settings.socket.isEmpty()) {
         options << QStringLiteral("UNIX_SOCKET=") + m_settings.socket;
     } else {
@@ -76,9 +74,10 @@ bool DbSession::open()
         return false;
     }
     // READ COMMITTED: locking reads see the latest committed rows and no gap locks block inserts.
-    for (const char *statement : {"SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
-                                  "SET SESSION time_zone = '+00:00'",
-                                  "SET SESSION innodb_lock_wait_timeout = 10", "SET NAMES utf8mb4"}) {
+    for (const char *statement :
+         {"SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
+          "SET SESSION time_zone = '+00:00'", "SET SESSION innodb_lock_wait_timeout = 10",
+          "SET NAMES utf8mb4"}) {
         QSqlQuery query(db);
         if (!query.exec(QString::fromLatin1(statement))) {
             m_lastError = query.lastError().text();
@@ -188,8 +187,7 @@ void DbSession::rollback() noexcept
 Database::Database(const DatabaseSettings &settings)
     : m_settings(settings)
     , m_id(++g_databaseIds)
-{
-}
+{ }
 
 Database::~Database() = default;
 
@@ -250,8 +248,8 @@ std::optional<ApiError> Database::runUnit(bool transactional,
     for (int attempt = 1;; ++attempt) {
         DbSession *session = threadSession();
         if (!session)
-            return ApiError{ErrorCode::Unavailable,
-                            QStringLiteral("the database is unreachable; try again shortly")};
+            return ApiError {ErrorCode::Unavailable,
+                             QStringLiteral("the database is unreachable; try again shortly")};
         bool committing = false;
         try {
             if (transactional)
@@ -278,8 +276,8 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                     m_retryAfterMs = 0;
                     continue;
                 }
-                return ApiError{ErrorCode::Unavailable,
-                                QStringLiteral("the database connection was lost; try again")};
+                return ApiError {ErrorCode::Unavailable,
+                                 QStringLiteral("the database connection was lost; try again")};
             }
             const bool retryable = failure.nativeCode == MariaDbError::Deadlock
                 || failure.nativeCode == MariaDbError::LockWaitTimeout;
@@ -290,7 +288,7 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                 continue;
             }
             qCWarning(lcDb).noquote() << "database error" << failure.nativeCode << failure.message;
-            return ApiError{ErrorCode::Internal, QStringLiteral("internal database error")};
+            return ApiError {ErrorCode::Internal, QStringLiteral("internal database error")};
         }
     }
 }

@@ -14,12 +14,12 @@ ApiResponse ApiResponse::error(const ApiError &error)
 {
     if (error.code == ErrorCode::Internal)
         qCWarning(lcHttp).noquote() << "internal error:" << error.message;
-    return ApiResponse{error.httpStatus(), error.toJson()};
+    return ApiResponse {error.httpStatus(), error.toJson()};
 }
 
 ApiResponse ApiResponse::error(ErrorCode code, const QString &message)
 {
-    return error(ApiError{code, message});
+    return error(ApiError {code, message});
 }
 
 HttpEdge::HttpEdge(int poolSize, QObject *parent)
@@ -36,10 +36,10 @@ HttpEdge::~HttpEdge()
 
 void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &response)
 {
-    responder.write(QJsonDocument(response.body).toJson(QJsonDocument::Compact),
-                    {{QByteArrayLiteral("Content-Type"),
-                      QByteArrayLiteral("application/json; charset=utf-8")}},
-                    QHttpServerResponder::StatusCode(response.status));
+    responder.write(
+        QJsonDocument(response.body).toJson(QJsonDocument::Compact),
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}},
+        QHttpServerResponder::StatusCode(response.status));
 }
 
 void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job)
@@ -54,7 +54,8 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
         } catch (const std::exception &e) {
             response = ApiResponse::error(ErrorCode::Internal, QString::fromUtf8(e.what()));
         } catch (...) {
-            response = ApiResponse::error(ErrorCode::Internal, QStringLiteral("unexpected failure"));
+            response =
+                ApiResponse::error(ErrorCode::Internal, QStringLiteral("unexpected failure"));
         }
         QMetaObject::invokeMethod(
             this,
@@ -76,13 +77,15 @@ bool HttpEdge::admit(const QHttpServerRequest &request, QHttpServerResponder &re
                      QHttpServerRequest::Methods allowed)
 {
     if (!allowed.testFlag(request.method())) {
-        write(responder, ApiResponse::error(ErrorCode::MethodNotAllowed,
-                                            QStringLiteral("this route does not take that method")));
+        write(responder,
+              ApiResponse::error(ErrorCode::MethodNotAllowed,
+                                 QStringLiteral("this route does not take that method")));
         return false;
     }
     if (request.body().size() > kMaxBodyBytes) {
-        write(responder, ApiResponse::error(ErrorCode::PayloadTooLarge,
-                                            QStringLiteral("the body is larger than 64 KiB")));
+        write(responder,
+              ApiResponse::error(ErrorCode::PayloadTooLarge,
+                                 QStringLiteral("the body is larger than 64 KiB")));
         return false;
     }
     return true;
@@ -93,10 +96,12 @@ Result<QJsonObject> HttpEdge::jsonBody(const QHttpServerRequest &request)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ApiError{ErrorCode::InvalidArgument,
-                        QStringLiteral("the body is not valid JSON: %1").arg(parseError.errorString())};
+        return ApiError {
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the body is not valid JSON: %1").arg(parseError.errorString())};
     if (!document.isObject())
-        return ApiError{ErrorCode::InvalidArgument, QStringLiteral("the body must be a JSON object")};
+        return ApiError {ErrorCode::InvalidArgument,
+                         QStringLiteral("the body must be a JSON object")};
     return document.object();
 }
 

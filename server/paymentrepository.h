@@ -17,13 +17,13 @@ class PaymentRepository
 public:
     explicit PaymentRepository(DbSession &session)
         : m_session(session)
-    {
-    }
+    { }
 
     /** @brief Records a completed payment; returns it with its id. */
     Payment insert(const Payment &payment, const QByteArray &idempotencyKey);
     /** @brief The user's payment made with @p idempotencyKey, if any. */
-    std::optional<Payment> findByIdempotencyKey(const QString &userId, const QByteArray &idempotencyKey);
+    std::optional<Payment> findByIdempotencyKey(const QString &userId,
+                                                const QByteArray &idempotencyKey);
 
 private:
     DbSession &m_session;

@@ -8,9 +8,10 @@ namespace {
 
 QueueTokenRow rowFrom(const QSqlQuery &query)
 {
-    return QueueTokenRow{query.value(0).toLongLong(), query.value(1).toString(),
-                         tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired),
-                         Database::fromSqlTime(query.value(3))};
+    return QueueTokenRow {
+        query.value(0).toLongLong(), query.value(1).toString(),
+        tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired),
+        Database::fromSqlTime(query.value(3))};
 }
 
 const QString kColumns = QStringLiteral("id, user_id, status, expires_at");
@@ -18,13 +19,14 @@ const QString kColumns = QStringLiteral("id, user_id, status, expires_at");
 } // namespace
 
 std::optional<QueueTokenRow> QueueRepository::insertWaiting(const QString &userId,
-                                                             const QDateTime &now)
+                                                            const QDateTime &now)
 {
     try {
         QSqlQuery &insert = m_session.run(
-            QStringLiteral("INSERT INTO queue_tokens (user_id, status, issued_at) VALUES (?, 'WAITING', ?)"),
+            QStringLiteral(
+                "INSERT INTO queue_tokens (user_id, status, issued_at) VALUES (?, 'WAITING', ?)"),
             {userId, Database::toSqlTime(now)});
-        return QueueTokenRow{insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
+        return QueueTokenRow {insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
     } catch (const DbFailure &failure) {
         if (failure.nativeCode == MariaDbError::DuplicateKey)
             return std::nullopt;
@@ -34,15 +36,17 @@ std::optional<QueueTokenRow> QueueRepository::insertWaiting(const QString &userI
 
 void QueueRepository::expireOverdueOf(const QString &userId, const QDateTime &now)
 {
-    m_session.run(QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE live_user_id = ? "
-                                 "AND status = 'ACTIVE' AND expires_at <= ?"),
-                  {userId, Database::toSqlTime(now)});
+    m_session.run(
+        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE live_user_id = ? "
+                       "AND status = 'ACTIVE' AND expires_at <= ?"),
+        {userId, Database::toSqlTime(now)});
 }
 
 std::optional<QueueTokenRow> QueueRepository::findLive(const QString &userId)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT %1 FROM queue_tokens WHERE live_user_id = ?").arg(kColumns), {userId});
+        QStringLiteral("SELECT %1 FROM queue_tokens WHERE live_user_id = ?").arg(kColumns),
+        {userId});
     if (!query.next())
         return std::nullopt;
     return rowFrom(query);
@@ -60,7 +64,8 @@ std::optional<QueueTokenRow> QueueRepository::find(qint64 tokenId)
 std::optional<QueueTokenRow> QueueRepository::lock(qint64 tokenId)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT %1 FROM queue_tokens WHERE id = ? FOR UPDATE").arg(kColumns), {tokenId});
+        QStringLiteral("SELECT %1 FROM queue_tokens WHERE id = ? FOR UPDATE").arg(kColumns),
+        {tokenId});
     if (!query.next())
         return std::nullopt;
     return rowFrom(query);
@@ -68,23 +73,24 @@ std::optional<QueueTokenRow> QueueRepository::lock(qint64 tokenId)
 
 bool QueueRepository::extendActive(qint64 tokenId, const QDateTime &until, const QDateTime &now)
 {
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("UPDATE queue_tokens SET expires_at = GREATEST(expires_at, ?) "
-                       "WHERE id = ? AND status = 'ACTIVE' AND expires_at > ?"),
-        {Database::toSqlTime(until), tokenId, Database::toSqlTime(now)});
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("UPDATE queue_tokens SET expires_at = GREATEST(expires_at, ?) "
+                                     "WHERE id = ? AND status = 'ACTIVE' AND expires_at > ?"),
+                      {Database::toSqlTime(until), tokenId, Database::toSqlTime(now)});
     return DbSession::rowsAffected(query) == 1;
 }
 
 void QueueRepository::expire(qint64 tokenId)
 {
-    m_session.run(QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE id = ?"), {tokenId});
+    m_session.run(QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE id = ?"),
+                  {tokenId});
 }
 
 bool QueueRepository::holdAdmitterLock()
 {
-    QSqlQuery &query = m_session.run(QStringLiteral(
-        "SELECT IF(IS_USED_LOCK('concert.queue.admitter') <=> CONNECTION_ID(), 1, "
-        "GET_LOCK('concert.queue.admitter', 0))"));
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT IF(IS_USED_LOCK('concert.queue.admitter') <=> CONNECTION_ID(), 1, "
+                       "GET_LOCK('concert.queue.admitter', 0))"));
     return query.next() && query.value(0).toInt() == 1;
 }
 
@@ -99,8 +105,8 @@ int QueueRepository::expireOverdue(const QDateTime &now)
 
 int QueueRepository::countActive()
 {
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE status = 'ACTIVE'"));
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE status = 'ACTIVE'"));
     return query.next() ? query.value(0).toInt() : 0;
 }
 
@@ -133,13 +139,15 @@ QueueRepository::Extent QueueRepository::extent()
         "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
     if (!query.next())
         return {};
-    return Extent{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong()};
+    return Extent {query.value(0).toLongLong(), query.value(1).toLongLong(),
+                   query.value(2).toLongLong()};
 }
 
 std::vector<qint64> QueueRepository::waitingIdsAfter(qint64 afterId)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT id FROM queue_tokens WHERE status = 'WAITING' AND id > ? ORDER BY id"),
+        QStringLiteral(
+            "SELECT id FROM queue_tokens WHERE status = 'WAITING' AND id > ? ORDER BY id"),
         {afterId});
     std::vector<qint64> ids;
     while (query.next())

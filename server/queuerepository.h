@@ -29,8 +29,7 @@ class QueueRepository
 public:
     explicit QueueRepository(DbSession &session)
         : m_session(session)
-    {
-    }
+    { }
 
     /** @brief Inserts a WAITING token; std::nullopt if the user already has a live one (1062). */
     std::optional<QueueTokenRow> insertWaiting(const QString &userId, const QDateTime &now);

@@ -77,11 +77,12 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         // so try a few times.
         for (int attempt = 0; attempt < 5; ++attempt) {
             if (auto inserted = repository.insertWaiting(userId, now))
-                return Settled{*inserted, true, repository.lastAdmittedId()};
+                return Settled {*inserted, true, repository.lastAdmittedId()};
             if (auto live = repository.findLive(userId))
-                return Settled{*live, false};
+                return Settled {*live, false};
         }
-        return ApiError{ErrorCode::Internal, QStringLiteral("could not settle the user's queue place")};
+        return ApiError {ErrorCode::Internal,
+                         QStringLiteral("could not settle the user's queue place")};
     });
     if (!settled)
         return settled.error();
@@ -95,7 +96,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     issued.token.token = m_signer.sign(token.id, userId);
     issued.token.userId = userId;
     if (token.status == TokenStatus::Active && token.expiresAt > now) {
-        issued.token.queue = QueueStatus{TokenStatus::Active, 0, 0, token.expiresAt};
+        issued.token.queue = QueueStatus {TokenStatus::Active, 0, 0, token.expiresAt};
     } else if (const QueueView::Lookup known = m_view.lookup(token.id, now);
                !created && known.answer == QueueView::Answer::Waiting) {
         issued.token.queue = known.status;
@@ -105,8 +106,8 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         // distinct positions wherever they ask.
         const qint64 position = created ? qMax<qint64>(1, token.id - settled->lastAdmittedId)
                                         : m_view.provisionalPosition(token.id);
-        issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
-                                         m_view.estimatedWaitSeconds(position), std::nullopt};
+        issued.token.queue = QueueStatus {TokenStatus::Waiting, position,
+                                          m_view.estimatedWaitSeconds(position), std::nullopt};
     }
     return issued;
 }
@@ -134,19 +135,20 @@ Result<QueueStatus> QueueService::statusFromDatabase(const TokenClaims &claims)
         return row.error();
     const std::optional<QueueTokenRow> &token = row.value();
     if (!token || token->userId != claims.userId)
-        return ApiError{ErrorCode::TokenInvalid, QStringLiteral("this queue token was never issued")};
+        return ApiError {ErrorCode::TokenInvalid,
+                         QStringLiteral("this queue token was never issued")};
     if (token->status == TokenStatus::Expired
         || (token->status == TokenStatus::Active && token->expiresAt <= now)) {
         if (token->status == TokenStatus::Expired)
             m_view.noteExpired(token->id);
-        return QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt};
+        return QueueStatus {TokenStatus::Expired, 0, 0, std::nullopt};
     }
     if (token->status == TokenStatus::Active)
-        return QueueStatus{TokenStatus::Active, 0, 0, token->expiresAt};
+        return QueueStatus {TokenStatus::Active, 0, 0, token->expiresAt};
     // WAITING but not in this instance's picture yet (issued since its last refresh).
     const qint64 position = m_view.provisionalPosition(token->id);
-    return QueueStatus{TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
-                       std::nullopt};
+    return QueueStatus {TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
+                        std::nullopt};
 }
 
 Result<Done> QueueService::requireActive(const TokenClaims &claims)
@@ -162,22 +164,21 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
     }
     switch (status.status) {
     case TokenStatus::Active:
-        return Done{};
+        return Done {};
     case TokenStatus::Waiting:
-        return ApiError{ErrorCode::NotAdmitted,
-                        QStringLiteral("the queue token is still waiting (position %1)")
-                            .arg(status.position)};
+        return ApiError {
+            ErrorCode::NotAdmitted,
+            QStringLiteral("the queue token is still waiting (position %1)").arg(status.position)};
     case TokenStatus::Expired:
         break;
     }
-    return ApiError{ErrorCode::TokenExpired,
-                    QStringLiteral("the queue token has expired; take a new one")};
+    return ApiError {ErrorCode::TokenExpired,
+                     QStringLiteral("the queue token has expired; take a new one")};
 }
 
 QueueTicker::QueueTicker(QueueService &service)
     : m_service(service)
-{
-}
+{ }
 
 QueueTicker::~QueueTicker() = default;
 
@@ -245,7 +246,8 @@ void QueueTicker::tick()
         const bool full = m_ticks % kFullReloadEvery == 0;
         QueueView::Refresh refresh;
         m_session->execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-        m_session->execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
+        m_session->execDirect(
+            QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
         const QueueRepository::Extent extent = repository.extent();
         refresh.head = extent.head;
         refresh.maxId = extent.maxId;

@@ -95,7 +95,8 @@ public:
     [[nodiscard]] const TokenSigner &signer() const { return m_signer; }
 
 Q_SIGNALS:
-    /** @brief Emitted (from the tick thread) after every tick; @p admitter: this instance admits. */
+    /** @brief Emitted (from the tick thread) after every tick; @p admitter: this instance admits.
+     */
     void tickFinished(bool admitter);
 
 private:

@@ -19,8 +19,7 @@ QueueView::QueueView(int capacity, int activeTtlSeconds, int tickMs)
     , m_capacity(capacity)
     , m_tickMs(tickMs)
     , m_snapshot(std::make_shared<Snapshot>())
-{
-}
+{ }
 
 std::shared_ptr<const QueueView::Snapshot> QueueView::snapshot() const
 {
@@ -44,8 +43,8 @@ void QueueView::apply(Refresh refresh)
     } else {
         // Keep what we knew at or after the head (everyone before it was admitted, in order),
         // and merge in what the look-back read.
-        const auto keepFrom = std::lower_bound(previous->waiting.begin(), previous->waiting.end(),
-                                               refresh.head);
+        const auto keepFrom =
+            std::lower_bound(previous->waiting.begin(), previous->waiting.end(), refresh.head);
         next->waiting.reserve(size_t(previous->waiting.end() - keepFrom) + refresh.waiting.size());
         std::set_union(keepFrom, previous->waiting.end(), refresh.waiting.begin(),
                        refresh.waiting.end(), std::back_inserter(next->waiting));
@@ -56,15 +55,14 @@ void QueueView::apply(Refresh refresh)
     }
 
     // Admissions since the previous refresh: the previous waiting ids that left the queue.
-    const qint64 admitted = qint64(std::count_if(
-        previous->waiting.begin(), previous->waiting.end(), [&](qint64 id) {
-            return refresh.head == 0 || id < refresh.head;
-        }));
+    const qint64 admitted =
+        qint64(std::count_if(previous->waiting.begin(), previous->waiting.end(),
+                             [&](qint64 id) { return refresh.head == 0 || id < refresh.head; }));
     const qint64 nowMs = refresh.takenAt.toMSecsSinceEpoch();
 
     QMutexLocker locker(&m_mutex);
     if (!previous->waiting.empty())
-        m_samples.push_back(RateSample{nowMs, admitted, refresh.tickMs});
+        m_samples.push_back(RateSample {nowMs, admitted, refresh.tickMs});
     while (!m_samples.empty() && m_samples.front().atMs < nowMs - kRateWindowMs)
         m_samples.pop_front();
     next->rate = rateLocked();
@@ -107,7 +105,7 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     {
         QMutexLocker locker(&m_mutex);
         if (m_expired.contains(tokenId))
-            return Lookup{Answer::Expired, QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt}};
+            return Lookup {Answer::Expired, QueueStatus {TokenStatus::Expired, 0, 0, std::nullopt}};
         current = m_snapshot;
         const auto ext = m_extended.constFind(tokenId);
         if (ext != m_extended.cend())
@@ -119,9 +117,9 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     const auto it = std::lower_bound(waiting.begin(), waiting.end(), tokenId);
     if (it != waiting.end() && *it == tokenId) {
         const qint64 position = qint64(it - waiting.begin()) + 1;
-        return Lookup{Answer::Waiting,
-                      QueueStatus{TokenStatus::Waiting, position,
-                                  estimatedWaitSeconds(position), std::nullopt}};
+        return Lookup {Answer::Waiting,
+                       QueueStatus {TokenStatus::Waiting, position, estimatedWaitSeconds(position),
+                                    std::nullopt}};
     }
     const auto active = current->active.constFind(tokenId);
     if (active != current->active.cend()) {
@@ -129,16 +127,16 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
         if (extended && *extended > expiresAt)
             expiresAt = *extended;
         if (expiresAt > now)
-            return Lookup{Answer::Active, QueueStatus{TokenStatus::Active, 0, 0, expiresAt}};
-        return Lookup{}; // past its expiry here; another instance may have extended it
+            return Lookup {Answer::Active, QueueStatus {TokenStatus::Active, 0, 0, expiresAt}};
+        return Lookup {}; // past its expiry here; another instance may have extended it
     }
     if (issuedHere) {
         const qint64 position = provisionalPosition(tokenId);
-        return Lookup{Answer::Waiting,
-                      QueueStatus{TokenStatus::Waiting, position,
-                                  estimatedWaitSeconds(position), std::nullopt}};
+        return Lookup {Answer::Waiting,
+                       QueueStatus {TokenStatus::Waiting, position, estimatedWaitSeconds(position),
+                                    std::nullopt}};
     }
-    return Lookup{};
+    return Lookup {};
 }
 
 void QueueView::noteIssued(qint64 tokenId)

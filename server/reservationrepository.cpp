@@ -40,7 +40,7 @@ int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &sea
                                      qint64 reservationId, const QDateTime &heldUntil,
                                      const QDateTime &now)
 {
-    QVariantList values{reservationId, Database::toSqlTime(heldUntil), concertDateId};
+    QVariantList values {reservationId, Database::toSqlTime(heldUntil), concertDateId};
     for (int n : seatNumbers)
         values << n;
     values << Database::toSqlTime(now);
@@ -57,10 +57,11 @@ int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &sea
 std::optional<ReservationRow> ReservationRepository::select(qint64 reservationId, bool forUpdate)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT r.id, r.user_id, d.concert_id, d.show_date, r.seat_numbers, r.amount, "
-                       "r.status, r.held_until, r.concert_date_id, r.queue_token_id "
-                       "FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
-                       "WHERE r.id = ?%1")
+        QStringLiteral(
+            "SELECT r.id, r.user_id, d.concert_id, d.show_date, r.seat_numbers, r.amount, "
+            "r.status, r.held_until, r.concert_date_id, r.queue_token_id "
+            "FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
+            "WHERE r.id = ?%1")
             .arg(forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
         {reservationId});
     if (!query.next())
@@ -74,7 +75,8 @@ std::optional<ReservationRow> ReservationRepository::select(qint64 reservationId
     for (const QString &n : query.value(4).toString().split(u',', Qt::SkipEmptyParts))
         r.seatNumbers.append(n.toInt());
     r.amount = query.value(5).toLongLong();
-    r.status = reservationStatusFromName(query.value(6).toString()).value_or(ReservationStatus::Expired);
+    r.status =
+        reservationStatusFromName(query.value(6).toString()).value_or(ReservationStatus::Expired);
     r.heldUntil = Database::fromSqlTime(query.value(7));
     row.concertDateId = query.value(8).toLongLong();
     row.queueTokenId = query.value(9).toLongLong();
@@ -94,7 +96,7 @@ std::optional<ReservationRow> ReservationRepository::lock(qint64 reservationId)
 int ReservationRepository::sellSeats(qint64 concertDateId, const QList<int> &seatNumbers,
                                      qint64 reservationId)
 {
-    QVariantList values{concertDateId};
+    QVariantList values {concertDateId};
     for (int n : seatNumbers)
         values << n;
     values << reservationId;
@@ -120,8 +122,9 @@ int ReservationRepository::releaseOverdueHolds(const QDateTime &now)
                                  "WHERE status = 'HELD' AND held_until <= ?"),
                   {at});
     QSqlQuery &seats = m_session.run(
-        QStringLiteral("UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL "
-                       "WHERE status = 'HELD' AND held_until <= ?"),
+        QStringLiteral(
+            "UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL "
+            "WHERE status = 'HELD' AND held_until <= ?"),
         {at});
     return DbSession::rowsAffected(seats);
 }

@@ -26,8 +26,7 @@ class ReservationRepository
 public:
     explicit ReservationRepository(DbSession &session)
         : m_session(session)
-    {
-    }
+    { }
 
     /** @brief Inserts a HELD reservation; returns its id. */
     qint64 insertHold(const Reservation &reservation, qint64 concertDateId, qint64 queueTokenId,
@@ -42,7 +41,8 @@ public:
     std::optional<ReservationRow> find(qint64 reservationId);
     /** @brief The row, locked (FOR UPDATE) until the transaction ends. */
     std::optional<ReservationRow> lock(qint64 reservationId);
-    /** @brief The reservation's HELD seats become SOLD (locked in ascending order); returns how many. */
+    /** @brief The reservation's HELD seats become SOLD (locked in ascending order); returns how
+     * many. */
     int sellSeats(qint64 concertDateId, const QList<int> &seatNumbers, qint64 reservationId);
     void confirm(qint64 reservationId);
     /**

@@ -17,16 +17,13 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(ApiError error)
         : m_value(std::move(error))
-    {
-    }
+    { }
     Result(ErrorCode code, QString message)
-        : m_value(ApiError{code, std::move(message)})
-    {
-    }
+        : m_value(ApiError {code, std::move(message)})
+    { }
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }

@@ -28,7 +28,6 @@
 
 Q_LOGGING_CATEGORY(lcServer, "concert.server")
 
-
 ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -37,7 +36,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 {
     m_queue = std::make_unique<QueueService>(
         *m_database, *m_signer,
-        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+        QueueService::Settings {config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
     m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
     m_catalog = std::make_unique<CatalogService>(*m_database);
     m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
@@ -47,7 +46,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     m_routes = std::make_unique<ApiRoutes>(
         *m_edge,
-        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
+        Services {*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
         config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
@@ -75,10 +74,12 @@ bool ServerApp::prepareDatabase()
         return false;
     // One token key for every instance: the first to start creates it, the rest read it.
     const Result<QByteArray> key = m_database->run<QByteArray>([](DbSession &s) {
-        s.run(QStringLiteral("INSERT IGNORE INTO server_secrets (name, secret) VALUES ('queue-token-hmac', ?)"),
-              {TokenSigner::generateKey()});
-        QSqlQuery &query = s.run(QStringLiteral(
-            "SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"));
+        s.run(
+            QStringLiteral(
+                "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('queue-token-hmac', ?)"),
+            {TokenSigner::generateKey()});
+        QSqlQuery &query = s.run(
+            QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"));
         return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
     });
     if (!key || key->size() < 32)
@@ -164,7 +165,8 @@ bool ServerApp::listenSharingPort(const QHostAddress &address)
         in4->sin_addr.s_addr = htonl(address.toIPv4Address());
         length = sizeof(sockaddr_in);
     }
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0 || ::listen(fd, 1024) != 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
+        || ::listen(fd, 1024) != 0) {
         ::close(fd);
         return false;
     }
@@ -193,8 +195,8 @@ bool ServerApp::isQuiet() const
 {
     if (m_edge->inFlight() > 0)
         return false;
-    const QList<QTcpSocket *> sockets = m_listener ? m_listener->findChildren<QTcpSocket *>()
-                                                   : QList<QTcpSocket *>();
+    const QList<QTcpSocket *> sockets =
+        m_listener ? m_listener->findChildren<QTcpSocket *>() : QList<QTcpSocket *>();
     for (const QTcpSocket *socket : sockets) {
         if (socket->state() == QAbstractSocket::ConnectedState
             && (socket->bytesToWrite() > 0 || socket->bytesAvailable() > 0))

@@ -64,8 +64,8 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
                                                 QString::fromLatin1(spec.help),
                                                 QString::fromLatin1(spec.valueName)));
         else
-            parser.addOption(QCommandLineOption(QString::fromLatin1(spec.name),
-                                                QString::fromLatin1(spec.help)));
+            parser.addOption(
+                QCommandLineOption(QString::fromLatin1(spec.name), QString::fromLatin1(spec.help)));
     }
     if (!parser.parse(arguments))
         return parser.errorText();

@@ -32,7 +32,8 @@ struct ServerConfig
     bool demoData = false;
     int dbPoolSize = 8; ///< worker threads, each with one database connection, 1..64
     int keepAliveSeconds = 120; ///< idle connections are closed after this long, 1..3600 s
-    bool reusePort = false; ///< SO_REUSEPORT: several instances share one port (Linux spreads connections)
+    bool reusePort =
+        false; ///< SO_REUSEPORT: several instances share one port (Linux spreads connections)
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

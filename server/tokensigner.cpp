@@ -14,8 +14,7 @@ constexpr int kPayloadSize = 8 + 16; // token id (big-endian) + user UUID bytes
 
 TokenSigner::TokenSigner(const QByteArray &key)
     : m_key(key)
-{
-}
+{ }
 
 QString TokenSigner::sign(qint64 tokenId, const QString &userId) const
 {
@@ -23,7 +22,8 @@ QString TokenSigner::sign(qint64 tokenId, const QString &userId) const
     qToBigEndian<qint64>(tokenId, payload.data());
     const QByteArray uuid = QUuid::fromString(userId).toRfc4122();
     std::copy(uuid.begin(), uuid.end(), payload.begin() + 8);
-    const QByteArray mac = QMessageAuthenticationCode::hash(payload, m_key, QCryptographicHash::Sha256);
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(payload, m_key, QCryptographicHash::Sha256);
     return QStringLiteral("v1.") + QString::fromLatin1(payload.toBase64(kBase64)) + u'.'
         + QString::fromLatin1(mac.toBase64(kBase64));
 }
@@ -46,8 +46,8 @@ std::optional<TokenClaims> TokenSigner::verify(QByteArrayView token) const
     const QByteArray *mac = &decodedMac.decoded;
     if (payload->size() != kPayloadSize || mac->size() != 32)
         return std::nullopt;
-    const QByteArray expected = QMessageAuthenticationCode::hash(*payload, m_key,
-                                                                 QCryptographicHash::Sha256);
+    const QByteArray expected =
+        QMessageAuthenticationCode::hash(*payload, m_key, QCryptographicHash::Sha256);
     // Constant-time comparison: no early exit that would leak how much of a forgery matched.
     unsigned char difference = 0;
     for (int i = 0; i < 32; ++i)
@@ -55,13 +55,14 @@ std::optional<TokenClaims> TokenSigner::verify(QByteArrayView token) const
     if (difference != 0)
         return std::nullopt;
     // Only the one spelling sign() writes: no padding, no stray bits in the last characters.
-    if (payload->toBase64(kBase64) != rest.first(dot) || mac->toBase64(kBase64) != rest.sliced(dot + 1))
+    if (payload->toBase64(kBase64) != rest.first(dot)
+        || mac->toBase64(kBase64) != rest.sliced(dot + 1))
         return std::nullopt;
     const qint64 id = qFromBigEndian<qint64>(payload->constData());
     if (id <= 0)
         return std::nullopt;
     const QUuid uuid = QUuid::fromRfc4122(QByteArrayView(*payload).sliced(8));
-    return TokenClaims{id, uuid.toString(QUuid::WithoutBraces)};
+    return TokenClaims {id, uuid.toString(QUuid::WithoutBraces)};
 }
 
 QByteArray TokenSigner::bearerToken(const QByteArray &authorizationHeader)

@@ -34,14 +34,19 @@ public:
     /** @brief Creates database @p name (empty) in the private MariaDB. */
     bool createDatabase(const QString &name)
     {
-        return !m_db->executeIn(QStringLiteral("mysql"), QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;").arg(name)).isNull();
+        return !m_db->executeIn(
+                        QStringLiteral("mysql"),
+                        QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;")
+                            .arg(name))
+                    .isNull();
     }
 
     /** @brief Options that point a server at database @p name. */
     QStringList dbArgs(const QString &name) const
     {
-        return {QStringLiteral("--db-socket"), m_db->socketPath(), QStringLiteral("--db-name"), name,
-                QStringLiteral("--db-user"), QStringLiteral("concert")};
+        return {QStringLiteral("--db-socket"), m_db->socketPath(),
+                QStringLiteral("--db-name"),   name,
+                QStringLiteral("--db-user"),   QStringLiteral("concert")};
     }
 
     /** @brief Starts a server on database @p name with @p extra options; nullptr on failure. */

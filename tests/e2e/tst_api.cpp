@@ -14,7 +14,7 @@ private:
     E2eFixture m_fx;
     std::unique_ptr<ServerProcess> m_server; // database "api", capacity 1000, admin key
     HttpClient m_http;
-    ApiDriver m_api{m_http};
+    ApiDriver m_api {m_http};
     qint64 m_concertId = 0;
     QString m_date; // a future date of m_concertId, price 40,000
     QString m_pastDate;
@@ -28,17 +28,20 @@ private:
     }
     HttpReply get(const QString &path, const QString &token = {})
     {
-        return m_http.get(path, token.isEmpty() ? HttpHeaders{} : HttpClient::bearer(token));
+        return m_http.get(path, token.isEmpty() ? HttpHeaders {} : HttpClient::bearer(token));
     }
     HttpReply postRaw(const QString &path, const QByteArray &body, const QString &token = {})
     {
-        return m_http.send("POST", path, body, token.isEmpty() ? HttpHeaders{} : HttpClient::bearer(token));
+        return m_http.send("POST", path, body,
+                           token.isEmpty() ? HttpHeaders {} : HttpClient::bearer(token));
     }
     QString seatStatus(const QString &token, const QString &date, int seat)
     {
-        const QJsonArray seats = get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concertId).arg(date), token)
-                                     .json.value(QLatin1String("seats"))
-                                     .toArray();
+        const QJsonArray seats =
+            get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concertId).arg(date),
+                token)
+                .json.value(QLatin1String("seats"))
+                .toArray();
         return seats.at(seat - 1).toObject().value(QLatin1String("status")).toString();
     }
 
@@ -50,13 +53,14 @@ private Q_SLOTS:
         m_server = m_fx.startServer(QStringLiteral("api"),
                                     {QStringLiteral("--queue-tick-ms"), QStringLiteral("50"),
                                      QStringLiteral("--queue-capacity"), QStringLiteral("1000"),
-                                     QStringLiteral("--admin-key"), QString::fromLatin1(E2eFixture::kAdminKey)});
+                                     QStringLiteral("--admin-key"),
+                                     QString::fromLatin1(E2eFixture::kAdminKey)});
         QVERIFY(m_server);
         m_http.setBaseUrl(m_server->baseUrl());
         m_date = E2eFixture::day(30);
         m_pastDate = E2eFixture::day(-1);
-        const HttpReply created = m_api.createConcert(E2eFixture::kAdminKey,
-                                                      {m_date, E2eFixture::day(31), m_pastDate}, 40000);
+        const HttpReply created = m_api.createConcert(
+            E2eFixture::kAdminKey, {m_date, E2eFixture::day(31), m_pastDate}, 40000);
         QCOMPARE(created.status, 201);
         m_concertId = created.json.value(QLatin1String("id")).toInteger();
         QVERIFY(m_concertId > 0);
@@ -77,8 +81,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addRow("root") << QByteArray("GET") << QStringLiteral("/");
         QTest::addRow("unknown v1 path") << QByteArray("GET") << QStringLiteral("/api/v1/nothing");
-        QTest::addRow("v2 does not exist") << QByteArray("GET") << QStringLiteral("/api/v2/concerts");
-        QTest::addRow("extra segment") << QByteArray("GET") << QStringLiteral("/api/v1/concerts/1/dates/x/seats/y");
+        QTest::addRow("v2 does not exist")
+            << QByteArray("GET") << QStringLiteral("/api/v2/concerts");
+        QTest::addRow("extra segment")
+            << QByteArray("GET") << QStringLiteral("/api/v1/concerts/1/dates/x/seats/y");
         QTest::addRow("unknown POST") << QByteArray("POST") << QStringLiteral("/api/v1/refunds");
     }
     void unknownRoutes()
@@ -88,7 +94,11 @@ private Q_SLOTS:
         const HttpReply reply = m_http.send(method, path);
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.errorCode(), QStringLiteral("NOT_FOUND"));
-        QVERIFY(!reply.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().isEmpty());
+        QVERIFY(!reply.json.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .isEmpty());
     }
 
     void wrongMethods_data()
@@ -96,16 +106,28 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
         QTest::addRow("GET tokens") << QByteArray("GET") << QStringLiteral("/api/v1/queue/tokens");
-        QTest::addRow("POST status") << QByteArray("POST") << QStringLiteral("/api/v1/queue/status");
-        QTest::addRow("DELETE concerts") << QByteArray("DELETE") << QStringLiteral("/api/v1/concerts");
-        QTest::addRow("PUT dates") << QByteArray("PUT") << QStringLiteral("/api/v1/concerts/1/dates");
-        QTest::addRow("POST seats") << QByteArray("POST") << QStringLiteral("/api/v1/concerts/1/dates/2027-03-01/seats");
-        QTest::addRow("GET reservations") << QByteArray("GET") << QStringLiteral("/api/v1/reservations");
-        QTest::addRow("DELETE reservation") << QByteArray("DELETE") << QStringLiteral("/api/v1/reservations/1");
-        QTest::addRow("POST balance") << QByteArray("POST") << QStringLiteral("/api/v1/users/%1/balance").arg(ApiDriver::newUserId());
-        QTest::addRow("GET charge") << QByteArray("GET") << QStringLiteral("/api/v1/users/%1/balance/charge").arg(ApiDriver::newUserId());
-        QTest::addRow("PATCH payments") << QByteArray("PATCH") << QStringLiteral("/api/v1/payments");
-        QTest::addRow("GET admin concerts") << QByteArray("GET") << QStringLiteral("/api/v1/admin/concerts");
+        QTest::addRow("POST status")
+            << QByteArray("POST") << QStringLiteral("/api/v1/queue/status");
+        QTest::addRow("DELETE concerts")
+            << QByteArray("DELETE") << QStringLiteral("/api/v1/concerts");
+        QTest::addRow("PUT dates")
+            << QByteArray("PUT") << QStringLiteral("/api/v1/concerts/1/dates");
+        QTest::addRow("POST seats")
+            << QByteArray("POST") << QStringLiteral("/api/v1/concerts/1/dates/2027-03-01/seats");
+        QTest::addRow("GET reservations")
+            << QByteArray("GET") << QStringLiteral("/api/v1/reservations");
+        QTest::addRow("DELETE reservation")
+            << QByteArray("DELETE") << QStringLiteral("/api/v1/reservations/1");
+        QTest::addRow("POST balance")
+            << QByteArray("POST")
+            << QStringLiteral("/api/v1/users/%1/balance").arg(ApiDriver::newUserId());
+        QTest::addRow("GET charge")
+            << QByteArray("GET")
+            << QStringLiteral("/api/v1/users/%1/balance/charge").arg(ApiDriver::newUserId());
+        QTest::addRow("PATCH payments")
+            << QByteArray("PATCH") << QStringLiteral("/api/v1/payments");
+        QTest::addRow("GET admin concerts")
+            << QByteArray("GET") << QStringLiteral("/api/v1/admin/concerts");
         QTest::addRow("POST health") << QByteArray("POST") << QStringLiteral("/api/v1/health");
     }
     void wrongMethods()
@@ -151,7 +173,8 @@ private Q_SLOTS:
         }
         const HttpReply again = m_api.issueToken(user);
         QCOMPARE(again.status, 200);
-        QCOMPARE(again.json.value(QLatin1String("token")), first.json.value(QLatin1String("token")));
+        QCOMPARE(again.json.value(QLatin1String("token")),
+                 first.json.value(QLatin1String("token")));
 
         // Upper-case hex is the same user, answered in canonical form.
         const HttpReply upper = m_api.issueToken(user.toUpper());
@@ -168,26 +191,34 @@ private Q_SLOTS:
         QTest::addRow("missing userId") << QByteArray("{}");
         QTest::addRow("userId is a number") << QByteArray("{\"userId\": 42}");
         QTest::addRow("userId is not a UUID") << QByteArray("{\"userId\": \"alice\"}");
-        QTest::addRow("userId with braces") << QByteArray("{\"userId\": \"{3f2c1a9e-8b7d-4c6e-9f1a-2b3c4d5e6f70}\"}");
-        QTest::addRow("userId too short") << QByteArray("{\"userId\": \"3f2c1a9e-8b7d-4c6e-9f1a-2b3c4d5e6f7\"}");
+        QTest::addRow("userId with braces")
+            << QByteArray("{\"userId\": \"{3f2c1a9e-8b7d-4c6e-9f1a-2b3c4d5e6f70}\"}");
+        QTest::addRow("userId too short")
+            << QByteArray("{\"userId\": \"3f2c1a9e-8b7d-4c6e-9f1a-2b3c4d5e6f7\"}");
     }
     void issueTokenRejectsBadInput()
     {
         QFETCH(QByteArray, body);
-        const qint64 before = m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM queue_tokens"));
+        const qint64 before = m_fx.scalarIn(QStringLiteral("api"),
+                                            QStringLiteral("SELECT COUNT(*) FROM queue_tokens"));
         const HttpReply reply = postRaw(QStringLiteral("/api/v1/queue/tokens"), body);
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_ARGUMENT"));
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM queue_tokens")), before);
+        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"),
+                               QStringLiteral("SELECT COUNT(*) FROM queue_tokens")),
+                 before);
     }
 
     void statusRejectsBadTokens_data()
     {
         QTest::addColumn<HttpHeaders>("headers");
-        QTest::addRow("no header") << HttpHeaders{};
-        QTest::addRow("not bearer") << HttpHeaders{{"Authorization", "Basic dXNlcjpwdw=="}};
-        QTest::addRow("garbage") << HttpHeaders{{"Authorization", "Bearer hello"}};
-        QTest::addRow("forged signature") << HttpHeaders{{"Authorization", "Bearer v1.AAAAAAAAAAE_LBqei31Mbp8aKzxNXm9w.UOQMigclxzJObTGXsJoq4-WgqdHAfGa63VMp2oeqwbE"}};
+        QTest::addRow("no header") << HttpHeaders {};
+        QTest::addRow("not bearer") << HttpHeaders {{"Authorization", "Basic dXNlcjpwdw=="}};
+        QTest::addRow("garbage") << HttpHeaders {{"Authorization", "Bearer hello"}};
+        QTest::addRow("forged signature") << HttpHeaders {
+            {"Authorization",
+             "Bearer "
+             "v1.AAAAAAAAAAE_LBqei31Mbp8aKzxNXm9w.UOQMigclxzJObTGXsJoq4-WgqdHAfGa63VMp2oeqwbE"}};
     }
     void statusRejectsBadTokens()
     {
@@ -199,7 +230,8 @@ private Q_SLOTS:
 
     void tamperedTokenIsInvalid()
     {
-        const QString token = m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
+        const QString token =
+            m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
         QString tampered = token;
         const int at = tampered.size() / 2;
         tampered[at] = tampered.at(at) == u'A' ? u'B' : u'A';
@@ -209,12 +241,14 @@ private Q_SLOTS:
 
     void statusBecomesActive()
     {
-        const QString token = m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
+        const QString token =
+            m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
         QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE")));
         const HttpReply reply = m_api.status(token);
         QCOMPARE(reply.json.value(QLatin1String("position")).toInteger(), 0);
         QCOMPARE(reply.json.value(QLatin1String("estimatedWaitSeconds")).toInteger(), 0);
-        const auto expiresAt = JsonFields::parseTimestamp(reply.json.value(QLatin1String("expiresAt")).toString());
+        const auto expiresAt =
+            JsonFields::parseTimestamp(reply.json.value(QLatin1String("expiresAt")).toString());
         QVERIFY(expiresAt);
         const qint64 secondsLeft = QDateTime::currentDateTimeUtc().secsTo(*expiresAt);
         QVERIFY2(secondsLeft > 500 && secondsLeft <= 601, qPrintable(QString::number(secondsLeft)));
@@ -228,15 +262,21 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(QLatin1String("size")).toInt(), 20);
         const qint64 total = reply.json.value(QLatin1String("total")).toInteger();
         QVERIFY(total >= 1);
-        const QJsonObject first = reply.json.value(QLatin1String("items")).toArray().first().toObject();
+        const QJsonObject first =
+            reply.json.value(QLatin1String("items")).toArray().first().toObject();
         for (const char *field : {"id", "title", "venue"})
             QVERIFY2(first.contains(QLatin1String(field)), field);
         // Pages do not overlap and stop at the total.
-        QVERIFY(m_api.createConcert(E2eFixture::kAdminKey, {E2eFixture::day(40)}, 1000, QStringLiteral("Second")).status == 201);
+        QVERIFY(m_api
+                    .createConcert(E2eFixture::kAdminKey, {E2eFixture::day(40)}, 1000,
+                                   QStringLiteral("Second"))
+                    .status
+                == 201);
         const HttpReply page1 = get(QStringLiteral("/api/v1/concerts?page=1&size=1"));
         const HttpReply page2 = get(QStringLiteral("/api/v1/concerts?page=2&size=1"));
         QCOMPARE(page1.json.value(QLatin1String("items")).toArray().size(), 1);
-        QVERIFY(page1.json.value(QLatin1String("items")).toArray().first() != page2.json.value(QLatin1String("items")).toArray().first());
+        QVERIFY(page1.json.value(QLatin1String("items")).toArray().first()
+                != page2.json.value(QLatin1String("items")).toArray().first());
         const HttpReply beyond = get(QStringLiteral("/api/v1/concerts?page=999&size=100"));
         QCOMPARE(beyond.status, 200);
         QVERIFY(beyond.json.value(QLatin1String("items")).toArray().isEmpty());
@@ -266,14 +306,16 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_INVALID"));
         // The token check comes before the malformed id.
-        QCOMPARE(get(QStringLiteral("/api/v1/concerts/abc/dates")).errorCode(), QStringLiteral("TOKEN_INVALID"));
+        QCOMPARE(get(QStringLiteral("/api/v1/concerts/abc/dates")).errorCode(),
+                 QStringLiteral("TOKEN_INVALID"));
     }
 
     void listDates()
     {
         const QString token = admittedUser();
         QVERIFY(!token.isEmpty());
-        const HttpReply reply = get(QStringLiteral("/api/v1/concerts/%1/dates").arg(m_concertId), token);
+        const HttpReply reply =
+            get(QStringLiteral("/api/v1/concerts/%1/dates").arg(m_concertId), token);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("concertId")).toInteger(), m_concertId);
         const QJsonArray dates = reply.json.value(QLatin1String("dates")).toArray();
@@ -292,7 +334,8 @@ private Q_SLOTS:
 
     void soldOutDateIsNotListed()
     {
-        const HttpReply created = m_api.createConcert(E2eFixture::kAdminKey, {E2eFixture::day(50), E2eFixture::day(51)}, 0);
+        const HttpReply created = m_api.createConcert(
+            E2eFixture::kAdminKey, {E2eFixture::day(50), E2eFixture::day(51)}, 0);
         const qint64 concert = created.json.value(QLatin1String("id")).toInteger();
         QString user;
         const QString token = admittedUser(&user);
@@ -303,10 +346,13 @@ private Q_SLOTS:
                 seats << s;
             QCOMPARE(m_api.hold(token, concert, E2eFixture::day(50), seats).status, 201);
         }
-        const QJsonArray dates = get(QStringLiteral("/api/v1/concerts/%1/dates").arg(concert), token)
-                                     .json.value(QLatin1String("dates")).toArray();
+        const QJsonArray dates =
+            get(QStringLiteral("/api/v1/concerts/%1/dates").arg(concert), token)
+                .json.value(QLatin1String("dates"))
+                .toArray();
         QCOMPARE(dates.size(), 1);
-        QCOMPARE(dates.first().toObject().value(QLatin1String("date")).toString(), E2eFixture::day(51));
+        QCOMPARE(dates.first().toObject().value(QLatin1String("date")).toString(),
+                 E2eFixture::day(51));
         QCOMPARE(dates.first().toObject().value(QLatin1String("availableSeats")).toInt(), 50);
     }
 
@@ -317,12 +363,18 @@ private Q_SLOTS:
         QTest::addRow("concert id abc") << QStringLiteral("/api/v1/concerts/abc/dates") << 400;
         QTest::addRow("concert id 0") << QStringLiteral("/api/v1/concerts/0/dates") << 400;
         QTest::addRow("concert id -1") << QStringLiteral("/api/v1/concerts/-1/dates") << 400;
-        QTest::addRow("concert id 2^63") << QStringLiteral("/api/v1/concerts/9223372036854775808/dates") << 400;
-        QTest::addRow("unknown concert") << QStringLiteral("/api/v1/concerts/9223372036854775807/dates") << 404;
-        QTest::addRow("bad date") << QStringLiteral("/api/v1/concerts/1/dates/2027-02-30/seats") << 400;
-        QTest::addRow("date not a date") << QStringLiteral("/api/v1/concerts/1/dates/tomorrow/seats") << 400;
-        QTest::addRow("unknown date") << QStringLiteral("/api/v1/concerts/1/dates/2099-01-01/seats") << 404;
-        QTest::addRow("unknown concert seats") << QStringLiteral("/api/v1/concerts/99999/dates/2099-01-01/seats") << 404;
+        QTest::addRow("concert id 2^63")
+            << QStringLiteral("/api/v1/concerts/9223372036854775808/dates") << 400;
+        QTest::addRow("unknown concert")
+            << QStringLiteral("/api/v1/concerts/9223372036854775807/dates") << 404;
+        QTest::addRow("bad date") << QStringLiteral("/api/v1/concerts/1/dates/2027-02-30/seats")
+                                  << 400;
+        QTest::addRow("date not a date")
+            << QStringLiteral("/api/v1/concerts/1/dates/tomorrow/seats") << 400;
+        QTest::addRow("unknown date")
+            << QStringLiteral("/api/v1/concerts/1/dates/2099-01-01/seats") << 404;
+        QTest::addRow("unknown concert seats")
+            << QStringLiteral("/api/v1/concerts/99999/dates/2099-01-01/seats") << 404;
     }
     void catalogueRejectsBadIds()
     {
@@ -331,13 +383,16 @@ private Q_SLOTS:
         const QString token = admittedUser();
         const HttpReply reply = get(path, token);
         QCOMPARE(reply.status, status);
-        QCOMPARE(reply.errorCode(), status == 400 ? QStringLiteral("INVALID_ARGUMENT") : QStringLiteral("NOT_FOUND"));
+        QCOMPARE(reply.errorCode(),
+                 status == 400 ? QStringLiteral("INVALID_ARGUMENT") : QStringLiteral("NOT_FOUND"));
     }
 
     void seatMap()
     {
         const QString token = admittedUser();
-        const HttpReply reply = get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concertId).arg(m_date), token);
+        const HttpReply reply =
+            get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concertId).arg(m_date),
+                token);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("date")).toString(), m_date);
         const QJsonArray seats = reply.json.value(QLatin1String("seats")).toArray();
@@ -346,7 +401,8 @@ private Q_SLOTS:
             const QJsonObject seat = seats.at(i).toObject();
             QCOMPARE(seat.value(QLatin1String("seatNumber")).toInt(), i + 1);
             QCOMPARE(seat.value(QLatin1String("price")).toInteger(), 40000);
-            QVERIFY(QStringList({QStringLiteral("AVAILABLE"), QStringLiteral("HELD"), QStringLiteral("SOLD")})
+            QVERIFY(QStringList({QStringLiteral("AVAILABLE"), QStringLiteral("HELD"),
+                                 QStringLiteral("SOLD")})
                         .contains(seat.value(QLatin1String("status")).toString()));
         }
     }
@@ -365,7 +421,8 @@ private Q_SLOTS:
         QCOMPARE(r.value(QLatin1String("seatNumbers")).toArray(), QJsonArray({11, 12}));
         QCOMPARE(r.value(QLatin1String("amount")).toInteger(), 80000);
         QCOMPARE(r.value(QLatin1String("status")).toString(), QStringLiteral("HELD"));
-        const auto heldUntil = JsonFields::parseTimestamp(r.value(QLatin1String("heldUntil")).toString());
+        const auto heldUntil =
+            JsonFields::parseTimestamp(r.value(QLatin1String("heldUntil")).toString());
         QVERIFY(heldUntil);
         const qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(*heldUntil);
         QVERIFY2(seconds >= 295 && seconds <= 301, qPrintable(QString::number(seconds)));
@@ -379,9 +436,11 @@ private Q_SLOTS:
         QCOMPARE(fetched.json, r);
         // ... and 403 to anyone else, 404 for an unknown id.
         const QString other = admittedUser();
-        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(id), other).errorCode(), QStringLiteral("FORBIDDEN"));
+        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(id), other).errorCode(),
+                 QStringLiteral("FORBIDDEN"));
         QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(id), other).status, 403);
-        QCOMPARE(get(QStringLiteral("/api/v1/reservations/9223372036854775807"), token).status, 404);
+        QCOMPARE(get(QStringLiteral("/api/v1/reservations/9223372036854775807"), token).status,
+                 404);
         QCOMPARE(get(QStringLiteral("/api/v1/reservations/x1"), token).status, 400);
     }
 
@@ -412,7 +471,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         const QByteArray date = E2eFixture::day(30).toLatin1();
         auto body = [&](const QByteArray &concert, const QByteArray &d, const QByteArray &seats) {
-            return "{\"concertId\":" + concert + ",\"date\":\"" + d + "\",\"seatNumbers\":" + seats + "}";
+            return "{\"concertId\":" + concert + ",\"date\":\"" + d + "\",\"seatNumbers\":" + seats
+                + "}";
         };
         QTest::addRow("malformed JSON") << QByteArray("{\"concertId\": 1,") << 400;
         QTest::addRow("no seats") << body("1", date, "[]") << 400;
@@ -435,13 +495,17 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         const QString token = admittedUser();
-        const qint64 before = m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM reservations"));
+        const qint64 before = m_fx.scalarIn(QStringLiteral("api"),
+                                            QStringLiteral("SELECT COUNT(*) FROM reservations"));
         QByteArray b = body;
         b.replace("\"concertId\":1,", "\"concertId\":" + QByteArray::number(m_concertId) + ",");
         const HttpReply reply = postRaw(QStringLiteral("/api/v1/reservations"), b, token);
         QCOMPARE(reply.status, status);
-        QCOMPARE(reply.errorCode(), status == 400 ? QStringLiteral("INVALID_ARGUMENT") : QStringLiteral("NOT_FOUND"));
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM reservations")), before);
+        QCOMPARE(reply.errorCode(),
+                 status == 400 ? QStringLiteral("INVALID_ARGUMENT") : QStringLiteral("NOT_FOUND"));
+        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"),
+                               QStringLiteral("SELECT COUNT(*) FROM reservations")),
+                 before);
     }
 
     void balanceAndCharge()
@@ -449,11 +513,13 @@ private Q_SLOTS:
         const QString user = ApiDriver::newUserId();
         HttpReply reply = get(QStringLiteral("/api/v1/users/%1/balance").arg(user));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json, QJsonObject({{QStringLiteral("userId"), user}, {QStringLiteral("balance"), 0}}));
+        QCOMPARE(reply.json,
+                 QJsonObject({{QStringLiteral("userId"), user}, {QStringLiteral("balance"), 0}}));
         reply = m_api.charge(user, 50000);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("balance")).toInteger(), 50000);
-        QCOMPARE(m_api.charge(user, 10'000'000).json.value(QLatin1String("balance")).toInteger(), 10'050'000);
+        QCOMPARE(m_api.charge(user, 10'000'000).json.value(QLatin1String("balance")).toInteger(),
+                 10'050'000);
         QCOMPARE(m_api.balance(user), 10'050'000);
     }
 
@@ -470,16 +536,20 @@ private Q_SLOTS:
         QTest::addRow("amount missing") << user << QByteArray("{}");
         QTest::addRow("amount huge") << user << QByteArray("{\"amount\":1e300}");
         QTest::addRow("malformed JSON") << user << QByteArray("{amount: 5}");
-        QTest::addRow("bad user id") << QStringLiteral("not-a-uuid") << QByteArray("{\"amount\":100}");
+        QTest::addRow("bad user id")
+            << QStringLiteral("not-a-uuid") << QByteArray("{\"amount\":100}");
     }
     void chargeRejectsBadInput()
     {
         QFETCH(QString, user);
         QFETCH(QByteArray, body);
-        const HttpReply reply = postRaw(QStringLiteral("/api/v1/users/%1/balance/charge").arg(user), body);
+        const HttpReply reply =
+            postRaw(QStringLiteral("/api/v1/users/%1/balance/charge").arg(user), body);
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_ARGUMENT"));
-        QCOMPARE(get(QStringLiteral("/api/v1/users/%1/balance").arg(user)).json.value(QLatin1String("balance")).toInteger(),
+        QCOMPARE(get(QStringLiteral("/api/v1/users/%1/balance").arg(user))
+                     .json.value(QLatin1String("balance"))
+                     .toInteger(),
                  user == QLatin1String("not-a-uuid") ? 0 : 0);
         if (user == QLatin1String("not-a-uuid"))
             QCOMPARE(get(QStringLiteral("/api/v1/users/%1/balance").arg(user)).status, 400);
@@ -500,7 +570,9 @@ private Q_SLOTS:
         QCOMPARE(reply.errorCode(), QStringLiteral("INSUFFICIENT_BALANCE"));
         QCOMPARE(m_api.balance(user), 50000);
         QCOMPARE(seatStatus(token, m_date, 31), QStringLiteral("HELD"));
-        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(reservation), token).json.value(QLatin1String("status")).toString(),
+        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(reservation), token)
+                     .json.value(QLatin1String("status"))
+                     .toString(),
                  QStringLiteral("HELD"));
 
         // Another user may not pay it.
@@ -524,7 +596,8 @@ private Q_SLOTS:
         QCOMPARE(m_api.balance(user), 10000);
 
         // The token is spent: status EXPIRED, protected routes 401 TOKEN_EXPIRED.
-        QCOMPARE(m_api.status(token).json.value(QLatin1String("status")).toString(), QStringLiteral("EXPIRED"));
+        QCOMPARE(m_api.status(token).json.value(QLatin1String("status")).toString(),
+                 QStringLiteral("EXPIRED"));
         reply = get(QStringLiteral("/api/v1/concerts/%1/dates").arg(m_concertId), token);
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_EXPIRED"));
@@ -541,12 +614,15 @@ private Q_SLOTS:
         const QString viewer = admittedUser();
         QCOMPARE(seatStatus(viewer, m_date, 31), QStringLiteral("SOLD"));
         QCOMPARE(seatStatus(viewer, m_date, 32), QStringLiteral("SOLD"));
-        QCOMPARE(m_api.hold(viewer, m_concertId, m_date, {31}).errorCode(), QStringLiteral("SEAT_UNAVAILABLE"));
+        QCOMPARE(m_api.hold(viewer, m_concertId, m_date, {31}).errorCode(),
+                 QStringLiteral("SEAT_UNAVAILABLE"));
 
         // With a new token the user sees CONFIRMED, and paying again is 409 ALREADY_PAID.
         const QString again = m_api.admittedToken(user);
         QVERIFY(!again.isEmpty());
-        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(reservation), again).json.value(QLatin1String("status")).toString(),
+        QCOMPARE(get(QStringLiteral("/api/v1/reservations/%1").arg(reservation), again)
+                     .json.value(QLatin1String("status"))
+                     .toString(),
                  QStringLiteral("CONFIRMED"));
         reply = m_api.pay(again, reservation);
         QCOMPARE(reply.status, 409);
@@ -561,9 +637,12 @@ private Q_SLOTS:
         QTest::addRow("malformed JSON") << QByteArray("{") << QByteArray();
         QTest::addRow("missing reservationId") << QByteArray("{}") << QByteArray();
         QTest::addRow("reservationId 0") << QByteArray("{\"reservationId\":0}") << QByteArray();
-        QTest::addRow("reservationId string") << QByteArray("{\"reservationId\":\"5\"}") << QByteArray();
-        QTest::addRow("key of 65 characters") << QByteArray("{\"reservationId\":5}") << QByteArray(65, 'k');
-        QTest::addRow("key with a control character") << QByteArray("{\"reservationId\":5}") << QByteArray("ab\x01");
+        QTest::addRow("reservationId string")
+            << QByteArray("{\"reservationId\":\"5\"}") << QByteArray();
+        QTest::addRow("key of 65 characters")
+            << QByteArray("{\"reservationId\":5}") << QByteArray(65, 'k');
+        QTest::addRow("key with a control character")
+            << QByteArray("{\"reservationId\":5}") << QByteArray("ab\x01");
     }
     void paymentRejectsBadInput()
     {
@@ -573,7 +652,8 @@ private Q_SLOTS:
         HttpHeaders headers = HttpClient::bearer(token);
         if (!key.isEmpty())
             headers.append({"Idempotency-Key", key});
-        const HttpReply reply = m_http.send("POST", QStringLiteral("/api/v1/payments"), body, headers);
+        const HttpReply reply =
+            m_http.send("POST", QStringLiteral("/api/v1/payments"), body, headers);
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_ARGUMENT"));
     }
@@ -581,55 +661,77 @@ private Q_SLOTS:
     void errorPrecedence()
     {
         // Token (401) before malformed input (400), for every protected route.
-        QCOMPARE(postRaw(QStringLiteral("/api/v1/reservations"), "{").errorCode(), QStringLiteral("TOKEN_INVALID"));
-        QCOMPARE(postRaw(QStringLiteral("/api/v1/payments"), "{").errorCode(), QStringLiteral("TOKEN_INVALID"));
-        QCOMPARE(get(QStringLiteral("/api/v1/reservations/abc")).errorCode(), QStringLiteral("TOKEN_INVALID"));
+        QCOMPARE(postRaw(QStringLiteral("/api/v1/reservations"), "{").errorCode(),
+                 QStringLiteral("TOKEN_INVALID"));
+        QCOMPARE(postRaw(QStringLiteral("/api/v1/payments"), "{").errorCode(),
+                 QStringLiteral("TOKEN_INVALID"));
+        QCOMPARE(get(QStringLiteral("/api/v1/reservations/abc")).errorCode(),
+                 QStringLiteral("TOKEN_INVALID"));
         // Method (405) before token (401).
         QCOMPARE(m_http.send("PUT", QStringLiteral("/api/v1/reservations")).status, 405);
         // Malformed input (400) before unknown entity (404).
         const QString token = admittedUser();
-        QCOMPARE(postRaw(QStringLiteral("/api/v1/reservations"),
-                         "{\"concertId\":9223372036854775807,\"date\":\"2027-02-30\",\"seatNumbers\":[1]}", token).status, 400);
+        QCOMPARE(
+            postRaw(
+                QStringLiteral("/api/v1/reservations"),
+                "{\"concertId\":9223372036854775807,\"date\":\"2027-02-30\",\"seatNumbers\":[1]}",
+                token)
+                .status,
+            400);
         // Unknown entity (404) before business rules: an unknown reservation of nobody.
         QCOMPARE(m_api.pay(token, 9223372036854775806LL).status, 404);
     }
 
     void adminCreatesConcerts()
     {
-        const HttpReply created = m_api.createConcert(E2eFixture::kAdminKey, {E2eFixture::day(60), E2eFixture::day(61)}, 77000,
-                                                      QStringLiteral("Admin made"));
+        const HttpReply created =
+            m_api.createConcert(E2eFixture::kAdminKey, {E2eFixture::day(60), E2eFixture::day(61)},
+                                77000, QStringLiteral("Admin made"));
         QCOMPARE(created.status, 201);
-        QCOMPARE(created.json.value(QLatin1String("title")).toString(), QStringLiteral("Admin made"));
-        QCOMPARE(created.json.value(QLatin1String("venue")).toString(), QStringLiteral("Test hall"));
+        QCOMPARE(created.json.value(QLatin1String("title")).toString(),
+                 QStringLiteral("Admin made"));
+        QCOMPARE(created.json.value(QLatin1String("venue")).toString(),
+                 QStringLiteral("Test hall"));
         QCOMPARE(created.json.value(QLatin1String("dates")).toArray().size(), 2);
         QCOMPARE(created.json.value(QLatin1String("dates")).toArray().first().toObject(),
-                 QJsonObject({{QStringLiteral("date"), E2eFixture::day(60)}, {QStringLiteral("price"), 77000}}));
+                 QJsonObject({{QStringLiteral("date"), E2eFixture::day(60)},
+                              {QStringLiteral("price"), 77000}}));
         const qint64 id = created.json.value(QLatin1String("id")).toInteger();
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"),
-                               QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
-                                              "WHERE d.concert_id = %1 AND s.status = 'AVAILABLE'").arg(id)),
-                 100);
+        QCOMPARE(
+            m_fx.scalarIn(
+                QStringLiteral("api"),
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
+                    "WHERE d.concert_id = %1 AND s.status = 'AVAILABLE'")
+                    .arg(id)),
+            100);
     }
 
     void adminNeedsTheKey_data()
     {
         QTest::addColumn<HttpHeaders>("headers");
-        QTest::addRow("no key") << HttpHeaders{};
-        QTest::addRow("wrong key") << HttpHeaders{{"X-Admin-Key", "guess"}};
-        QTest::addRow("empty key") << HttpHeaders{{"X-Admin-Key", ""}};
+        QTest::addRow("no key") << HttpHeaders {};
+        QTest::addRow("wrong key") << HttpHeaders {{"X-Admin-Key", "guess"}};
+        QTest::addRow("empty key") << HttpHeaders {{"X-Admin-Key", ""}};
     }
     void adminNeedsTheKey()
     {
         QFETCH(HttpHeaders, headers);
-        const qint64 before = m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM concerts"));
-        const HttpReply reply = m_http.post(QStringLiteral("/api/v1/admin/concerts"),
-                                            QJsonObject{{QStringLiteral("title"), QStringLiteral("x")},
-                                                        {QStringLiteral("venue"), QStringLiteral("y")},
-                                                        {QStringLiteral("dates"), QJsonArray{QJsonObject{{QStringLiteral("date"), E2eFixture::day(70)}, {QStringLiteral("price"), 1}}}}},
-                                            headers);
+        const qint64 before =
+            m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM concerts"));
+        const HttpReply reply = m_http.post(
+            QStringLiteral("/api/v1/admin/concerts"),
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("x")},
+                         {QStringLiteral("venue"), QStringLiteral("y")},
+                         {QStringLiteral("dates"),
+                          QJsonArray {QJsonObject {{QStringLiteral("date"), E2eFixture::day(70)},
+                                                   {QStringLiteral("price"), 1}}}}},
+            headers);
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.errorCode(), QStringLiteral("ADMIN_KEY_INVALID"));
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM concerts")), before);
+        QCOMPARE(
+            m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM concerts")),
+            before);
     }
 
     void adminRejectsBadConcerts_data()
@@ -637,14 +739,22 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         const QByteArray d = E2eFixture::day(80).toLatin1();
         QTest::addRow("no dates") << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[]}");
-        QTest::addRow("duplicate date") << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":1},{\"date\":\"" + d + "\",\"price\":2}]}");
-        QTest::addRow("price negative") << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":-1}]}");
-        QTest::addRow("price over 10,000,000") << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":10000001}]}");
-        QTest::addRow("missing title") << QByteArray("{\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":1}]}");
-        QTest::addRow("bad date") << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"2027-02-29\",\"price\":1}]}");
+        QTest::addRow("duplicate date")
+            << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d
+                          + "\",\"price\":1},{\"date\":\"" + d + "\",\"price\":2}]}");
+        QTest::addRow("price negative") << QByteArray(
+            "{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":-1}]}");
+        QTest::addRow("price over 10,000,000")
+            << QByteArray("{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"" + d
+                          + "\",\"price\":10000001}]}");
+        QTest::addRow("missing title")
+            << QByteArray("{\"venue\":\"v\",\"dates\":[{\"date\":\"" + d + "\",\"price\":1}]}");
+        QTest::addRow("bad date") << QByteArray(
+            "{\"title\":\"t\",\"venue\":\"v\",\"dates\":[{\"date\":\"2027-02-29\",\"price\":1}]}");
         QByteArray many = "{\"title\":\"t\",\"venue\":\"v\",\"dates\":[";
         for (int i = 0; i < 367; ++i)
-            many += (i ? "," : "") + QByteArray("{\"date\":\"") + QDate(2030, 1, 1).addDays(i).toString(Qt::ISODate).toLatin1() + "\",\"price\":1}";
+            many += (i ? "," : "") + QByteArray("{\"date\":\"")
+                + QDate(2030, 1, 1).addDays(i).toString(Qt::ISODate).toLatin1() + "\",\"price\":1}";
         QTest::addRow("367 dates") << QByteArray(many + "]}");
     }
     void adminRejectsBadConcerts()

@@ -14,7 +14,7 @@ private:
     std::unique_ptr<ServerProcess> m_a;
     std::unique_ptr<ServerProcess> m_b;
     HttpClient m_http;
-    ApiDriver m_api{m_http};
+    ApiDriver m_api {m_http};
     const QString m_db = QStringLiteral("race");
 
     QUrl instance(int i) const { return (i % 2 ? m_b : m_a)->baseUrl(); }
@@ -27,14 +27,17 @@ private:
         for (int i = 0; i < count; ++i) {
             users << ApiDriver::newUserId();
             requests << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
-                                           QJsonObject{{QStringLiteral("userId"), users.last()}}, {}, instance(i));
+                                           QJsonObject {{QStringLiteral("userId"), users.last()}},
+                                           {}, instance(i));
         }
         const QList<HttpReply> replies = m_http.sendConcurrently(requests, 100);
         QList<std::pair<QString, QString>> result;
         for (int i = 0; i < count; ++i)
-            result.append({users.at(i), replies.at(i).json.value(QLatin1String("token")).toString()});
+            result.append(
+                {users.at(i), replies.at(i).json.value(QLatin1String("token")).toString()});
         for (const auto &[user, token] : result) {
-            if (token.isEmpty() || !m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 30000, m_a->baseUrl()))
+            if (token.isEmpty()
+                || !m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 30000, m_a->baseUrl()))
                 return {};
         }
         return result;
@@ -45,13 +48,15 @@ private:
         QJsonArray list;
         for (int i = 0; i < prices.size(); ++i) {
             dates->append(E2eFixture::day(20 + i));
-            list.append(QJsonObject{{QStringLiteral("date"), dates->last()}, {QStringLiteral("price"), prices.at(i)}});
+            list.append(QJsonObject {{QStringLiteral("date"), dates->last()},
+                                     {QStringLiteral("price"), prices.at(i)}});
         }
-        const HttpReply reply = m_http.post(QStringLiteral("/api/v1/admin/concerts"),
-                                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Race")},
-                                                        {QStringLiteral("venue"), QStringLiteral("Hall")},
-                                                        {QStringLiteral("dates"), list}},
-                                            {{"X-Admin-Key", E2eFixture::kAdminKey}});
+        const HttpReply reply =
+            m_http.post(QStringLiteral("/api/v1/admin/concerts"),
+                        QJsonObject {{QStringLiteral("title"), QStringLiteral("Race")},
+                                     {QStringLiteral("venue"), QStringLiteral("Hall")},
+                                     {QStringLiteral("dates"), list}},
+                        {{"X-Admin-Key", E2eFixture::kAdminKey}});
         return reply.json.value(QLatin1String("id")).toInteger();
     }
 
@@ -60,9 +65,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_fx.startDatabase());
         QVERIFY(m_fx.createDatabase(m_db));
-        const QStringList options{QStringLiteral("--queue-capacity"), QStringLiteral("5000"),
-                                  QStringLiteral("--queue-tick-ms"), QStringLiteral("100"),
-                                  QStringLiteral("--admin-key"), QString::fromLatin1(E2eFixture::kAdminKey)};
+        const QStringList options {
+            QStringLiteral("--queue-capacity"), QStringLiteral("5000"),
+            QStringLiteral("--queue-tick-ms"),  QStringLiteral("100"),
+            QStringLiteral("--admin-key"),      QString::fromLatin1(E2eFixture::kAdminKey)};
         m_a = m_fx.startServer(m_db, options);
         m_b = m_fx.startServer(m_db, options);
         QVERIFY(m_a && m_b);
@@ -85,11 +91,12 @@ private Q_SLOTS:
         QCOMPARE(users.size(), clients);
         QList<HttpClient::Request> holds;
         for (int i = 0; i < users.size(); ++i)
-            holds << ApiDriver::request("POST", QStringLiteral("/api/v1/reservations"),
-                                        QJsonObject{{QStringLiteral("concertId"), concert},
-                                                    {QStringLiteral("date"), dates.first()},
-                                                    {QStringLiteral("seatNumbers"), QJsonArray{7, 8}}},
-                                        HttpClient::bearer(users.at(i).second), instance(i));
+            holds << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/reservations"),
+                QJsonObject {{QStringLiteral("concertId"), concert},
+                             {QStringLiteral("date"), dates.first()},
+                             {QStringLiteral("seatNumbers"), QJsonArray {7, 8}}},
+                HttpClient::bearer(users.at(i).second), instance(i));
         const QList<HttpReply> replies = m_http.sendConcurrently(holds, 1000);
         int won = 0;
         qint64 winner = 0;
@@ -103,12 +110,21 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(won, 1);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
-                                                    "WHERE d.concert_id = %1 AND s.seat_number IN (7, 8) "
-                                                    "AND s.status = 'HELD' AND s.reservation_id = %2").arg(concert).arg(winner)),
-                 2);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
-                                                    "WHERE d.concert_id = %1").arg(concert)),
+        QCOMPARE(
+            m_fx.scalarIn(
+                m_db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
+                    "WHERE d.concert_id = %1 AND s.seat_number IN (7, 8) "
+                    "AND s.status = 'HELD' AND s.reservation_id = %2")
+                    .arg(concert)
+                    .arg(winner)),
+            2);
+        QCOMPARE(m_fx.scalarIn(m_db,
+                               QStringLiteral("SELECT COUNT(*) FROM reservations r JOIN "
+                                              "concert_dates d ON d.id = r.concert_date_id "
+                                              "WHERE d.concert_id = %1")
+                                   .arg(concert)),
                  1);
     }
 
@@ -123,26 +139,33 @@ private Q_SLOTS:
         QList<HttpClient::Request> holds;
         for (int i = 0; i < users.size(); ++i) {
             const int first = 1 + i % 9;
-            holds << ApiDriver::request("POST", QStringLiteral("/api/v1/reservations"),
-                                        QJsonObject{{QStringLiteral("concertId"), concert},
-                                                    {QStringLiteral("date"), dates.first()},
-                                                    {QStringLiteral("seatNumbers"), QJsonArray{first, first + 1}}},
-                                        HttpClient::bearer(users.at(i).second), instance(i));
+            holds << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/reservations"),
+                QJsonObject {{QStringLiteral("concertId"), concert},
+                             {QStringLiteral("date"), dates.first()},
+                             {QStringLiteral("seatNumbers"), QJsonArray {first, first + 1}}},
+                HttpClient::bearer(users.at(i).second), instance(i));
         }
         QSet<int> taken;
         for (const HttpReply &reply : m_http.sendConcurrently(holds, 100)) {
             QVERIFY(reply.status == 201 || reply.status == 409);
             if (reply.status != 201)
                 continue;
-            for (const QJsonValue &seat : reply.json.value(QLatin1String("seatNumbers")).toArray()) {
+            for (const QJsonValue &seat :
+                 reply.json.value(QLatin1String("seatNumbers")).toArray()) {
                 QVERIFY2(!taken.contains(seat.toInt()), "a seat was held twice");
                 taken.insert(seat.toInt());
             }
         }
         QVERIFY(!taken.isEmpty());
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
-                                                    "WHERE d.concert_id = %1 AND s.status = 'HELD'").arg(concert)),
-                 qint64(taken.size()));
+        QCOMPARE(
+            m_fx.scalarIn(
+                m_db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
+                    "WHERE d.concert_id = %1 AND s.status = 'HELD'")
+                    .arg(concert)),
+            qint64(taken.size()));
     }
 
     void threeHundredConcurrentChargesAreAllApplied()
@@ -151,12 +174,17 @@ private Q_SLOTS:
         QCOMPARE(m_api.charge(user, 1000).status, 200);
         QList<HttpClient::Request> charges;
         for (int i = 0; i < 300; ++i)
-            charges << ApiDriver::request("POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(user),
-                                          QJsonObject{{QStringLiteral("amount"), 500}}, {}, instance(i));
+            charges << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(user),
+                QJsonObject {{QStringLiteral("amount"), 500}}, {}, instance(i));
         for (const HttpReply &reply : m_http.sendConcurrently(charges, 300))
             QCOMPARE(reply.status, 200);
         QCOMPARE(m_api.balance(user), 151000);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = '%1'").arg(user)), 151000);
+        QCOMPARE(m_fx.scalarIn(
+                     m_db,
+                     QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = '%1'")
+                         .arg(user)),
+                 151000);
     }
 
     void theSameReservationPaidTenTimesIsChargedOnce_data()
@@ -181,9 +209,11 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             HttpHeaders headers = HttpClient::bearer(token);
             if (withKey)
-                headers.append({QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("pay-once")});
-            payments << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
-                                           QJsonObject{{QStringLiteral("reservationId"), reservation}}, headers, instance(i));
+                headers.append(
+                    {QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("pay-once")});
+            payments << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/payments"),
+                QJsonObject {{QStringLiteral("reservationId"), reservation}}, headers, instance(i));
         }
         int created = 0;
         QSet<QByteArray> bodies;
@@ -193,7 +223,8 @@ private Q_SLOTS:
                 bodies.insert(reply.body);
             } else {
                 QVERIFY2(!withKey, reply.body.constData());
-                QVERIFY2(reply.errorCode() == QLatin1String("ALREADY_PAID") || reply.errorCode() == QLatin1String("TOKEN_EXPIRED"),
+                QVERIFY2(reply.errorCode() == QLatin1String("ALREADY_PAID")
+                             || reply.errorCode() == QLatin1String("TOKEN_EXPIRED"),
                          reply.body.constData());
             }
         }
@@ -204,7 +235,11 @@ private Q_SLOTS:
             QCOMPARE(created, 1);
         }
         QCOMPARE(m_api.balance(user), 75000);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM payments WHERE reservation_id = %1").arg(reservation)), 1);
+        QCOMPARE(
+            m_fx.scalarIn(m_db,
+                          QStringLiteral("SELECT COUNT(*) FROM payments WHERE reservation_id = %1")
+                              .arg(reservation)),
+            1);
     }
 
     void aBalanceNeverGoesBelowZero()
@@ -225,9 +260,10 @@ private Q_SLOTS:
         }
         QList<HttpClient::Request> payments;
         for (int i = 0; i < reservations.size(); ++i)
-            payments << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
-                                           QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
-                                           HttpClient::bearer(token), instance(i));
+            payments << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/payments"),
+                QJsonObject {{QStringLiteral("reservationId"), reservations.at(i)}},
+                HttpClient::bearer(token), instance(i));
         int paid = 0;
         qint64 spent = 0;
         for (const HttpReply &reply : m_http.sendConcurrently(payments, 3)) {
@@ -244,19 +280,31 @@ private Q_SLOTS:
         QCOMPARE(paid, 1);
         QCOMPARE(m_api.balance(user), 5000 - spent);
         QVERIFY(m_api.balance(user) >= 0);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM payments WHERE user_id = '%1'").arg(user)), 1);
+        QCOMPARE(
+            m_fx.scalarIn(
+                m_db,
+                QStringLiteral("SELECT COUNT(*) FROM payments WHERE user_id = '%1'").arg(user)),
+            1);
     }
 
     void moneyIsConserved()
     {
         // Everything charged equals every balance plus every payment.
-        const qint64 charged = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM balance_ledger WHERE kind = 'CHARGE'"));
-        const qint64 balances = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(balance), 0) FROM users"));
-        const qint64 payments = m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM payments"));
+        const qint64 charged = m_fx.scalarIn(
+            m_db,
+            QStringLiteral(
+                "SELECT COALESCE(SUM(amount), 0) FROM balance_ledger WHERE kind = 'CHARGE'"));
+        const qint64 balances =
+            m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(balance), 0) FROM users"));
+        const qint64 payments =
+            m_fx.scalarIn(m_db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM payments"));
         QVERIFY(charged > 0);
         QCOMPARE(charged, balances + payments);
-        QCOMPARE(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT concert_date_id, seat_number, COUNT(*) c "
-                                                    "FROM seats GROUP BY concert_date_id, seat_number HAVING c > 1) twice")),
+        QCOMPARE(m_fx.scalarIn(
+                     m_db,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM (SELECT concert_date_id, seat_number, COUNT(*) c "
+                         "FROM seats GROUP BY concert_date_id, seat_number HAVING c > 1) twice")),
                  0);
     }
 };

@@ -13,23 +13,28 @@ class tst_Queue : public QObject
 private:
     E2eFixture m_fx;
     HttpClient m_http;
-    ApiDriver m_api{m_http};
+    ApiDriver m_api {m_http};
 
     static QStringList queueOptions(int capacity, int activeTtl, int tickMs = 100)
     {
-        return {QStringLiteral("--queue-capacity"), QString::number(capacity),
+        return {QStringLiteral("--queue-capacity"),     QString::number(capacity),
                 QStringLiteral("--active-ttl-seconds"), QString::number(activeTtl),
-                QStringLiteral("--queue-tick-ms"), QString::number(tickMs)};
+                QStringLiteral("--queue-tick-ms"),      QString::number(tickMs)};
     }
-    static QString tokenOf(const HttpReply &reply) { return reply.json.value(QLatin1String("token")).toString(); }
+    static QString tokenOf(const HttpReply &reply)
+    {
+        return reply.json.value(QLatin1String("token")).toString();
+    }
 
     /** @brief Issues one token per user, in order, alternating between @p servers. */
-    QStringList issueAlternately(int count, const QList<ServerProcess *> &servers, QStringList *users = nullptr)
+    QStringList issueAlternately(int count, const QList<ServerProcess *> &servers,
+                                 QStringList *users = nullptr)
     {
         QStringList tokens;
         for (int i = 0; i < count; ++i) {
             const QString user = ApiDriver::newUserId();
-            const HttpReply reply = m_api.issueToken(user, servers.at(i % servers.size())->baseUrl());
+            const HttpReply reply =
+                m_api.issueToken(user, servers.at(i % servers.size())->baseUrl());
             if (reply.status != 201)
                 return {};
             tokens << tokenOf(reply);
@@ -47,7 +52,8 @@ private:
                                            HttpClient::bearer(token), server->baseUrl());
         QList<qint64> positions;
         for (const HttpReply &reply : m_http.sendConcurrently(requests, 64))
-            positions << (reply.json.value(QLatin1String("status")).toString() == QLatin1String("WAITING")
+            positions << (reply.json.value(QLatin1String("status")).toString()
+                                  == QLatin1String("WAITING")
                               ? reply.json.value(QLatin1String("position")).toInteger()
                               : -1);
         return positions;
@@ -66,7 +72,7 @@ private Q_SLOTS:
         QList<HttpClient::Request> requests;
         for (int i = 0; i < 10; ++i)
             requests << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
-                                           QJsonObject{{QStringLiteral("userId"), user}}, {},
+                                           QJsonObject {{QStringLiteral("userId"), user}}, {},
                                            (i % 2 ? b : a)->baseUrl());
         const QList<HttpReply> replies = m_http.sendConcurrently(requests);
         int created = 0;
@@ -78,9 +84,11 @@ private Q_SLOTS:
         }
         QCOMPARE(created, 1);
         QCOMPARE(tokens.size(), 1);
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("sameuser"),
-                               QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE user_id = '%1'").arg(user)),
-                 1);
+        QCOMPARE(
+            m_fx.scalarIn(
+                QStringLiteral("sameuser"),
+                QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE user_id = '%1'").arg(user)),
+            1);
     }
 
     void positionsAreDistinctAndTheSameOnBothInstances()
@@ -98,14 +106,16 @@ private Q_SLOTS:
         // Ten users at once: ten distinct positions in the answers.
         QList<HttpClient::Request> burst;
         for (int i = 0; i < 10; ++i)
-            burst << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
-                                        QJsonObject{{QStringLiteral("userId"), ApiDriver::newUserId()}}, {},
-                                        (i % 2 ? b : a)->baseUrl());
+            burst << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/queue/tokens"),
+                QJsonObject {{QStringLiteral("userId"), ApiDriver::newUserId()}}, {},
+                (i % 2 ? b : a)->baseUrl());
         QSet<qint64> burstPositions;
         QStringList burstTokens;
         for (const HttpReply &reply : m_http.sendConcurrently(burst)) {
             QCOMPARE(reply.status, 201);
-            QCOMPARE(reply.json.value(QLatin1String("status")).toString(), QStringLiteral("WAITING"));
+            QCOMPARE(reply.json.value(QLatin1String("status")).toString(),
+                     QStringLiteral("WAITING"));
             burstPositions.insert(reply.json.value(QLatin1String("position")).toInteger());
             burstTokens << tokenOf(reply);
         }
@@ -131,23 +141,30 @@ private Q_SLOTS:
         QList<std::pair<qint64, qint64>> byPosition;
         for (const QString &token : all) {
             const HttpReply status = m_api.status(token, a->baseUrl());
-            byPosition.append({status.json.value(QLatin1String("position")).toInteger(),
-                               status.json.value(QLatin1String("estimatedWaitSeconds")).toInteger()});
+            byPosition.append(
+                {status.json.value(QLatin1String("position")).toInteger(),
+                 status.json.value(QLatin1String("estimatedWaitSeconds")).toInteger()});
         }
         std::sort(byPosition.begin(), byPosition.end());
         for (int i = 1; i < byPosition.size(); ++i)
             QVERIFY2(byPosition[i].second >= byPosition[i - 1].second, "estimated wait went down");
 
         // A waiting token may not use protected routes, and 403 comes before a bad body.
-        HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"), HttpClient::bearer(tokens.last()));
+        HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"),
+                                     HttpClient::bearer(tokens.last()));
         QCOMPARE(reply.status, 403);
         QCOMPARE(reply.errorCode(), QStringLiteral("NOT_ADMITTED"));
-        reply = m_http.send("POST", QStringLiteral("/api/v1/reservations"), "{", HttpClient::bearer(tokens.last()));
+        reply = m_http.send("POST", QStringLiteral("/api/v1/reservations"), "{",
+                            HttpClient::bearer(tokens.last()));
         QCOMPARE(reply.errorCode(), QStringLiteral("NOT_ADMITTED"));
-        reply = m_http.send("POST", QStringLiteral("/api/v1/payments"), "{\"reservationId\":1}", HttpClient::bearer(tokens.first()));
+        reply = m_http.send("POST", QStringLiteral("/api/v1/payments"), "{\"reservationId\":1}",
+                            HttpClient::bearer(tokens.first()));
         QCOMPARE(reply.errorCode(), QStringLiteral("NOT_ADMITTED"));
         // Nobody beyond the capacity was admitted.
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("positions"), QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE status = 'ACTIVE'")), 5);
+        QCOMPARE(m_fx.scalarIn(
+                     QStringLiteral("positions"),
+                     QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE status = 'ACTIVE'")),
+                 5);
     }
 
     void admissionFollowsIssueOrderWithinCapacity()
@@ -159,25 +176,35 @@ private Q_SLOTS:
         QVERIFY(a && b);
         const QStringList tokens = issueAlternately(40, {a.get(), b.get()});
         QCOMPARE(tokens.size(), 40);
-        QTRY_COMPARE_WITH_TIMEOUT(m_fx.scalarIn(QStringLiteral("order"),
-                                                QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE admitted_at IS NOT NULL")),
-                                  40, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_fx.scalarIn(
+                QStringLiteral("order"),
+                QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE admitted_at IS NOT NULL")),
+            40, 60000);
         // Strict issue order: no token was admitted after a token issued later.
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("order"),
-                               QStringLiteral("SELECT COUNT(*) FROM queue_tokens x JOIN queue_tokens y "
-                                              "ON x.id < y.id AND x.admitted_at > y.admitted_at")),
-                 0);
+        QCOMPARE(
+            m_fx.scalarIn(QStringLiteral("order"),
+                          QStringLiteral("SELECT COUNT(*) FROM queue_tokens x JOIN queue_tokens y "
+                                         "ON x.id < y.id AND x.admitted_at > y.admitted_at")),
+            0);
         // Never more than the capacity ACTIVE at once.
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("order"),
-                               QStringLiteral("SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM queue_tokens t "
-                                              "JOIN queue_tokens u ON u.admitted_at <= t.admitted_at AND t.admitted_at < u.expires_at "
-                                              "GROUP BY t.id) overlaps")),
-                 5);
+        QCOMPARE(
+            m_fx.scalarIn(
+                QStringLiteral("order"),
+                QStringLiteral(
+                    "SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM queue_tokens t "
+                    "JOIN queue_tokens u ON u.admitted_at <= t.admitted_at AND t.admitted_at < "
+                    "u.expires_at "
+                    "GROUP BY t.id) overlaps")),
+            5);
         // And the tokens themselves say EXPIRED once their second has passed.
-        QTRY_COMPARE_WITH_TIMEOUT(m_api.status(tokens.first(), a->baseUrl()).json.value(QLatin1String("status")).toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.status(tokens.first(), a->baseUrl())
+                                      .json.value(QLatin1String("status"))
+                                      .toString(),
                                   QStringLiteral("EXPIRED"), 10000);
         m_http.setBaseUrl(b->baseUrl());
-        const HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"), HttpClient::bearer(tokens.first()));
+        const HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"),
+                                           HttpClient::bearer(tokens.first()));
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_EXPIRED"));
     }
@@ -197,15 +224,19 @@ private Q_SLOTS:
         // b takes over within a couple of ticks and keeps admitting, in order.
         const QStringList after = issueAlternately(4, {b.get()});
         for (const QString &token : waiting + after)
-            QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 20000, b->baseUrl())
-                    || m_api.status(token, b->baseUrl()).json.value(QLatin1String("status")).toString() == QLatin1String("EXPIRED"));
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("failover"),
-                               QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE admitted_at IS NULL")),
+            QVERIFY(
+                m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 20000, b->baseUrl())
+                || m_api.status(token, b->baseUrl()).json.value(QLatin1String("status")).toString()
+                    == QLatin1String("EXPIRED"));
+        QCOMPARE(m_fx.scalarIn(
+                     QStringLiteral("failover"),
+                     QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE admitted_at IS NULL")),
                  0);
-        QCOMPARE(m_fx.scalarIn(QStringLiteral("failover"),
-                               QStringLiteral("SELECT COUNT(*) FROM queue_tokens x JOIN queue_tokens y "
-                                              "ON x.id < y.id AND x.admitted_at > y.admitted_at")),
-                 0);
+        QCOMPARE(
+            m_fx.scalarIn(QStringLiteral("failover"),
+                          QStringLiteral("SELECT COUNT(*) FROM queue_tokens x JOIN queue_tokens y "
+                                         "ON x.id < y.id AND x.admitted_at > y.admitted_at")),
+            0);
     }
 
     void aTokenAdmittedOnOneInstanceWorksOnTheOtherAtOnce()
@@ -220,20 +251,26 @@ private Q_SLOTS:
             const QString token = tokenOf(m_api.issueToken(ApiDriver::newUserId(), a->baseUrl()));
             QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 10000, a->baseUrl()));
             m_http.setBaseUrl(b->baseUrl());
-            const HttpReply reply = m_http.get(QStringLiteral("/api/v1/concerts/1/dates"), HttpClient::bearer(token));
-            QCOMPARE(reply.errorCode(), QStringLiteral("NOT_FOUND")); // admitted: past the token check
+            const HttpReply reply =
+                m_http.get(QStringLiteral("/api/v1/concerts/1/dates"), HttpClient::bearer(token));
+            QCOMPARE(reply.errorCode(),
+                     QStringLiteral("NOT_FOUND")); // admitted: past the token check
         }
     }
 
     void heldSeatsKeepTheTokenAlive()
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("keepalive")));
-        auto server = m_fx.startServer(QStringLiteral("keepalive"),
-                                       queueOptions(10, 2) + QStringList{QStringLiteral("--hold-ttl-seconds"), QStringLiteral("5"),
-                                                                         QStringLiteral("--admin-key"), QStringLiteral("k")});
+        auto server = m_fx.startServer(
+            QStringLiteral("keepalive"),
+            queueOptions(10, 2)
+                + QStringList {QStringLiteral("--hold-ttl-seconds"), QStringLiteral("5"),
+                               QStringLiteral("--admin-key"), QStringLiteral("k")});
         QVERIFY(server);
         m_http.setBaseUrl(server->baseUrl());
-        const qint64 concert = m_api.createConcert("k", {E2eFixture::day(10)}, 1000).json.value(QLatin1String("id")).toInteger();
+        const qint64 concert = m_api.createConcert("k", {E2eFixture::day(10)}, 1000)
+                                   .json.value(QLatin1String("id"))
+                                   .toInteger();
         const QString token = m_api.admittedToken(ApiDriver::newUserId());
         QVERIFY(!token.isEmpty());
         const HttpReply held = m_api.hold(token, concert, E2eFixture::day(10), {1});
@@ -243,11 +280,16 @@ private Q_SLOTS:
         QCOMPARE(m_api.status(token).json.value(QLatin1String("expiresAt")).toString(), heldUntil);
         const QDateTime until = QDateTime::fromString(heldUntil, Qt::ISODate);
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > until.addSecs(-2), 10000);
-        QCOMPARE(m_http.get(QStringLiteral("/api/v1/reservations/%1").arg(held.json.value(QLatin1String("reservationId")).toInteger()),
-                            HttpClient::bearer(token)).status,
+        QCOMPARE(m_http
+                     .get(QStringLiteral("/api/v1/reservations/%1")
+                              .arg(held.json.value(QLatin1String("reservationId")).toInteger()),
+                          HttpClient::bearer(token))
+                     .status,
                  200);
         // After the hold ends, the hold is EXPIRED, the seat free and the token spent.
-        QTRY_COMPARE_WITH_TIMEOUT(m_api.status(token).json.value(QLatin1String("status")).toString(), QStringLiteral("EXPIRED"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api.status(token).json.value(QLatin1String("status")).toString(),
+            QStringLiteral("EXPIRED"), 10000);
         const QString other = m_api.admittedToken(ApiDriver::newUserId());
         QCOMPARE(m_api.hold(other, concert, E2eFixture::day(10), {1}).status, 201);
     }

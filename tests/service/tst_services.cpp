@@ -24,7 +24,7 @@ class tst_Services : public QObject
 private:
     MariaDbInstance m_db;
     std::unique_ptr<Database> m_database;
-    TokenSigner m_signer{TokenSigner::generateKey()};
+    TokenSigner m_signer {TokenSigner::generateKey()};
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<ReservationService> m_reservations; // holds last 1 s
@@ -45,7 +45,8 @@ private:
         if (!claims)
             return {};
         QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired() && m_queue->lookup(*claims).answer != QueueView::Answer::Active)
+        while (!deadline.hasExpired()
+               && m_queue->lookup(*claims).answer != QueueView::Answer::Active)
             QTest::qWait(10);
         return *claims;
     }
@@ -73,7 +74,8 @@ private Q_SLOTS:
         DbSession *session = m_database->threadSession();
         QVERIFY(session);
         QVERIFY(SchemaMigrator::migrate(*session).ok());
-        m_queue = std::make_unique<QueueService>(*m_database, m_signer, QueueService::Settings{1000, 20, 600});
+        m_queue = std::make_unique<QueueService>(*m_database, m_signer,
+                                                 QueueService::Settings {1000, 20, 600});
         m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
         m_catalog = std::make_unique<CatalogService>(*m_database);
         m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue, 1);
@@ -81,8 +83,10 @@ private Q_SLOTS:
         m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
         m_date = Clock::now().date().addDays(10);
         const auto created = m_catalog->createConcert(
-            ConcertDefinition{0, QStringLiteral("Service test"), QStringLiteral("Hall"),
-                              {DatePrice{m_date, 10000}, DatePrice{m_date.addDays(1), 20000}}});
+            ConcertDefinition {0,
+                               QStringLiteral("Service test"),
+                               QStringLiteral("Hall"),
+                               {DatePrice {m_date, 10000}, DatePrice {m_date.addDays(1), 20000}}});
         QVERIFY(created.ok());
         m_concertId = created->id;
     }
@@ -101,12 +105,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("error");
-        QTest::addRow("a negative balance") << QStringLiteral("INSERT INTO users (id, balance) VALUES ('neg', -1)") << QStringLiteral("4025");
-        QTest::addRow("a seat twice") << QStringLiteral("INSERT INTO seats (concert_date_id, seat_number) SELECT id, 1 FROM concert_dates LIMIT 1") << QStringLiteral("1062");
-        QTest::addRow("seat 51") << QStringLiteral("INSERT INTO seats (concert_date_id, seat_number) SELECT id, 51 FROM concert_dates LIMIT 1") << QStringLiteral("4025");
-        QTest::addRow("a held seat without a reservation") << QStringLiteral("UPDATE seats SET status = 'HELD' LIMIT 1") << QStringLiteral("4025");
+        QTest::addRow("a negative balance")
+            << QStringLiteral("INSERT INTO users (id, balance) VALUES ('neg', -1)")
+            << QStringLiteral("4025");
+        QTest::addRow("a seat twice")
+            << QStringLiteral("INSERT INTO seats (concert_date_id, seat_number) SELECT id, 1 FROM "
+                              "concert_dates LIMIT 1")
+            << QStringLiteral("1062");
+        QTest::addRow("seat 51") << QStringLiteral(
+            "INSERT INTO seats (concert_date_id, seat_number) SELECT id, 51 FROM concert_dates "
+            "LIMIT 1") << QStringLiteral("4025");
+        QTest::addRow("a held seat without a reservation")
+            << QStringLiteral("UPDATE seats SET status = 'HELD' LIMIT 1") << QStringLiteral("4025");
         QTest::addRow("two live tokens for one user")
-            << QStringLiteral("INSERT INTO queue_tokens (user_id, status, issued_at) VALUES ('dup', 'WAITING', NOW()), ('dup', 'ACTIVE', NOW())")
+            << QStringLiteral("INSERT INTO queue_tokens (user_id, status, issued_at) VALUES "
+                              "('dup', 'WAITING', NOW()), ('dup', 'ACTIVE', NOW())")
             << QStringLiteral("1062");
     }
     void theSchemaCarriesTheInvariants()
@@ -147,24 +160,28 @@ private Q_SLOTS:
         const TokenClaims b = admitted(newUser());
         m_queue->stop();
         QVERIFY(a.tokenId > 0 && b.tokenId > 0);
-        const auto held = m_reservations->hold(a, ReservationRequest{m_concertId, m_date, {5, 6}});
+        const auto held = m_reservations->hold(a, ReservationRequest {m_concertId, m_date, {5, 6}});
         QVERIFY(held.ok());
-        QCOMPARE(m_reservations->hold(b, ReservationRequest{m_concertId, m_date, {6}}).error().code,
-                 ErrorCode::SeatUnavailable);
+        QCOMPARE(
+            m_reservations->hold(b, ReservationRequest {m_concertId, m_date, {6}}).error().code,
+            ErrorCode::SeatUnavailable);
         QTRY_VERIFY_WITH_TIMEOUT(Clock::now() > held->heldUntil, 5000);
         // The row still says HELD (nobody swept) ...
-        QCOMPARE(m_db.execute(QStringLiteral("SELECT status FROM seats s JOIN concert_dates d ON d.id = s.concert_date_id "
-                                             "WHERE d.concert_id = %1 AND d.show_date = '%2' AND s.seat_number = 6")
-                                  .arg(m_concertId)
-                                  .arg(m_date.toString(Qt::ISODate)))
-                     .trimmed(),
-                 QStringLiteral("HELD"));
+        QCOMPARE(
+            m_db.execute(QStringLiteral(
+                             "SELECT status FROM seats s JOIN concert_dates d ON d.id = "
+                             "s.concert_date_id "
+                             "WHERE d.concert_id = %1 AND d.show_date = '%2' AND s.seat_number = 6")
+                             .arg(m_concertId)
+                             .arg(m_date.toString(Qt::ISODate)))
+                .trimmed(),
+            QStringLiteral("HELD"));
         // ... yet the seat map shows it AVAILABLE, the reservation EXPIRED, and it can be held.
         const auto map = m_catalog->seatMap(m_concertId, m_date);
         QVERIFY(map.ok());
         QCOMPARE(map->seats.at(5).status, SeatStatus::Available);
         QCOMPARE(m_reservations->get(a, held->reservationId)->status, ReservationStatus::Expired);
-        QVERIFY(m_reservations->hold(b, ReservationRequest{m_concertId, m_date, {6}}).ok());
+        QVERIFY(m_reservations->hold(b, ReservationRequest {m_concertId, m_date, {6}}).ok());
         // Paying the expired hold is 410, and takes nothing.
         QVERIFY(m_balances->charge(first, 50000).ok());
         QCOMPARE(m_payments->pay(a, held->reservationId, {}).error().code, ErrorCode::HoldExpired);
@@ -173,12 +190,18 @@ private Q_SLOTS:
 
     void theSweepWritesDownExpiredHolds()
     {
-        QVERIFY(m_database->run<Done>([](DbSession &session) {
-            ReservationService::releaseOverdueHolds(session, Clock::now());
-            return Result<Done>(Done{});
-        }).ok());
-        QCOMPARE(m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM reservations WHERE status = 'HELD' AND held_until <= NOW(3)")), 0);
-        QCOMPARE(m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM seats WHERE status = 'HELD' AND held_until <= NOW(3)")), 0);
+        QVERIFY(m_database
+                    ->run<Done>([](DbSession &session) {
+                        ReservationService::releaseOverdueHolds(session, Clock::now());
+                        return Result<Done>(Done {});
+                    })
+                    .ok());
+        QCOMPARE(m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM reservations WHERE status = "
+                                            "'HELD' AND held_until <= NOW(3)")),
+                 0);
+        QCOMPARE(m_db.scalar(QStringLiteral(
+                     "SELECT COUNT(*) FROM seats WHERE status = 'HELD' AND held_until <= NOW(3)")),
+                 0);
     }
 
     void paymentRules()
@@ -190,12 +213,15 @@ private Q_SLOTS:
         QVERIFY(claims.tokenId > 0);
         // A long hold for this test: a reservation service with a 300 s hold.
         ReservationService reservations(*m_database, *m_catalog, *m_queue, 300);
-        const auto held = reservations.hold(claims, ReservationRequest{m_concertId, m_date.addDays(1), {1, 2}});
+        const auto held =
+            reservations.hold(claims, ReservationRequest {m_concertId, m_date.addDays(1), {1, 2}});
         QVERIFY(held.ok());
         QCOMPARE(held->amount, 40000);
 
-        QCOMPARE(m_payments->pay(claims, held->reservationId, {}).error().code, ErrorCode::InsufficientBalance);
-        QCOMPARE(m_payments->pay(stranger, held->reservationId, {}).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_payments->pay(claims, held->reservationId, {}).error().code,
+                 ErrorCode::InsufficientBalance);
+        QCOMPARE(m_payments->pay(stranger, held->reservationId, {}).error().code,
+                 ErrorCode::Forbidden);
         QCOMPARE(m_payments->pay(claims, 987654321, {}).error().code, ErrorCode::NotFound);
         QVERIFY(m_balances->charge(user, 45000).ok());
         const auto paid = m_payments->pay(claims, held->reservationId, "key-1");
@@ -209,12 +235,22 @@ private Q_SLOTS:
         QCOMPARE(m_queue->requireActive(claims).error().code, ErrorCode::TokenExpired);
         // The same key for another reservation is refused.
         const TokenClaims again = admitted(user);
-        const auto other = reservations.hold(again, ReservationRequest{m_concertId, m_date.addDays(1), {3}});
+        const auto other =
+            reservations.hold(again, ReservationRequest {m_concertId, m_date.addDays(1), {3}});
         QVERIFY(other.ok());
-        QCOMPARE(m_payments->pay(again, other->reservationId, "key-1").error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(m_payments->pay(again, held->reservationId, {}).error().code, ErrorCode::AlreadyPaid);
-        QCOMPARE(m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM seats WHERE reservation_id = %1 AND status = 'SOLD'").arg(held->reservationId)), 2);
-        QCOMPARE(m_db.scalar(QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = '%1'").arg(user)), 5000);
+        QCOMPARE(m_payments->pay(again, other->reservationId, "key-1").error().code,
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(m_payments->pay(again, held->reservationId, {}).error().code,
+                 ErrorCode::AlreadyPaid);
+        QCOMPARE(m_db.scalar(
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM seats WHERE reservation_id = %1 AND status = 'SOLD'")
+                         .arg(held->reservationId)),
+                 2);
+        QCOMPARE(m_db.scalar(
+                     QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = '%1'")
+                         .arg(user)),
+                 5000);
     }
 
     void cleanupTestCase() { m_queue->stop(); }

@@ -17,20 +17,20 @@ class ApiDriver
 public:
     explicit ApiDriver(HttpClient &client)
         : m_client(client)
-    {
-    }
+    { }
 
     static QString newUserId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
     HttpReply issueToken(const QString &userId, const QUrl &base = {})
     {
         return send("POST", QStringLiteral("/api/v1/queue/tokens"),
-                    QJsonObject{{QStringLiteral("userId"), userId}}, {}, base);
+                    QJsonObject {{QStringLiteral("userId"), userId}}, {}, base);
     }
 
     HttpReply status(const QString &token, const QUrl &base = {})
     {
-        return send("GET", QStringLiteral("/api/v1/queue/status"), {}, HttpClient::bearer(token), base);
+        return send("GET", QStringLiteral("/api/v1/queue/status"), {}, HttpClient::bearer(token),
+                    base);
     }
 
     /** @brief Polls the status until it is @p wanted (e.g. "ACTIVE"); false on time-out. */
@@ -58,7 +58,7 @@ public:
     HttpReply charge(const QString &userId, qint64 amount, const QUrl &base = {})
     {
         return send("POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(userId),
-                    QJsonObject{{QStringLiteral("amount"), amount}}, {}, base);
+                    QJsonObject {{QStringLiteral("amount"), amount}}, {}, base);
     }
 
     qint64 balance(const QString &userId)
@@ -75,9 +75,9 @@ public:
         for (int n : seats)
             numbers.append(n);
         return send("POST", QStringLiteral("/api/v1/reservations"),
-                    QJsonObject{{QStringLiteral("concertId"), concertId},
-                                {QStringLiteral("date"), date},
-                                {QStringLiteral("seatNumbers"), numbers}},
+                    QJsonObject {{QStringLiteral("concertId"), concertId},
+                                 {QStringLiteral("date"), date},
+                                 {QStringLiteral("seatNumbers"), numbers}},
                     HttpClient::bearer(token), base);
     }
 
@@ -88,7 +88,7 @@ public:
         if (!idempotencyKey.isEmpty())
             headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey});
         return send("POST", QStringLiteral("/api/v1/payments"),
-                    QJsonObject{{QStringLiteral("reservationId"), reservationId}}, headers, base);
+                    QJsonObject {{QStringLiteral("reservationId"), reservationId}}, headers, base);
     }
 
     /** @brief Creates a concert with the given dates (price each) via the admin API. */
@@ -97,30 +97,32 @@ public:
     {
         QJsonArray list;
         for (const QString &date : dates)
-            list.append(QJsonObject{{QStringLiteral("date"), date}, {QStringLiteral("price"), price}});
+            list.append(
+                QJsonObject {{QStringLiteral("date"), date}, {QStringLiteral("price"), price}});
         return m_client.post(QStringLiteral("/api/v1/admin/concerts"),
-                             QJsonObject{{QStringLiteral("title"), title},
-                                         {QStringLiteral("venue"), QStringLiteral("Test hall")},
-                                         {QStringLiteral("dates"), list}},
+                             QJsonObject {{QStringLiteral("title"), title},
+                                          {QStringLiteral("venue"), QStringLiteral("Test hall")},
+                                          {QStringLiteral("dates"), list}},
                              {{QByteArrayLiteral("X-Admin-Key"), adminKey}});
     }
 
     /** @brief A request for HttpClient::sendConcurrently(). */
     static HttpClient::Request request(const QByteArray &method, const QString &path,
-                                       const QJsonObject &body = {}, const HttpHeaders &headers = {},
-                                       const QUrl &base = {})
+                                       const QJsonObject &body = {},
+                                       const HttpHeaders &headers = {}, const QUrl &base = {})
     {
-        return HttpClient::Request{method, path,
-                                   body.isEmpty() ? QByteArray()
-                                                  : QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                   headers, base};
+        return HttpClient::Request {
+            method, path,
+            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+            headers, base};
     }
 
 private:
     HttpReply send(const QByteArray &method, const QString &path, const QJsonObject &body,
                    const HttpHeaders &headers, const QUrl &base)
     {
-        const QList<HttpReply> replies = m_client.sendConcurrently({request(method, path, body, headers, base)}, 1);
+        const QList<HttpReply> replies =
+            m_client.sendConcurrently({request(method, path, body, headers, base)}, 1);
         return replies.value(0);
     }
 

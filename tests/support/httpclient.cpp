@@ -61,8 +61,7 @@ QString HttpReply::errorCode() const
 
 HttpClient::HttpClient(const QUrl &baseUrl)
     : m_baseUrl(baseUrl)
-{
-}
+{ }
 
 QUrl HttpClient::resolve(const QUrl &base, const QString &path) const
 {
@@ -78,14 +77,15 @@ HttpReply HttpClient::get(const QString &path, const HttpHeaders &headers, int t
 HttpReply HttpClient::post(const QString &path, const QJsonObject &body, const HttpHeaders &headers,
                            int timeoutMs)
 {
-    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers, timeoutMs);
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers,
+                timeoutMs);
 }
 
 HttpReply HttpClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                            const HttpHeaders &headers, int timeoutMs)
 {
-    const QList<HttpReply> replies = sendConcurrently({Request{method, path, body, headers, {}}}, 1,
-                                                      timeoutMs);
+    const QList<HttpReply> replies =
+        sendConcurrently({Request {method, path, body, headers, {}}}, 1, timeoutMs);
     return replies.value(0);
 }
 
@@ -122,8 +122,8 @@ QList<HttpReply> HttpClient::sendConcurrently(const QList<Request> &requests, in
             QByteArray head = r.method + ' ' + url.path(QUrl::FullyEncoded).toUtf8();
             if (url.hasQuery())
                 head += '?' + url.query(QUrl::FullyEncoded).toUtf8();
-            head += " HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':' + QByteArray::number(url.port())
-                + "\r\nConnection: close\r\n";
+            head += " HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':'
+                + QByteArray::number(url.port()) + "\r\nConnection: close\r\n";
             if (!r.body.isEmpty() || r.method == "POST")
                 head += "Content-Type: application/json\r\n";
             head += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
@@ -151,13 +151,14 @@ QList<HttpReply> HttpClient::sendConcurrently(const QList<Request> &requests, in
                     finish(index, socket, *raw);
                 }
             });
-            QObject::connect(socket, &QTcpSocket::errorOccurred, socket, [=](QAbstractSocket::SocketError) {
-                if (socket->state() == QAbstractSocket::UnconnectedState
-                    && !socket->property("finished").toBool()) {
-                    socket->setProperty("finished", true);
-                    finish(index, socket, *raw);
-                }
-            });
+            QObject::connect(socket, &QTcpSocket::errorOccurred, socket,
+                             [=](QAbstractSocket::SocketError) {
+                                 if (socket->state() == QAbstractSocket::UnconnectedState
+                                     && !socket->property("finished").toBool()) {
+                                     socket->setProperty("finished", true);
+                                     finish(index, socket, *raw);
+                                 }
+                             });
             socket->connectToHost(url.host(), quint16(url.port()));
         }
     };

@@ -13,7 +13,8 @@ QString findProgram(const QString &name)
 {
     QString path = QStandardPaths::findExecutable(name);
     if (path.isEmpty())
-        path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        path = QStandardPaths::findExecutable(
+            name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
     return path;
 }
 
@@ -21,8 +22,7 @@ QString findProgram(const QString &name)
 
 MariaDbInstance::MariaDbInstance()
     : m_dir(QDir::tempPath() + QStringLiteral("/concert-mariadb-XXXXXX"))
-{
-}
+{ }
 
 MariaDbInstance::~MariaDbInstance()
 {
@@ -44,18 +44,20 @@ bool MariaDbInstance::start(const QString &databaseName)
                    QStringLiteral("--auth-root-authentication-method=normal"),
                    QStringLiteral("--skip-test-db")});
     if (!install.waitForFinished(120000) || install.exitCode() != 0) {
-        m_error = QStringLiteral("mariadb-install-db failed: ") + QString::fromLocal8Bit(install.readAll());
+        m_error = QStringLiteral("mariadb-install-db failed: ")
+            + QString::fromLocal8Bit(install.readAll());
         return false;
     }
     m_port = TestPorts::freeTcpPort();
     if (!launch())
         return false;
-    const QString setup = QStringLiteral(
-        "CREATE DATABASE IF NOT EXISTS `%1`; "
-        "CREATE USER IF NOT EXISTS 'concert'@'localhost' IDENTIFIED BY ''; "
-        "CREATE USER IF NOT EXISTS 'concert'@'127.0.0.1' IDENTIFIED BY ''; "
-        "GRANT ALL ON *.* TO 'concert'@'localhost'; GRANT ALL ON *.* TO 'concert'@'127.0.0.1';")
-                              .arg(m_databaseName);
+    const QString setup =
+        QStringLiteral(
+            "CREATE DATABASE IF NOT EXISTS `%1`; "
+            "CREATE USER IF NOT EXISTS 'concert'@'localhost' IDENTIFIED BY ''; "
+            "CREATE USER IF NOT EXISTS 'concert'@'127.0.0.1' IDENTIFIED BY ''; "
+            "GRANT ALL ON *.* TO 'concert'@'localhost'; GRANT ALL ON *.* TO 'concert'@'127.0.0.1';")
+            .arg(m_databaseName);
     if (executeIn(QStringLiteral("mysql"), setup).isNull()) {
         m_error = QStringLiteral("cannot create the database");
         return false;
@@ -91,7 +93,8 @@ bool MariaDbInstance::launch()
         if (m_server->state() != QProcess::Running) {
             QFile log(base + QStringLiteral("/mysqld.err"));
             log.open(QIODevice::ReadOnly);
-            m_error = QStringLiteral("mariadbd exited: ") + QString::fromLocal8Bit(log.readAll().right(2000));
+            m_error = QStringLiteral("mariadbd exited: ")
+                + QString::fromLocal8Bit(log.readAll().right(2000));
             return false;
         }
         QProcess ping;
@@ -142,8 +145,9 @@ bool MariaDbInstance::isRunning() const
 
 QStringList MariaDbInstance::serverArguments() const
 {
-    return {QStringLiteral("--db-socket"), socketPath(), QStringLiteral("--db-name"), m_databaseName,
-            QStringLiteral("--db-user"), QStringLiteral("concert")};
+    return {QStringLiteral("--db-socket"), socketPath(),
+            QStringLiteral("--db-name"),   m_databaseName,
+            QStringLiteral("--db-user"),   QStringLiteral("concert")};
 }
 
 QString MariaDbInstance::execute(const QString &sql) const
@@ -179,7 +183,8 @@ qint64 MariaDbInstance::scalar(const QString &sql) const
 
 bool MariaDbInstance::resetDatabase()
 {
-    return !executeIn(QStringLiteral("mysql"), QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;")
-                        .arg(m_databaseName))
+    return !executeIn(QStringLiteral("mysql"),
+                      QStringLiteral("DROP DATABASE IF EXISTS `%1`; CREATE DATABASE `%1`;")
+                          .arg(m_databaseName))
                 .isNull();
 }

@@ -30,7 +30,10 @@ public:
     bool restart();
 
     [[nodiscard]] bool isRunning() const;
-    [[nodiscard]] QString socketPath() const { return m_dir.path() + QStringLiteral("/mysqld.sock"); }
+    [[nodiscard]] QString socketPath() const
+    {
+        return m_dir.path() + QStringLiteral("/mysqld.sock");
+    }
     [[nodiscard]] int port() const { return m_port; }
     [[nodiscard]] QString databaseName() const { return m_databaseName; }
     [[nodiscard]] QString errorString() const { return m_error; }

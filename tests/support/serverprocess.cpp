@@ -5,8 +5,7 @@
 
 ServerProcess::ServerProcess(const QString &program)
     : m_program(program.isEmpty() ? defaultProgram() : program)
-{
-}
+{ }
 
 ServerProcess::~ServerProcess()
 {
@@ -35,7 +34,8 @@ bool ServerProcess::start(const QStringList &arguments, int timeoutMs)
     while (!deadline.hasExpired()) {
         if (m_process->state() != QProcess::Running)
             return false;
-        m_process->waitForReadyRead(int(qMax<qint64>(1, qMin<qint64>(200, deadline.remainingTime()))));
+        m_process->waitForReadyRead(
+            int(qMax<qint64>(1, qMin<qint64>(200, deadline.remainingTime()))));
         m_stdout += m_process->readAllStandardOutput();
         const auto match = listening.match(QString::fromUtf8(m_stdout));
         if (match.hasMatch()) {
