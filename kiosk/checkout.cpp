@@ -133,7 +133,7 @@ void Checkout::setReservation(const Reservation &reservation)
     // One key per hold: every pay() of this hold is the same payment to the server.
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(reservation.heldUntil);
-    m_holdSeconds = int(qMax<qint64>(0, (msLeft + 999) / 1000));
+    m_holdSeconds = int(qMax<qint64>(0, msLeft / 1000));
     Q_EMIT reservationChanged();
     setState(Held);
     tick();
@@ -152,8 +152,10 @@ void Checkout::tick()
 {
     if (!m_reservation.heldUntil.isValid())
         return;
+    // Whole seconds left, rounded down: heldUntil has whole seconds, so a 300 s hold reads
+    // "5:00", not "5:01".
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_reservation.heldUntil);
-    const int secondsLeft = int(qMax<qint64>(0, (msLeft + 999) / 1000));
+    const int secondsLeft = int(qMax<qint64>(0, msLeft / 1000));
     if (secondsLeft != m_secondsLeft) {
         m_secondsLeft = secondsLeft;
         Q_EMIT secondsLeftChanged();

@@ -37,7 +37,7 @@ class Checkout : public QObject
     Q_PROPERTY(qint64 amount READ amount NOTIFY reservationChanged)
     /** @brief End of the hold (UTC). */
     Q_PROPERTY(QDateTime heldUntil READ heldUntil NOTIFY reservationChanged)
-    /** @brief Whole seconds until heldUntil, rounded up; 0 once past. */
+    /** @brief Whole seconds until heldUntil, rounded down; 0 in the last second and after. */
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
     /** @brief Length of the hold as first received, in seconds (for progress displays). */
     Q_PROPERTY(int holdSeconds READ holdSeconds NOTIFY reservationChanged)

@@ -48,6 +48,33 @@ void DateListModel::componentComplete()
 {
     m_complete = true;
     refresh();
+    updateTimer();
+}
+
+void DateListModel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged();
+    updateTimer();
+}
+
+void DateListModel::setRefreshIntervalMs(int intervalMs)
+{
+    intervalMs = qMax(500, intervalMs);
+    if (m_refreshTimer.interval() == intervalMs)
+        return;
+    m_refreshTimer.setInterval(intervalMs);
+    Q_EMIT refreshIntervalMsChanged();
+}
+
+void DateListModel::updateTimer()
+{
+    if (m_active && m_complete)
+        m_refreshTimer.start();
+    else
+        m_refreshTimer.stop();
 }
 
 void DateListModel::setClient(ApiClient *client)

@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QQmlParserStatus>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 /**
@@ -16,7 +17,8 @@
  * current (the date shown on the seat map).
  *
  * currentDate is the date the customer looks at. After each load it is kept when still listed,
- * otherwise it moves to the first date (or "" when none is left).
+ * otherwise it moves to the first date (or "" when none is left). While active() the list
+ * reloads every refreshIntervalMs(), so the free-seat counts stay current.
  */
 class DateListModel : public QAbstractListModel, public QQmlParserStatus
 {
@@ -33,6 +35,11 @@ class DateListModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
+    /** @brief Reload periodically while true. */
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+    /** @brief Pause between reloads while active, in ms (>= 500, default 15000). */
+    Q_PROPERTY(int refreshIntervalMs READ refreshIntervalMs WRITE setRefreshIntervalMs NOTIFY
+                   refreshIntervalMsChanged)
 
 public:
     enum Role {
@@ -63,6 +70,10 @@ public:
     [[nodiscard]] int count() const { return int(m_dates.size()); }
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] bool loaded() const { return m_loaded; }
+    [[nodiscard]] bool active() const { return m_active; }
+    void setActive(bool active);
+    [[nodiscard]] int refreshIntervalMs() const { return m_refreshTimer.interval(); }
+    void setRefreshIntervalMs(int intervalMs);
 
     /** @brief Replaces the list (what a successful load does) and fixes up currentDate. */
     void setDates(const QList<ConcertDate> &dates);
@@ -76,9 +87,12 @@ Q_SIGNALS:
     void countChanged();
     void loadingChanged();
     void loadedChanged();
+    void activeChanged();
+    void refreshIntervalMsChanged();
 
 private:
     void setLoading(bool loading);
+    void updateTimer();
 
     QPointer<ApiClient> m_client;
     qint64 m_concertId = 0;
@@ -88,4 +102,6 @@ private:
     bool m_loading = false;
     bool m_refreshAgain = false;
     bool m_loaded = false;
+    bool m_active = false;
+    QTimer m_refreshTimer;
 };

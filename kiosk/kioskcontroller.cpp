@@ -60,7 +60,17 @@ void KioskController::setWallet(Wallet *wallet)
 {
     if (m_wallet == wallet)
         return;
+    if (m_wallet)
+        m_wallet->disconnect(this);
     m_wallet = wallet;
+    if (m_wallet) {
+        connect(m_wallet, &Wallet::balanceChanged, this, [this]() {
+            // "Not enough balance" is over once a top-up covers the seats.
+            if (m_noticeCode == KioskError::InsufficientBalance && m_checkout
+                && m_wallet->balance() >= m_checkout->amount())
+                clearNotice();
+        });
+    }
     Q_EMIT walletChanged();
 }
 

@@ -86,8 +86,8 @@ QQC2.ApplicationWindow {
 
         StartPage {
             objectName: "startPage"
-            controller: kioskController
-            client: apiClient
+            controller: root.controller
+            client: root.client
         }
     }
 
@@ -96,8 +96,8 @@ QQC2.ApplicationWindow {
 
         QueuePage {
             objectName: "queuePage"
-            controller: kioskController
-            queue: queueSession
+            controller: root.controller
+            queue: root.queue
         }
     }
 
@@ -106,9 +106,9 @@ QQC2.ApplicationWindow {
 
         SeatsPage {
             objectName: "seatsPage"
-            controller: kioskController
-            client: apiClient
-            checkout: currentCheckout
+            controller: root.controller
+            client: root.client
+            checkout: root.checkout
         }
     }
 
@@ -117,9 +117,9 @@ QQC2.ApplicationWindow {
 
         CheckoutPage {
             objectName: "checkoutPage"
-            controller: kioskController
-            checkout: currentCheckout
-            wallet: customerWallet
+            controller: root.controller
+            checkout: root.checkout
+            wallet: root.wallet
         }
     }
 
@@ -128,8 +128,8 @@ QQC2.ApplicationWindow {
 
         ReceiptPage {
             objectName: "receiptPage"
-            controller: kioskController
-            checkout: currentCheckout
+            controller: root.controller
+            checkout: root.checkout
         }
     }
 

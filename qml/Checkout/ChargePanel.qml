@@ -60,13 +60,15 @@ Rectangle {
                 model: root.presets
 
                 delegate: KioskButton {
+                    id: preset
+
                     required property int modelData
 
-                    objectName: "charge_" + modelData
+                    objectName: "charge_" + preset.modelData
                     Layout.fillWidth: true
                     enabled: !root.wallet.charging
-                    text: "+ " + Format.money(modelData)
-                    onClicked: root.wallet.charge(modelData)
+                    text: "+ " + Format.money(preset.modelData)
+                    onClicked: root.wallet.charge(preset.modelData)
                 }
             }
         }

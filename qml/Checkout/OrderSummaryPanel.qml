@@ -56,6 +56,8 @@ Rectangle {
                 model: root.checkout.seatNumbers
 
                 delegate: Rectangle {
+                    id: chip
+
                     required property int modelData
 
                     width: seatText.implicitWidth + 2 * Theme.spacing
@@ -69,7 +71,7 @@ Rectangle {
                         id: seatText
 
                         anchors.centerIn: parent
-                        text: qsTr("Seat %1").arg(modelData)
+                        text: qsTr("Seat %1").arg(chip.modelData)
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: Theme.text

@@ -94,16 +94,18 @@ Item {
                     ]
 
                     delegate: RowLayout {
+                        id: row
+
                         required property var modelData
                         required property int index
 
-                        objectName: "receiptRow_" + index
+                        objectName: "receiptRow_" + row.index
                         Layout.fillWidth: true
                         spacing: Theme.spacingLarge
 
                         Text {
                             Layout.preferredWidth: Math.round(200 * Theme.scale)
-                            text: modelData.label
+                            text: row.modelData.label
                             font.pixelSize: Theme.fontBody
                             color: Theme.textMuted
                         }
@@ -111,9 +113,9 @@ Item {
                         Text {
                             objectName: "receiptValue"
                             Layout.fillWidth: true
-                            text: modelData.value
+                            text: row.modelData.value
                             font.pixelSize: Theme.fontBody
-                            font.bold: index < 6
+                            font.bold: row.index < 6
                             color: Theme.text
                             elide: Text.ElideRight
                         }

@@ -16,6 +16,8 @@ Row {
         ]
 
         delegate: Row {
+            id: entry
+
             required property var modelData
 
             spacing: Theme.spacingSmall
@@ -25,14 +27,14 @@ Row {
                 width: Math.round(22 * Theme.scale)
                 height: width
                 radius: Math.round(5 * Theme.scale)
-                color: modelData.fill
-                border.color: modelData.edge
+                color: entry.modelData.fill
+                border.color: entry.modelData.edge
                 border.width: 2
             }
 
             Text {
                 anchors.verticalCenter: parent.verticalCenter
-                text: modelData.label
+                text: entry.modelData.label
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
             }

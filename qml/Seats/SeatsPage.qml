@@ -18,6 +18,7 @@ Item {
         client: root.client
         concertId: root.controller.concertId
         currentDate: root.controller.date
+        active: true
         onCurrentDateChanged: root.controller.date = dates.currentDate
     }
 

@@ -69,6 +69,8 @@ Rectangle {
                 model: root.seats.selectedSeats
 
                 delegate: Rectangle {
+                    id: chip
+
                     required property int modelData
 
                     width: chipText.implicitWidth + 2 * Theme.spacing
@@ -80,7 +82,7 @@ Rectangle {
                         id: chipText
 
                         anchors.centerIn: parent
-                        text: qsTr("Seat %1").arg(modelData)
+                        text: qsTr("Seat %1").arg(chip.modelData)
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: Theme.accentText

@@ -169,14 +169,14 @@ Item {
                     client: root.client
                 }
                 delegate: ConcertCard {
-                    required property int index
+                    id: card
 
                     width: ListView.view.width
-                    chosen: concertId === root.chosenConcertId
+                    chosen: card.concertId === root.chosenConcertId
                     onPicked: {
-                        root.chosenConcertId = concertId;
-                        root.chosenTitle = title;
-                        root.chosenVenue = venue;
+                        root.chosenConcertId = card.concertId;
+                        root.chosenTitle = card.title;
+                        root.chosenVenue = card.venue;
                     }
                 }
 

@@ -98,8 +98,8 @@ private Q_SLOTS:
         QCOMPARE(checkout.seatNumbers(), (QList<int> {7, 8}));
         QCOMPARE(checkout.amount(), 2 * m_backend->price(1, m_backend->dates(1).constFirst()));
         QCOMPARE(checkout.date(), m_date);
-        QVERIFY(checkout.secondsLeft() > 295 && checkout.secondsLeft() <= 300);
-        QCOMPARE(checkout.holdSeconds(), checkout.secondsLeft());
+        QVERIFY(checkout.secondsLeft() >= 295 && checkout.secondsLeft() <= 300);
+        QVERIFY(qAbs(checkout.holdSeconds() - checkout.secondsLeft()) <= 1);
         QVERIFY(!checkout.idempotencyKey().isEmpty());
         QVERIFY(!checkout.hold(1, m_date, {9})); // one hold at a time
 

@@ -151,6 +151,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("chargeCustomButton")));
         QVERIFY(kiosk.waitFor([&]() { return kiosk.wallet()->balance() == 120000; },
                               QStringLiteral("balance 120,000")));
+        QVERIFY(!kiosk.controller()->hasNotice()); // the top-up answered "not enough balance"
         kiosk.screenshot(QStringLiteral("checkout-charged"));
         QVERIFY(kiosk.click(QStringLiteral("payButton")));
 
