@@ -12,22 +12,22 @@ struct CodeInfo
     int status;
 };
 
-constexpr std::array kCodes {
-    CodeInfo {ErrorCode::InvalidArgument, "INVALID_ARGUMENT", 400},
-    CodeInfo {ErrorCode::TokenInvalid, "TOKEN_INVALID", 401},
-    CodeInfo {ErrorCode::TokenExpired, "TOKEN_EXPIRED", 401},
-    CodeInfo {ErrorCode::AdminKeyInvalid, "ADMIN_KEY_INVALID", 401},
-    CodeInfo {ErrorCode::NotAdmitted, "NOT_ADMITTED", 403},
-    CodeInfo {ErrorCode::Forbidden, "FORBIDDEN", 403},
-    CodeInfo {ErrorCode::NotFound, "NOT_FOUND", 404},
-    CodeInfo {ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
-    CodeInfo {ErrorCode::SeatUnavailable, "SEAT_UNAVAILABLE", 409},
-    CodeInfo {ErrorCode::InsufficientBalance, "INSUFFICIENT_BALANCE", 409},
-    CodeInfo {ErrorCode::AlreadyPaid, "ALREADY_PAID", 409},
-    CodeInfo {ErrorCode::HoldExpired, "HOLD_EXPIRED", 410},
-    CodeInfo {ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
-    CodeInfo {ErrorCode::Internal, "INTERNAL", 500},
-    CodeInfo {ErrorCode::Unavailable, "UNAVAILABLE", 503},
+constexpr std::array kCodes{
+    CodeInfo{ErrorCode::InvalidArgument, "INVALID_ARGUMENT", 400},
+    CodeInfo{ErrorCode::TokenInvalid, "TOKEN_INVALID", 401},
+    CodeInfo{ErrorCode::TokenExpired, "TOKEN_EXPIRED", 401},
+    CodeInfo{ErrorCode::AdminKeyInvalid, "ADMIN_KEY_INVALID", 401},
+    CodeInfo{ErrorCode::NotAdmitted, "NOT_ADMITTED", 403},
+    CodeInfo{ErrorCode::Forbidden, "FORBIDDEN", 403},
+    CodeInfo{ErrorCode::NotFound, "NOT_FOUND", 404},
+    CodeInfo{ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
+    CodeInfo{ErrorCode::SeatUnavailable, "SEAT_UNAVAILABLE", 409},
+    CodeInfo{ErrorCode::InsufficientBalance, "INSUFFICIENT_BALANCE", 409},
+    CodeInfo{ErrorCode::AlreadyPaid, "ALREADY_PAID", 409},
+    CodeInfo{ErrorCode::HoldExpired, "HOLD_EXPIRED", 410},
+    CodeInfo{ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
+    CodeInfo{ErrorCode::Internal, "INTERNAL", 500},
+    CodeInfo{ErrorCode::Unavailable, "UNAVAILABLE", 503},
 };
 
 const CodeInfo &infoOf(ErrorCode code)
@@ -63,10 +63,10 @@ int httpStatusOf(ErrorCode code)
 
 QJsonObject ApiError::toJson() const
 {
-    return QJsonObject {
+    return QJsonObject{
         {QStringLiteral("error"),
-         QJsonObject {{QStringLiteral("code"), errorCodeName(code)},
-                      {QStringLiteral("message"), message}}},
+         QJsonObject{{QStringLiteral("code"), errorCodeName(code)},
+                     {QStringLiteral("message"), message}}},
     };
 }
 
@@ -77,5 +77,5 @@ std::optional<ApiError> ApiError::fromJson(const QJsonObject &json)
         errorCodeFromName(error.value(QLatin1String("code")).toString());
     if (!code)
         return std::nullopt;
-    return ApiError {*code, error.value(QLatin1String("message")).toString()};
+    return ApiError{*code, error.value(QLatin1String("message")).toString()};
 }

@@ -6,7 +6,7 @@ using namespace JsonFields;
 
 QJsonObject Balance::toJson() const
 {
-    return QJsonObject {{QStringLiteral("userId"), userId}, {QStringLiteral("balance"), balance}};
+    return QJsonObject{{QStringLiteral("userId"), userId}, {QStringLiteral("balance"), balance}};
 }
 
 std::optional<Balance> Balance::fromJson(const QJsonObject &json)
@@ -15,12 +15,12 @@ std::optional<Balance> Balance::fromJson(const QJsonObject &json)
     const auto balance = readInteger(json, QStringLiteral("balance"), 0, kMaxId);
     if (!userId || !balance)
         return std::nullopt;
-    return Balance {*userId, *balance};
+    return Balance{*userId, *balance};
 }
 
 QJsonObject ChargeRequest::toJson() const
 {
-    return QJsonObject {{QStringLiteral("amount"), amount}};
+    return QJsonObject{{QStringLiteral("amount"), amount}};
 }
 
 std::optional<ChargeRequest> ChargeRequest::fromJson(const QJsonObject &json, QString *why)
@@ -28,5 +28,5 @@ std::optional<ChargeRequest> ChargeRequest::fromJson(const QJsonObject &json, QS
     const auto amount = readInteger(json, QStringLiteral("amount"), 1, kMaxChargeAmount, why);
     if (!amount)
         return std::nullopt;
-    return ChargeRequest {*amount};
+    return ChargeRequest{*amount};
 }

@@ -9,9 +9,9 @@ using namespace JsonFields;
 
 QJsonObject Concert::toJson() const
 {
-    return QJsonObject {{QStringLiteral("id"), id},
-                        {QStringLiteral("title"), title},
-                        {QStringLiteral("venue"), venue}};
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("title"), title},
+                       {QStringLiteral("venue"), venue}};
 }
 
 std::optional<Concert> Concert::fromJson(const QJsonObject &json)
@@ -19,8 +19,8 @@ std::optional<Concert> Concert::fromJson(const QJsonObject &json)
     const auto id = readInteger(json, QStringLiteral("id"), 1, kMaxId);
     if (!id)
         return std::nullopt;
-    return Concert {*id, json.value(QLatin1String("title")).toString(),
-                    json.value(QLatin1String("venue")).toString()};
+    return Concert{*id, json.value(QLatin1String("title")).toString(),
+                   json.value(QLatin1String("venue")).toString()};
 }
 
 QJsonObject ConcertPage::toJson() const
@@ -28,10 +28,10 @@ QJsonObject ConcertPage::toJson() const
     QJsonArray array;
     for (const Concert &concert : items)
         array.append(concert.toJson());
-    return QJsonObject {{QStringLiteral("items"), array},
-                        {QStringLiteral("page"), page},
-                        {QStringLiteral("size"), size},
-                        {QStringLiteral("total"), total}};
+    return QJsonObject{{QStringLiteral("items"), array},
+                       {QStringLiteral("page"), page},
+                       {QStringLiteral("size"), size},
+                       {QStringLiteral("total"), total}};
 }
 
 std::optional<ConcertPage> ConcertPage::fromJson(const QJsonObject &json)
@@ -56,9 +56,9 @@ std::optional<ConcertPage> ConcertPage::fromJson(const QJsonObject &json)
 
 QJsonObject ConcertDate::toJson() const
 {
-    return QJsonObject {{QStringLiteral("date"), formatDate(date)},
-                        {QStringLiteral("availableSeats"), availableSeats},
-                        {QStringLiteral("price"), price}};
+    return QJsonObject{{QStringLiteral("date"), formatDate(date)},
+                       {QStringLiteral("availableSeats"), availableSeats},
+                       {QStringLiteral("price"), price}};
 }
 
 std::optional<ConcertDate> ConcertDate::fromJson(const QJsonObject &json)
@@ -68,7 +68,7 @@ std::optional<ConcertDate> ConcertDate::fromJson(const QJsonObject &json)
     const auto price = readInteger(json, QStringLiteral("price"), 0, kMaxPrice);
     if (!date || !seats || !price)
         return std::nullopt;
-    return ConcertDate {*date, int(*seats), *price};
+    return ConcertDate{*date, int(*seats), *price};
 }
 
 QJsonObject ConcertDateList::toJson() const
@@ -76,7 +76,7 @@ QJsonObject ConcertDateList::toJson() const
     QJsonArray array;
     for (const ConcertDate &date : dates)
         array.append(date.toJson());
-    return QJsonObject {{QStringLiteral("concertId"), concertId}, {QStringLiteral("dates"), array}};
+    return QJsonObject{{QStringLiteral("concertId"), concertId}, {QStringLiteral("dates"), array}};
 }
 
 std::optional<ConcertDateList> ConcertDateList::fromJson(const QJsonObject &json)
@@ -84,7 +84,7 @@ std::optional<ConcertDateList> ConcertDateList::fromJson(const QJsonObject &json
     const auto concertId = readInteger(json, QStringLiteral("concertId"), 1, kMaxId);
     if (!concertId)
         return std::nullopt;
-    ConcertDateList result {*concertId, {}};
+    ConcertDateList result{*concertId, {}};
     for (const QJsonValue &value : json.value(QLatin1String("dates")).toArray()) {
         const auto date = ConcertDate::fromJson(value.toObject());
         if (!date)
@@ -96,8 +96,8 @@ std::optional<ConcertDateList> ConcertDateList::fromJson(const QJsonObject &json
 
 QJsonObject DatePrice::toJson() const
 {
-    return QJsonObject {{QStringLiteral("date"), formatDate(date)},
-                        {QStringLiteral("price"), price}};
+    return QJsonObject{{QStringLiteral("date"), formatDate(date)},
+                       {QStringLiteral("price"), price}};
 }
 
 QJsonObject ConcertDefinition::toJson() const
@@ -105,9 +105,9 @@ QJsonObject ConcertDefinition::toJson() const
     QJsonArray array;
     for (const DatePrice &date : dates)
         array.append(date.toJson());
-    QJsonObject json {{QStringLiteral("title"), title},
-                      {QStringLiteral("venue"), venue},
-                      {QStringLiteral("dates"), array}};
+    QJsonObject json{{QStringLiteral("title"), title},
+                     {QStringLiteral("venue"), venue},
+                     {QStringLiteral("dates"), array}};
     if (id > 0)
         json.insert(QStringLiteral("id"), id);
     return json;
@@ -129,7 +129,7 @@ std::optional<ConcertDefinition> ConcertDefinition::fromJson(const QJsonObject &
                 QStringLiteral("dates must be an array of 1 to %1 dates").arg(kMaxDatesPerConcert);
         return std::nullopt;
     }
-    ConcertDefinition result {0, *title, *venue, {}};
+    ConcertDefinition result{0, *title, *venue, {}};
     QSet<QDate> seen;
     for (const QJsonValue &value : dates) {
         if (!value.isObject()) {
@@ -150,7 +150,7 @@ std::optional<ConcertDefinition> ConcertDefinition::fromJson(const QJsonObject &
             return std::nullopt;
         }
         seen.insert(*date);
-        result.dates.append(DatePrice {*date, *price});
+        result.dates.append(DatePrice{*date, *price});
     }
     const auto id = json.value(QLatin1String("id"));
     if (id.isDouble())

@@ -6,13 +6,13 @@ using namespace JsonFields;
 
 QJsonObject Payment::toJson() const
 {
-    return QJsonObject {{QStringLiteral("paymentId"), paymentId},
-                        {QStringLiteral("reservationId"), reservationId},
-                        {QStringLiteral("userId"), userId},
-                        {QStringLiteral("amount"), amount},
-                        {QStringLiteral("status"), QStringLiteral("COMPLETED")},
-                        {QStringLiteral("balance"), balance},
-                        {QStringLiteral("paidAt"), formatTimestamp(paidAt)}};
+    return QJsonObject{{QStringLiteral("paymentId"), paymentId},
+                       {QStringLiteral("reservationId"), reservationId},
+                       {QStringLiteral("userId"), userId},
+                       {QStringLiteral("amount"), amount},
+                       {QStringLiteral("status"), QStringLiteral("COMPLETED")},
+                       {QStringLiteral("balance"), balance},
+                       {QStringLiteral("paidAt"), formatTimestamp(paidAt)}};
 }
 
 std::optional<Payment> Payment::fromJson(const QJsonObject &json)
@@ -25,12 +25,12 @@ std::optional<Payment> Payment::fromJson(const QJsonObject &json)
     const auto paidAt = parseTimestamp(json.value(QLatin1String("paidAt")).toString());
     if (!paymentId || !reservationId || !userId || !amount || !balance || !paidAt)
         return std::nullopt;
-    return Payment {*paymentId, *reservationId, *userId, *amount, *balance, *paidAt};
+    return Payment{*paymentId, *reservationId, *userId, *amount, *balance, *paidAt};
 }
 
 QJsonObject PaymentRequest::toJson() const
 {
-    return QJsonObject {{QStringLiteral("reservationId"), reservationId}};
+    return QJsonObject{{QStringLiteral("reservationId"), reservationId}};
 }
 
 std::optional<PaymentRequest> PaymentRequest::fromJson(const QJsonObject &json, QString *why)
@@ -38,7 +38,7 @@ std::optional<PaymentRequest> PaymentRequest::fromJson(const QJsonObject &json, 
     const auto id = readInteger(json, QStringLiteral("reservationId"), 1, kMaxId, why);
     if (!id)
         return std::nullopt;
-    return PaymentRequest {*id};
+    return PaymentRequest{*id};
 }
 
 bool isValidIdempotencyKey(const QByteArray &key)

@@ -27,7 +27,7 @@ std::optional<TokenStatus> tokenStatusFromName(QStringView name)
 
 QJsonObject QueueStatus::toJson() const
 {
-    return QJsonObject {
+    return QJsonObject{
         {QStringLiteral("status"), tokenStatusName(status)},
         {QStringLiteral("position"), position},
         {QStringLiteral("estimatedWaitSeconds"), estimatedWaitSeconds},
@@ -44,7 +44,7 @@ std::optional<QueueStatus> QueueStatus::fromJson(const QJsonObject &json)
                                               JsonFields::kMaxId);
     if (!status || !position || !wait)
         return std::nullopt;
-    QueueStatus result {*status, *position, *wait, std::nullopt};
+    QueueStatus result{*status, *position, *wait, std::nullopt};
     const QJsonValue expires = json.value(QLatin1String("expiresAt"));
     if (expires.isString()) {
         result.expiresAt = JsonFields::parseTimestamp(expires.toString());
@@ -69,5 +69,5 @@ std::optional<QueueToken> QueueToken::fromJson(const QJsonObject &json)
     const QString token = json.value(QLatin1String("token")).toString();
     if (!queue || !userId || token.isEmpty())
         return std::nullopt;
-    return QueueToken {token, *userId, *queue};
+    return QueueToken{token, *userId, *queue};
 }

@@ -43,14 +43,14 @@ static QJsonArray toArray(const QList<int> &numbers)
 
 QJsonObject Reservation::toJson() const
 {
-    return QJsonObject {{QStringLiteral("reservationId"), reservationId},
-                        {QStringLiteral("userId"), userId},
-                        {QStringLiteral("concertId"), concertId},
-                        {QStringLiteral("date"), formatDate(date)},
-                        {QStringLiteral("seatNumbers"), toArray(seatNumbers)},
-                        {QStringLiteral("amount"), amount},
-                        {QStringLiteral("status"), reservationStatusName(status)},
-                        {QStringLiteral("heldUntil"), formatTimestamp(heldUntil)}};
+    return QJsonObject{{QStringLiteral("reservationId"), reservationId},
+                       {QStringLiteral("userId"), userId},
+                       {QStringLiteral("concertId"), concertId},
+                       {QStringLiteral("date"), formatDate(date)},
+                       {QStringLiteral("seatNumbers"), toArray(seatNumbers)},
+                       {QStringLiteral("amount"), amount},
+                       {QStringLiteral("status"), reservationStatusName(status)},
+                       {QStringLiteral("heldUntil"), formatTimestamp(heldUntil)}};
 }
 
 std::optional<Reservation> Reservation::fromJson(const QJsonObject &json)
@@ -64,7 +64,7 @@ std::optional<Reservation> Reservation::fromJson(const QJsonObject &json)
     const auto heldUntil = parseTimestamp(json.value(QLatin1String("heldUntil")).toString());
     if (!id || !userId || !concertId || !date || !amount || !status || !heldUntil)
         return std::nullopt;
-    Reservation result {*id, *userId, *concertId, *date, {}, *amount, *status, *heldUntil};
+    Reservation result{*id, *userId, *concertId, *date, {}, *amount, *status, *heldUntil};
     for (const QJsonValue &value : json.value(QLatin1String("seatNumbers")).toArray())
         result.seatNumbers.append(value.toInt());
     return result;
@@ -72,9 +72,9 @@ std::optional<Reservation> Reservation::fromJson(const QJsonObject &json)
 
 QJsonObject ReservationRequest::toJson() const
 {
-    return QJsonObject {{QStringLiteral("concertId"), concertId},
-                        {QStringLiteral("date"), formatDate(date)},
-                        {QStringLiteral("seatNumbers"), toArray(seatNumbers)}};
+    return QJsonObject{{QStringLiteral("concertId"), concertId},
+                       {QStringLiteral("date"), formatDate(date)},
+                       {QStringLiteral("seatNumbers"), toArray(seatNumbers)}};
 }
 
 std::optional<ReservationRequest> ReservationRequest::fromJson(const QJsonObject &json,
@@ -94,7 +94,7 @@ std::optional<ReservationRequest> ReservationRequest::fromJson(const QJsonObject
                        .arg(kMaxSeatsPerReservation);
         return std::nullopt;
     }
-    ReservationRequest result {*concertId, *date, {}};
+    ReservationRequest result{*concertId, *date, {}};
     for (const QJsonValue &value : seats) {
         const auto number =
             integerValue(value, QStringLiteral("each seat number"), 1, kSeatsPerDate, why);

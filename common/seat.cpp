@@ -31,9 +31,9 @@ std::optional<SeatStatus> seatStatusFromName(QStringView name)
 
 QJsonObject Seat::toJson() const
 {
-    return QJsonObject {{QStringLiteral("seatNumber"), seatNumber},
-                        {QStringLiteral("status"), seatStatusName(status)},
-                        {QStringLiteral("price"), price}};
+    return QJsonObject{{QStringLiteral("seatNumber"), seatNumber},
+                       {QStringLiteral("status"), seatStatusName(status)},
+                       {QStringLiteral("price"), price}};
 }
 
 std::optional<Seat> Seat::fromJson(const QJsonObject &json)
@@ -44,7 +44,7 @@ std::optional<Seat> Seat::fromJson(const QJsonObject &json)
         readInteger(json, QStringLiteral("price"), 0, std::numeric_limits<qint64>::max());
     if (!number || !status || !price)
         return std::nullopt;
-    return Seat {int(*number), *status, *price};
+    return Seat{int(*number), *status, *price};
 }
 
 QJsonObject SeatMap::toJson() const
@@ -52,9 +52,9 @@ QJsonObject SeatMap::toJson() const
     QJsonArray array;
     for (const Seat &seat : seats)
         array.append(seat.toJson());
-    return QJsonObject {{QStringLiteral("concertId"), concertId},
-                        {QStringLiteral("date"), formatDate(date)},
-                        {QStringLiteral("seats"), array}};
+    return QJsonObject{{QStringLiteral("concertId"), concertId},
+                       {QStringLiteral("date"), formatDate(date)},
+                       {QStringLiteral("seats"), array}};
 }
 
 std::optional<SeatMap> SeatMap::fromJson(const QJsonObject &json)
@@ -63,7 +63,7 @@ std::optional<SeatMap> SeatMap::fromJson(const QJsonObject &json)
     const auto date = readDate(json, QStringLiteral("date"));
     if (!concertId || !date)
         return std::nullopt;
-    SeatMap result {*concertId, *date, {}};
+    SeatMap result{*concertId, *date, {}};
     for (const QJsonValue &value : json.value(QLatin1String("seats")).toArray()) {
         const auto seat = Seat::fromJson(value.toObject());
         if (!seat)

@@ -16,7 +16,7 @@ namespace {
 
 ApiError invalid(const QString &message)
 {
-    return ApiError {ErrorCode::InvalidArgument, message};
+    return ApiError{ErrorCode::InvalidArgument, message};
 }
 
 std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &name)
@@ -152,7 +152,7 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
         const auto issued = m_services.queue.issueToken(userId);
         if (!issued)
             return ApiResponse::error(issued.error());
-        return ApiResponse {issued->created ? 201 : 200, issued->token.toJson()};
+        return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
     });
 }
 
@@ -170,7 +170,7 @@ void ApiRoutes::queueStatus(const QHttpServerRequest &request, QHttpServerRespon
     // The hot path: answered from this instance's queue view, no database round trip.
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
     if (known.answer != QueueView::Answer::Unknown)
-        return HttpEdge::write(responder, ApiResponse {200, known.status.toJson()});
+        return HttpEdge::write(responder, ApiResponse{200, known.status.toJson()});
     m_edge.dispatch(std::move(responder), [this, claims = *claims]() {
         return ApiResponse::from(m_services.queue.statusFromDatabase(claims));
     });
@@ -336,7 +336,7 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
             if (!earlier)
                 return ApiResponse::error(earlier.error());
             if (earlier.value())
-                return ApiResponse {201, earlier.value()->toJson()};
+                return ApiResponse{201, earlier.value()->toJson()};
         }
         const Result<Done> active = m_services.queue.requireActive(claims);
         if (!active)
@@ -379,11 +379,11 @@ void ApiRoutes::health(const QHttpServerRequest &request, QHttpServerResponder &
         const bool ready = m_ready;
         const Result<Done> ping = m_services.database.run<Done>([](DbSession &session) {
             session.run(QStringLiteral("SELECT 1"));
-            return Result<Done>(Done {});
+            return Result<Done>(Done{});
         });
         if (!ping || !ready)
             return ApiResponse::error(ErrorCode::Unavailable,
                                       QStringLiteral("the database does not answer"));
-        return ApiResponse {200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}}};
+        return ApiResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}};
     });
 }

@@ -78,5 +78,5 @@ private:
     HttpEdge &m_edge;
     Services m_services;
     const QByteArray m_adminKey;
-    std::atomic<bool> m_ready {false};
+    std::atomic<bool> m_ready{false};
 };

@@ -11,7 +11,7 @@ BalanceService::BalanceService(Database &database)
 Result<Balance> BalanceService::balance(const QString &userId)
 {
     return m_database.run<Balance>([&](DbSession &session) {
-        return Result<Balance>(Balance {userId, BalanceRepository(session).balance(userId)});
+        return Result<Balance>(Balance{userId, BalanceRepository(session).balance(userId)});
     });
 }
 
@@ -20,6 +20,6 @@ Result<Balance> BalanceService::charge(const QString &userId, qint64 amount)
     const QDateTime now = Clock::now();
     return m_database.transaction<Balance>([&](DbSession &session) {
         return Result<Balance>(
-            Balance {userId, BalanceRepository(session).charge(userId, amount, now)});
+            Balance{userId, BalanceRepository(session).charge(userId, amount, now)});
     });
 }

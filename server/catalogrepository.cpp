@@ -19,8 +19,8 @@ ConcertPage CatalogRepository::listConcerts(int page, int size)
         QStringLiteral("SELECT id, title, venue FROM concerts ORDER BY id LIMIT ? OFFSET ?"),
         {size, offset});
     while (query.next())
-        result.items.append(Concert {query.value(0).toLongLong(), query.value(1).toString(),
-                                     query.value(2).toString()});
+        result.items.append(Concert{query.value(0).toLongLong(), query.value(1).toString(),
+                                    query.value(2).toString()});
     return result;
 }
 
@@ -49,8 +49,8 @@ QList<ConcertDate> CatalogRepository::bookableDates(qint64 concertId, QDate toda
         {Database::toSqlTime(now), concertId, JsonFields::formatDate(today)});
     QList<ConcertDate> dates;
     while (query.next())
-        dates.append(ConcertDate {query.value(0).toDate(), query.value(2).toInt(),
-                                  query.value(1).toLongLong()});
+        dates.append(ConcertDate{query.value(0).toDate(), query.value(2).toInt(),
+                                 query.value(1).toLongLong()});
     return dates;
 }
 
@@ -62,7 +62,7 @@ std::optional<DateRef> CatalogRepository::findDate(qint64 concertId, QDate date)
         {concertId, JsonFields::formatDate(date)});
     if (!query.next())
         return std::nullopt;
-    return DateRef {query.value(0).toLongLong(), concertId, date, query.value(1).toLongLong()};
+    return DateRef{query.value(0).toLongLong(), concertId, date, query.value(1).toLongLong()};
 }
 
 QList<Seat> CatalogRepository::seatMap(qint64 concertDateId, qint64 price, const QDateTime &now)
@@ -75,9 +75,9 @@ QList<Seat> CatalogRepository::seatMap(qint64 concertDateId, qint64 price, const
     QList<Seat> seats;
     seats.reserve(kSeatsPerDate);
     while (query.next())
-        seats.append(Seat {query.value(0).toInt(),
-                           seatStatusFromName(query.value(1).toString()).value_or(SeatStatus::Sold),
-                           price});
+        seats.append(Seat{query.value(0).toInt(),
+                          seatStatusFromName(query.value(1).toString()).value_or(SeatStatus::Sold),
+                          price});
     return seats;
 }
 

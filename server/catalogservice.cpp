@@ -21,8 +21,8 @@ Result<ConcertDateList> CatalogService::listDates(qint64 concertId)
         CatalogRepository repository(session);
         QList<ConcertDate> dates = repository.bookableDates(concertId, now.date(), now);
         if (dates.isEmpty() && !repository.concertExists(concertId))
-            return ApiError {ErrorCode::NotFound, QStringLiteral("no concert %1").arg(concertId)};
-        return ConcertDateList {concertId, dates};
+            return ApiError{ErrorCode::NotFound, QStringLiteral("no concert %1").arg(concertId)};
+        return ConcertDateList{concertId, dates};
     });
 }
 
@@ -41,10 +41,10 @@ Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
     if (!found)
         return found.error();
     if (!found.value())
-        return ApiError {ErrorCode::NotFound,
-                         QStringLiteral("concert %1 has no date %2")
-                             .arg(concertId)
-                             .arg(date.toString(Qt::ISODate))};
+        return ApiError{ErrorCode::NotFound,
+                        QStringLiteral("concert %1 has no date %2")
+                            .arg(concertId)
+                            .arg(date.toString(Qt::ISODate))};
     QWriteLocker locker(&m_lock);
     m_dates.insert(key, *found.value());
     return *found.value();
@@ -58,8 +58,8 @@ Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)
     const QDateTime now = Clock::now();
     return m_database.run<SeatMap>([&](DbSession &session) {
         return Result<SeatMap>(
-            SeatMap {concertId, date,
-                     CatalogRepository(session).seatMap(ref->concertDateId, ref->price, now)});
+            SeatMap{concertId, date,
+                    CatalogRepository(session).seatMap(ref->concertDateId, ref->price, now)});
     });
 }
 
@@ -93,7 +93,7 @@ Result<Done> CatalogService::ensureDemoData()
             throw;
         }
         session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.demo-data')"));
-        return Result<Done>(Done {});
+        return Result<Done>(Done{});
     });
 }
 
@@ -102,18 +102,18 @@ QList<ConcertDefinition> CatalogService::demoConcerts(QDate today)
     auto dates = [&](std::initializer_list<std::pair<int, qint64>> offsets) {
         QList<DatePrice> list;
         for (const auto &[days, price] : offsets)
-            list.append(DatePrice {today.addDays(days), price});
+            list.append(DatePrice{today.addDays(days), price});
         return list;
     };
     return {
-        ConcertDefinition {0, QStringLiteral("Seoul Philharmonic: Winter Gala"),
-                           QStringLiteral("Seoul Arts Center, Concert Hall"),
-                           dates({{14, 90'000}, {15, 90'000}, {42, 110'000}})},
-        ConcertDefinition {0, QStringLiteral("Han River Jazz Nights"),
-                           QStringLiteral("Blue Square, Mastercard Hall"),
-                           dates({{21, 55'000}, {28, 55'000}, {35, 60'000}, {63, 65'000}})},
-        ConcertDefinition {0, QStringLiteral("K-Indie Festival 2027"),
-                           QStringLiteral("KSPO Dome, Olympic Park"),
-                           dates({{30, 132'000}, {31, 132'000}, {90, 150'000}})},
+        ConcertDefinition{0, QStringLiteral("Seoul Philharmonic: Winter Gala"),
+                          QStringLiteral("Seoul Arts Center, Concert Hall"),
+                          dates({{14, 90'000}, {15, 90'000}, {42, 110'000}})},
+        ConcertDefinition{0, QStringLiteral("Han River Jazz Nights"),
+                          QStringLiteral("Blue Square, Mastercard Hall"),
+                          dates({{21, 55'000}, {28, 55'000}, {35, 60'000}, {63, 65'000}})},
+        ConcertDefinition{0, QStringLiteral("K-Indie Festival 2027"),
+                          QStringLiteral("KSPO Dome, Olympic Park"),
+                          dates({{30, 132'000}, {31, 132'000}, {90, 150'000}})},
     };
 }

@@ -13,8 +13,8 @@ Q_LOGGING_CATEGORY(lcDb, "concert.server.db")
 
 namespace {
 
-std::atomic<int> g_databaseIds {0};
-std::atomic<quint64> g_connectionNames {0};
+std::atomic<int> g_databaseIds{0};
+std::atomic<quint64> g_connectionNames{0};
 
 // MariaDB client errors meaning the connection is gone (CR_* in errmsg.h).
 bool isConnectionErrorCode(int code)
@@ -35,8 +35,8 @@ thread_local ThreadSessions t_sessions;
 
 DatabaseSettings DatabaseSettings::fromConfig(const ServerConfig &config)
 {
-    return DatabaseSettings {config.dbHost, config.dbPort, config.dbSocket,
-                             config.dbName, config.dbUser, config.dbPassword};
+    return DatabaseSettings{config.dbHost, config.dbPort, config.dbSocket,
+                            config.dbName, config.dbUser, config.dbPassword};
 }
 
 DbSession::DbSession(const DatabaseSettings &settings, const QString &connectionName)
@@ -59,7 +59,7 @@ bool DbSession::open()
     db.setDatabaseName(m_settings.name);
     db.setUserName(m_settings.user);
     db.setPassword(m_settings.password);
-    QStringList options {
+    QStringList options{
         QStringLiteral("CLIENT_FOUND_ROWS=1"), QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=3"),
         QStringLiteral("MYSQL_OPT_READ_TIMEOUT=60"), QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=60")};
     if (!m_settings.socket.isEmpty()) {
@@ -248,8 +248,8 @@ std::optional<ApiError> Database::runUnit(bool transactional,
     for (int attempt = 1;; ++attempt) {
         DbSession *session = threadSession();
         if (!session)
-            return ApiError {ErrorCode::Unavailable,
-                             QStringLiteral("the database is unreachable; try again shortly")};
+            return ApiError{ErrorCode::Unavailable,
+                            QStringLiteral("the database is unreachable; try again shortly")};
         bool committing = false;
         try {
             if (transactional)
@@ -276,8 +276,8 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                     m_retryAfterMs = 0;
                     continue;
                 }
-                return ApiError {ErrorCode::Unavailable,
-                                 QStringLiteral("the database connection was lost; try again")};
+                return ApiError{ErrorCode::Unavailable,
+                                QStringLiteral("the database connection was lost; try again")};
             }
             const bool retryable = failure.nativeCode == MariaDbError::Deadlock
                 || failure.nativeCode == MariaDbError::LockWaitTimeout;
@@ -288,7 +288,7 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                 continue;
             }
             qCWarning(lcDb).noquote() << "database error" << failure.nativeCode << failure.message;
-            return ApiError {ErrorCode::Internal, QStringLiteral("internal database error")};
+            return ApiError{ErrorCode::Internal, QStringLiteral("internal database error")};
         }
     }
 }

@@ -171,7 +171,7 @@ private:
 
     DatabaseSettings m_settings;
     const int m_id;
-    std::atomic<qint64> m_retryAfterMs {0};
-    std::atomic<bool> m_available {true};
-    std::atomic<int> m_failedAttempts {0};
+    std::atomic<qint64> m_retryAfterMs{0};
+    std::atomic<bool> m_available{true};
+    std::atomic<int> m_failedAttempts{0};
 };

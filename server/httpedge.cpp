@@ -14,12 +14,12 @@ ApiResponse ApiResponse::error(const ApiError &error)
 {
     if (error.code == ErrorCode::Internal)
         qCWarning(lcHttp).noquote() << "internal error:" << error.message;
-    return ApiResponse {error.httpStatus(), error.toJson()};
+    return ApiResponse{error.httpStatus(), error.toJson()};
 }
 
 ApiResponse ApiResponse::error(ErrorCode code, const QString &message)
 {
-    return error(ApiError {code, message});
+    return error(ApiError{code, message});
 }
 
 HttpEdge::HttpEdge(int poolSize, QObject *parent)
@@ -96,12 +96,12 @@ Result<QJsonObject> HttpEdge::jsonBody(const QHttpServerRequest &request)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ApiError {
+        return ApiError{
             ErrorCode::InvalidArgument,
             QStringLiteral("the body is not valid JSON: %1").arg(parseError.errorString())};
     if (!document.isObject())
-        return ApiError {ErrorCode::InvalidArgument,
-                         QStringLiteral("the body must be a JSON object")};
+        return ApiError{ErrorCode::InvalidArgument,
+                        QStringLiteral("the body must be a JSON object")};
     return document.object();
 }
 

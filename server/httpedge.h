@@ -31,7 +31,7 @@ struct ApiResponse
     {
         if (!result)
             return error(result.error());
-        return ApiResponse {status, result.value().toJson()};
+        return ApiResponse{status, result.value().toJson()};
     }
 };
 
@@ -78,5 +78,5 @@ public:
 
 private:
     QThreadPool m_pool;
-    std::atomic<int> m_inFlight {0};
+    std::atomic<int> m_inFlight{0};
 };

@@ -31,7 +31,7 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
 
 qint64 HttpListener::raiseOpenFileLimit()
 {
-    rlimit limit {};
+    rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return -1;
     if (limit.rlim_cur < limit.rlim_max) {

@@ -27,7 +27,7 @@ std::optional<Payment> PaymentRepository::findByIdempotencyKey(const QString &us
         {userId, QString::fromLatin1(idempotencyKey)});
     if (!query.next())
         return std::nullopt;
-    return Payment {query.value(0).toLongLong(), query.value(1).toLongLong(),
-                    query.value(2).toString(),   query.value(3).toLongLong(),
-                    query.value(4).toLongLong(), Database::fromSqlTime(query.value(5))};
+    return Payment{query.value(0).toLongLong(), query.value(1).toLongLong(),
+                   query.value(2).toString(),   query.value(3).toLongLong(),
+                   query.value(4).toLongLong(), Database::fromSqlTime(query.value(5))};
 }

@@ -8,7 +8,7 @@ namespace {
 
 QueueTokenRow rowFrom(const QSqlQuery &query)
 {
-    return QueueTokenRow {
+    return QueueTokenRow{
         query.value(0).toLongLong(), query.value(1).toString(),
         tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired),
         Database::fromSqlTime(query.value(3))};
@@ -26,7 +26,7 @@ std::optional<QueueTokenRow> QueueRepository::insertWaiting(const QString &userI
             QStringLiteral(
                 "INSERT INTO queue_tokens (user_id, status, issued_at) VALUES (?, 'WAITING', ?)"),
             {userId, Database::toSqlTime(now)});
-        return QueueTokenRow {insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
+        return QueueTokenRow{insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
     } catch (const DbFailure &failure) {
         if (failure.nativeCode == MariaDbError::DuplicateKey)
             return std::nullopt;
@@ -139,8 +139,8 @@ QueueRepository::Extent QueueRepository::extent()
         "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
     if (!query.next())
         return {};
-    return Extent {query.value(0).toLongLong(), query.value(1).toLongLong(),
-                   query.value(2).toLongLong()};
+    return Extent{query.value(0).toLongLong(), query.value(1).toLongLong(),
+                  query.value(2).toLongLong()};
 }
 
 std::vector<qint64> QueueRepository::waitingIdsAfter(qint64 afterId)

@@ -71,18 +71,22 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     };
     auto settled = m_database.run<Settled>([&](DbSession &session) -> Result<Settled> {
         QueueRepository repository(session);
-        repository.expireOverdueOf(userId, now);
         // The unique live_user_id key decides races between requests of one user: the first
-        // insert wins, the others find its row. A row can expire between the two statements,
-        // so try a few times.
+        // insert wins, the others find its row. Only when the user has a live row is it looked
+        // at: an ACTIVE one past its expiry is expired, then the insert is tried again.
         for (int attempt = 0; attempt < 5; ++attempt) {
             if (auto inserted = repository.insertWaiting(userId, now))
-                return Settled {*inserted, true, repository.lastAdmittedId()};
-            if (auto live = repository.findLive(userId))
-                return Settled {*live, false};
+                return Settled{*inserted, true, repository.lastAdmittedId()};
+            auto live = repository.findLive(userId);
+            if (live && live->status == TokenStatus::Active && live->expiresAt <= now) {
+                repository.expireOverdueOf(userId, now);
+                continue;
+            }
+            if (live)
+                return Settled{*live, false};
         }
-        return ApiError {ErrorCode::Internal,
-                         QStringLiteral("could not settle the user's queue place")};
+        return ApiError{ErrorCode::Internal,
+                        QStringLiteral("could not settle the user's queue place")};
     });
     if (!settled)
         return settled.error();
@@ -96,7 +100,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     issued.token.token = m_signer.sign(token.id, userId);
     issued.token.userId = userId;
     if (token.status == TokenStatus::Active && token.expiresAt > now) {
-        issued.token.queue = QueueStatus {TokenStatus::Active, 0, 0, token.expiresAt};
+        issued.token.queue = QueueStatus{TokenStatus::Active, 0, 0, token.expiresAt};
     } else if (const QueueView::Lookup known = m_view.lookup(token.id, now);
                !created && known.answer == QueueView::Answer::Waiting) {
         issued.token.queue = known.status;
@@ -106,8 +110,8 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         // distinct positions wherever they ask.
         const qint64 position = created ? qMax<qint64>(1, token.id - settled->lastAdmittedId)
                                         : m_view.provisionalPosition(token.id);
-        issued.token.queue = QueueStatus {TokenStatus::Waiting, position,
-                                          m_view.estimatedWaitSeconds(position), std::nullopt};
+        issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
+                                         m_view.estimatedWaitSeconds(position), std::nullopt};
     }
     return issued;
 }
@@ -135,20 +139,20 @@ Result<QueueStatus> QueueService::statusFromDatabase(const TokenClaims &claims)
         return row.error();
     const std::optional<QueueTokenRow> &token = row.value();
     if (!token || token->userId != claims.userId)
-        return ApiError {ErrorCode::TokenInvalid,
-                         QStringLiteral("this queue token was never issued")};
+        return ApiError{ErrorCode::TokenInvalid,
+                        QStringLiteral("this queue token was never issued")};
     if (token->status == TokenStatus::Expired
         || (token->status == TokenStatus::Active && token->expiresAt <= now)) {
         if (token->status == TokenStatus::Expired)
             m_view.noteExpired(token->id);
-        return QueueStatus {TokenStatus::Expired, 0, 0, std::nullopt};
+        return QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt};
     }
     if (token->status == TokenStatus::Active)
-        return QueueStatus {TokenStatus::Active, 0, 0, token->expiresAt};
+        return QueueStatus{TokenStatus::Active, 0, 0, token->expiresAt};
     // WAITING but not in this instance's picture yet (issued since its last refresh).
     const qint64 position = m_view.provisionalPosition(token->id);
-    return QueueStatus {TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
-                        std::nullopt};
+    return QueueStatus{TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
+                       std::nullopt};
 }
 
 Result<Done> QueueService::requireActive(const TokenClaims &claims)
@@ -164,16 +168,16 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
     }
     switch (status.status) {
     case TokenStatus::Active:
-        return Done {};
+        return Done{};
     case TokenStatus::Waiting:
-        return ApiError {
+        return ApiError{
             ErrorCode::NotAdmitted,
             QStringLiteral("the queue token is still waiting (position %1)").arg(status.position)};
     case TokenStatus::Expired:
         break;
     }
-    return ApiError {ErrorCode::TokenExpired,
-                     QStringLiteral("the queue token has expired; take a new one")};
+    return ApiError{ErrorCode::TokenExpired,
+                    QStringLiteral("the queue token has expired; take a new one")};
 }
 
 QueueTicker::QueueTicker(QueueService &service)

@@ -62,7 +62,7 @@ void QueueView::apply(Refresh refresh)
 
     QMutexLocker locker(&m_mutex);
     if (!previous->waiting.empty())
-        m_samples.push_back(RateSample {nowMs, admitted, refresh.tickMs});
+        m_samples.push_back(RateSample{nowMs, admitted, refresh.tickMs});
     while (!m_samples.empty() && m_samples.front().atMs < nowMs - kRateWindowMs)
         m_samples.pop_front();
     next->rate = rateLocked();
@@ -105,7 +105,7 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     {
         QMutexLocker locker(&m_mutex);
         if (m_expired.contains(tokenId))
-            return Lookup {Answer::Expired, QueueStatus {TokenStatus::Expired, 0, 0, std::nullopt}};
+            return Lookup{Answer::Expired, QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt}};
         current = m_snapshot;
         const auto ext = m_extended.constFind(tokenId);
         if (ext != m_extended.cend())
@@ -117,9 +117,9 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     const auto it = std::lower_bound(waiting.begin(), waiting.end(), tokenId);
     if (it != waiting.end() && *it == tokenId) {
         const qint64 position = qint64(it - waiting.begin()) + 1;
-        return Lookup {Answer::Waiting,
-                       QueueStatus {TokenStatus::Waiting, position, estimatedWaitSeconds(position),
-                                    std::nullopt}};
+        return Lookup{Answer::Waiting,
+                      QueueStatus{TokenStatus::Waiting, position, estimatedWaitSeconds(position),
+                                  std::nullopt}};
     }
     const auto active = current->active.constFind(tokenId);
     if (active != current->active.cend()) {
@@ -127,16 +127,16 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
         if (extended && *extended > expiresAt)
             expiresAt = *extended;
         if (expiresAt > now)
-            return Lookup {Answer::Active, QueueStatus {TokenStatus::Active, 0, 0, expiresAt}};
-        return Lookup {}; // past its expiry here; another instance may have extended it
+            return Lookup{Answer::Active, QueueStatus{TokenStatus::Active, 0, 0, expiresAt}};
+        return Lookup{}; // past its expiry here; another instance may have extended it
     }
     if (issuedHere) {
         const qint64 position = provisionalPosition(tokenId);
-        return Lookup {Answer::Waiting,
-                       QueueStatus {TokenStatus::Waiting, position, estimatedWaitSeconds(position),
-                                    std::nullopt}};
+        return Lookup{Answer::Waiting,
+                      QueueStatus{TokenStatus::Waiting, position, estimatedWaitSeconds(position),
+                                  std::nullopt}};
     }
-    return Lookup {};
+    return Lookup{};
 }
 
 void QueueView::noteIssued(qint64 tokenId)

@@ -40,7 +40,7 @@ int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &sea
                                      qint64 reservationId, const QDateTime &heldUntil,
                                      const QDateTime &now)
 {
-    QVariantList values {reservationId, Database::toSqlTime(heldUntil), concertDateId};
+    QVariantList values{reservationId, Database::toSqlTime(heldUntil), concertDateId};
     for (int n : seatNumbers)
         values << n;
     values << Database::toSqlTime(now);
@@ -96,7 +96,7 @@ std::optional<ReservationRow> ReservationRepository::lock(qint64 reservationId)
 int ReservationRepository::sellSeats(qint64 concertDateId, const QList<int> &seatNumbers,
                                      qint64 reservationId)
 {
-    QVariantList values {concertDateId};
+    QVariantList values{concertDateId};
     for (int n : seatNumbers)
         values << n;
     values << reservationId;

@@ -23,7 +23,7 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
         return date.error();
     const QDateTime now = Clock::now();
     if (request.date < now.date())
-        return ApiError {
+        return ApiError{
             ErrorCode::SeatUnavailable,
             QStringLiteral("the date %1 has passed").arg(request.date.toString(Qt::ISODate))};
 
@@ -39,8 +39,8 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
     auto held = m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
         // The token first (the same lock order as payments: token, then seats).
         if (!QueueRepository(session).extendActive(claims.tokenId, reservation.heldUntil, now))
-            return ApiError {ErrorCode::TokenExpired,
-                             QStringLiteral("the queue token has expired; take a new one")};
+            return ApiError{ErrorCode::TokenExpired,
+                            QStringLiteral("the queue token has expired; take a new one")};
         ReservationRepository repository(session);
         Reservation created = reservation;
         created.reservationId =
@@ -48,8 +48,8 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
         const int taken = repository.takeSeats(date->concertDateId, reservation.seatNumbers,
                                                created.reservationId, reservation.heldUntil, now);
         if (taken != reservation.seatNumbers.size())
-            return ApiError {ErrorCode::SeatUnavailable,
-                             QStringLiteral("at least one of the seats is no longer available")};
+            return ApiError{ErrorCode::SeatUnavailable,
+                            QStringLiteral("at least one of the seats is no longer available")};
         return created;
     });
     if (held)
@@ -67,12 +67,12 @@ Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 re
     if (!row)
         return row.error();
     if (!row.value())
-        return ApiError {ErrorCode::NotFound,
-                         QStringLiteral("no reservation %1").arg(reservationId)};
+        return ApiError{ErrorCode::NotFound,
+                        QStringLiteral("no reservation %1").arg(reservationId)};
     Reservation reservation = row.value()->reservation;
     if (reservation.userId != claims.userId)
-        return ApiError {ErrorCode::Forbidden,
-                         QStringLiteral("this reservation belongs to another user")};
+        return ApiError{ErrorCode::Forbidden,
+                        QStringLiteral("this reservation belongs to another user")};
     if (reservation.status == ReservationStatus::Held && reservation.heldUntil <= now)
         reservation.status = ReservationStatus::Expired;
     return reservation;

@@ -22,7 +22,7 @@ public:
         : m_value(std::move(error))
     { }
     Result(ErrorCode code, QString message)
-        : m_value(ApiError {code, std::move(message)})
+        : m_value(ApiError{code, std::move(message)})
     { }
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_value); }

@@ -45,8 +45,8 @@ Result<Done> SchemaMigrator::migrate(DbSession &session)
     try {
         QSqlQuery &lock = session.run(QStringLiteral("SELECT GET_LOCK('concert.schema', 60)"));
         if (!lock.next() || lock.value(0).toInt() != 1)
-            return ApiError {ErrorCode::Unavailable,
-                             QStringLiteral("another instance holds the schema lock too long")};
+            return ApiError{ErrorCode::Unavailable,
+                            QStringLiteral("another instance holds the schema lock too long")};
         session.execDirect(QStringLiteral(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             " version INT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
@@ -62,7 +62,7 @@ Result<Done> SchemaMigrator::migrate(DbSession &session)
                 continue;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
-                return ApiError {ErrorCode::Internal, QStringLiteral("cannot read ") + path};
+                return ApiError{ErrorCode::Internal, QStringLiteral("cannot read ") + path};
             qCInfo(lcDb) << "applying migration" << name;
             for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll())))
                 session.execDirect(statement);
@@ -71,13 +71,13 @@ Result<Done> SchemaMigrator::migrate(DbSession &session)
                 {version, name});
         }
         session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.schema')"));
-        return Done {};
+        return Done{};
     } catch (const DbFailure &failure) {
         try {
             session.execDirect(QStringLiteral("DO RELEASE_LOCK('concert.schema')"));
         } catch (const DbFailure &) { }
         qCWarning(lcDb).noquote() << "migration failed:" << failure.message;
-        return ApiError {failure.connectionLost ? ErrorCode::Unavailable : ErrorCode::Internal,
-                         failure.message};
+        return ApiError{failure.connectionLost ? ErrorCode::Unavailable : ErrorCode::Internal,
+                        failure.message};
     }
 }

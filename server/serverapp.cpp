@@ -36,7 +36,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 {
     m_queue = std::make_unique<QueueService>(
         *m_database, *m_signer,
-        QueueService::Settings {config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
     m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
     m_catalog = std::make_unique<CatalogService>(*m_database);
     m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
@@ -46,7 +46,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     m_routes = std::make_unique<ApiRoutes>(
         *m_edge,
-        Services {*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
+        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
         config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);

@@ -62,7 +62,7 @@ std::optional<TokenClaims> TokenSigner::verify(QByteArrayView token) const
     if (id <= 0)
         return std::nullopt;
     const QUuid uuid = QUuid::fromRfc4122(QByteArrayView(*payload).sliced(8));
-    return TokenClaims {id, uuid.toString(QUuid::WithoutBraces)};
+    return TokenClaims{id, uuid.toString(QUuid::WithoutBraces)};
 }
 
 QByteArray TokenSigner::bearerToken(const QByteArray &authorizationHeader)

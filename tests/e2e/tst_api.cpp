@@ -14,7 +14,7 @@ private:
     E2eFixture m_fx;
     std::unique_ptr<ServerProcess> m_server; // database "api", capacity 1000, admin key
     HttpClient m_http;
-    ApiDriver m_api {m_http};
+    ApiDriver m_api{m_http};
     qint64 m_concertId = 0;
     QString m_date; // a future date of m_concertId, price 40,000
     QString m_pastDate;
@@ -28,12 +28,12 @@ private:
     }
     HttpReply get(const QString &path, const QString &token = {})
     {
-        return m_http.get(path, token.isEmpty() ? HttpHeaders {} : HttpClient::bearer(token));
+        return m_http.get(path, token.isEmpty() ? HttpHeaders{} : HttpClient::bearer(token));
     }
     HttpReply postRaw(const QString &path, const QByteArray &body, const QString &token = {})
     {
         return m_http.send("POST", path, body,
-                           token.isEmpty() ? HttpHeaders {} : HttpClient::bearer(token));
+                           token.isEmpty() ? HttpHeaders{} : HttpClient::bearer(token));
     }
     QString seatStatus(const QString &token, const QString &date, int seat)
     {
@@ -212,10 +212,10 @@ private Q_SLOTS:
     void statusRejectsBadTokens_data()
     {
         QTest::addColumn<HttpHeaders>("headers");
-        QTest::addRow("no header") << HttpHeaders {};
-        QTest::addRow("not bearer") << HttpHeaders {{"Authorization", "Basic dXNlcjpwdw=="}};
-        QTest::addRow("garbage") << HttpHeaders {{"Authorization", "Bearer hello"}};
-        QTest::addRow("forged signature") << HttpHeaders {
+        QTest::addRow("no header") << HttpHeaders{};
+        QTest::addRow("not bearer") << HttpHeaders{{"Authorization", "Basic dXNlcjpwdw=="}};
+        QTest::addRow("garbage") << HttpHeaders{{"Authorization", "Bearer hello"}};
+        QTest::addRow("forged signature") << HttpHeaders{
             {"Authorization",
              "Bearer "
              "v1.AAAAAAAAAAE_LBqei31Mbp8aKzxNXm9w.UOQMigclxzJObTGXsJoq4-WgqdHAfGa63VMp2oeqwbE"}};
@@ -710,9 +710,9 @@ private Q_SLOTS:
     void adminNeedsTheKey_data()
     {
         QTest::addColumn<HttpHeaders>("headers");
-        QTest::addRow("no key") << HttpHeaders {};
-        QTest::addRow("wrong key") << HttpHeaders {{"X-Admin-Key", "guess"}};
-        QTest::addRow("empty key") << HttpHeaders {{"X-Admin-Key", ""}};
+        QTest::addRow("no key") << HttpHeaders{};
+        QTest::addRow("wrong key") << HttpHeaders{{"X-Admin-Key", "guess"}};
+        QTest::addRow("empty key") << HttpHeaders{{"X-Admin-Key", ""}};
     }
     void adminNeedsTheKey()
     {
@@ -721,11 +721,11 @@ private Q_SLOTS:
             m_fx.scalarIn(QStringLiteral("api"), QStringLiteral("SELECT COUNT(*) FROM concerts"));
         const HttpReply reply = m_http.post(
             QStringLiteral("/api/v1/admin/concerts"),
-            QJsonObject {{QStringLiteral("title"), QStringLiteral("x")},
-                         {QStringLiteral("venue"), QStringLiteral("y")},
-                         {QStringLiteral("dates"),
-                          QJsonArray {QJsonObject {{QStringLiteral("date"), E2eFixture::day(70)},
-                                                   {QStringLiteral("price"), 1}}}}},
+            QJsonObject{{QStringLiteral("title"), QStringLiteral("x")},
+                        {QStringLiteral("venue"), QStringLiteral("y")},
+                        {QStringLiteral("dates"),
+                         QJsonArray{QJsonObject{{QStringLiteral("date"), E2eFixture::day(70)},
+                                                {QStringLiteral("price"), 1}}}}},
             headers);
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.errorCode(), QStringLiteral("ADMIN_KEY_INVALID"));

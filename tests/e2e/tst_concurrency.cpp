@@ -14,7 +14,7 @@ private:
     std::unique_ptr<ServerProcess> m_a;
     std::unique_ptr<ServerProcess> m_b;
     HttpClient m_http;
-    ApiDriver m_api {m_http};
+    ApiDriver m_api{m_http};
     const QString m_db = QStringLiteral("race");
 
     QUrl instance(int i) const { return (i % 2 ? m_b : m_a)->baseUrl(); }
@@ -27,7 +27,7 @@ private:
         for (int i = 0; i < count; ++i) {
             users << ApiDriver::newUserId();
             requests << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
-                                           QJsonObject {{QStringLiteral("userId"), users.last()}},
+                                           QJsonObject{{QStringLiteral("userId"), users.last()}},
                                            {}, instance(i));
         }
         const QList<HttpReply> replies = m_http.sendConcurrently(requests, 100);
@@ -48,14 +48,14 @@ private:
         QJsonArray list;
         for (int i = 0; i < prices.size(); ++i) {
             dates->append(E2eFixture::day(20 + i));
-            list.append(QJsonObject {{QStringLiteral("date"), dates->last()},
-                                     {QStringLiteral("price"), prices.at(i)}});
+            list.append(QJsonObject{{QStringLiteral("date"), dates->last()},
+                                    {QStringLiteral("price"), prices.at(i)}});
         }
         const HttpReply reply =
             m_http.post(QStringLiteral("/api/v1/admin/concerts"),
-                        QJsonObject {{QStringLiteral("title"), QStringLiteral("Race")},
-                                     {QStringLiteral("venue"), QStringLiteral("Hall")},
-                                     {QStringLiteral("dates"), list}},
+                        QJsonObject{{QStringLiteral("title"), QStringLiteral("Race")},
+                                    {QStringLiteral("venue"), QStringLiteral("Hall")},
+                                    {QStringLiteral("dates"), list}},
                         {{"X-Admin-Key", E2eFixture::kAdminKey}});
         return reply.json.value(QLatin1String("id")).toInteger();
     }
@@ -65,7 +65,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_fx.startDatabase());
         QVERIFY(m_fx.createDatabase(m_db));
-        const QStringList options {
+        const QStringList options{
             QStringLiteral("--queue-capacity"), QStringLiteral("5000"),
             QStringLiteral("--queue-tick-ms"),  QStringLiteral("100"),
             QStringLiteral("--admin-key"),      QString::fromLatin1(E2eFixture::kAdminKey)};
@@ -93,9 +93,9 @@ private Q_SLOTS:
         for (int i = 0; i < users.size(); ++i)
             holds << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/reservations"),
-                QJsonObject {{QStringLiteral("concertId"), concert},
-                             {QStringLiteral("date"), dates.first()},
-                             {QStringLiteral("seatNumbers"), QJsonArray {7, 8}}},
+                QJsonObject{{QStringLiteral("concertId"), concert},
+                            {QStringLiteral("date"), dates.first()},
+                            {QStringLiteral("seatNumbers"), QJsonArray{7, 8}}},
                 HttpClient::bearer(users.at(i).second), instance(i));
         const QList<HttpReply> replies = m_http.sendConcurrently(holds, 1000);
         int won = 0;
@@ -141,9 +141,9 @@ private Q_SLOTS:
             const int first = 1 + i % 9;
             holds << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/reservations"),
-                QJsonObject {{QStringLiteral("concertId"), concert},
-                             {QStringLiteral("date"), dates.first()},
-                             {QStringLiteral("seatNumbers"), QJsonArray {first, first + 1}}},
+                QJsonObject{{QStringLiteral("concertId"), concert},
+                            {QStringLiteral("date"), dates.first()},
+                            {QStringLiteral("seatNumbers"), QJsonArray{first, first + 1}}},
                 HttpClient::bearer(users.at(i).second), instance(i));
         }
         QSet<int> taken;
@@ -176,7 +176,7 @@ private Q_SLOTS:
         for (int i = 0; i < 300; ++i)
             charges << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(user),
-                QJsonObject {{QStringLiteral("amount"), 500}}, {}, instance(i));
+                QJsonObject{{QStringLiteral("amount"), 500}}, {}, instance(i));
         for (const HttpReply &reply : m_http.sendConcurrently(charges, 300))
             QCOMPARE(reply.status, 200);
         QCOMPARE(m_api.balance(user), 151000);
@@ -213,7 +213,7 @@ private Q_SLOTS:
                     {QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("pay-once")});
             payments << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/payments"),
-                QJsonObject {{QStringLiteral("reservationId"), reservation}}, headers, instance(i));
+                QJsonObject{{QStringLiteral("reservationId"), reservation}}, headers, instance(i));
         }
         int created = 0;
         QSet<QByteArray> bodies;
@@ -262,7 +262,7 @@ private Q_SLOTS:
         for (int i = 0; i < reservations.size(); ++i)
             payments << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/payments"),
-                QJsonObject {{QStringLiteral("reservationId"), reservations.at(i)}},
+                QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
                 HttpClient::bearer(token), instance(i));
         int paid = 0;
         qint64 spent = 0;

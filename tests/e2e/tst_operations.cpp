@@ -56,21 +56,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("named");
-        QTest::addRow("port out of range") << QStringList {"--port", "70000"} << "--port";
-        QTest::addRow("port not a number") << QStringList {"--port", "http"} << "--port";
-        QTest::addRow("capacity 0") << QStringList {"--queue-capacity", "0"} << "--queue-capacity";
+        QTest::addRow("port out of range") << QStringList{"--port", "70000"} << "--port";
+        QTest::addRow("port not a number") << QStringList{"--port", "http"} << "--port";
+        QTest::addRow("capacity 0") << QStringList{"--queue-capacity", "0"} << "--queue-capacity";
         QTest::addRow("tick not a number")
-            << QStringList {"--queue-tick-ms", "fast"} << "--queue-tick-ms";
+            << QStringList{"--queue-tick-ms", "fast"} << "--queue-tick-ms";
         QTest::addRow("hold ttl negative")
-            << QStringList {"--hold-ttl-seconds", "-5"} << "--hold-ttl-seconds";
+            << QStringList{"--hold-ttl-seconds", "-5"} << "--hold-ttl-seconds";
         QTest::addRow("active ttl 0")
-            << QStringList {"--active-ttl-seconds", "0"} << "--active-ttl-seconds";
-        QTest::addRow("bind not an address") << QStringList {"--bind", "nowhere"} << "--bind";
-        QTest::addRow("unknown option") << QStringList {"--no-such-option"} << "no-such-option";
-        QTest::addRow("missing value") << QStringList {"--port"} << "port";
+            << QStringList{"--active-ttl-seconds", "0"} << "--active-ttl-seconds";
+        QTest::addRow("bind not an address") << QStringList{"--bind", "nowhere"} << "--bind";
+        QTest::addRow("unknown option") << QStringList{"--no-such-option"} << "no-such-option";
+        QTest::addRow("missing value") << QStringList{"--port"} << "port";
         QTest::addRow("unreadable config")
-            << QStringList {"--config", "/nonexistent/concert.ini"} << "--config";
-        QTest::addRow("stray argument") << QStringList {"serve"} << "serve";
+            << QStringList{"--config", "/nonexistent/concert.ini"} << "--config";
+        QTest::addRow("stray argument") << QStringList{"serve"} << "serve";
     }
     void badOptionsExitWithStatusTwo()
     {
@@ -140,12 +140,12 @@ private Q_SLOTS:
             HttpClient client(base);
             return client
                        .post(QStringLiteral("/api/v1/admin/concerts"),
-                             QJsonObject {{QStringLiteral("title"), QStringLiteral("t")},
-                                          {QStringLiteral("venue"), QStringLiteral("v")},
-                                          {QStringLiteral("dates"),
-                                           QJsonArray {QJsonObject {
-                                               {QStringLiteral("date"), E2eFixture::day(5)},
-                                               {QStringLiteral("price"), 1}}}}},
+                             QJsonObject{{QStringLiteral("title"), QStringLiteral("t")},
+                                         {QStringLiteral("venue"), QStringLiteral("v")},
+                                         {QStringLiteral("dates"),
+                                          QJsonArray{QJsonObject{
+                                              {QStringLiteral("date"), E2eFixture::day(5)},
+                                              {QStringLiteral("price"), 1}}}}},
                              {{"X-Admin-Key", key}})
                        .status
                 == 201;
@@ -176,9 +176,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("twostart")));
         const QStringList args = m_fx.dbArgs(QStringLiteral("twostart"))
-            + QStringList {QStringLiteral("--demo-data"), QStringLiteral("--port"),
-                           QStringLiteral("0"), QStringLiteral("--bind"),
-                           QStringLiteral("127.0.0.1")};
+            + QStringList{QStringLiteral("--demo-data"), QStringLiteral("--port"),
+                          QStringLiteral("0"), QStringLiteral("--bind"),
+                          QStringLiteral("127.0.0.1")};
         // Start both processes before waiting for either.
         QProcess a, b;
         a.start(ServerProcess::defaultProgram(), args);
@@ -209,8 +209,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("shared")));
         const int port = TestPorts::freeTcpPort();
-        const QStringList options {QStringLiteral("--reuse-port"), QStringLiteral("--port"),
-                                   QString::number(port)};
+        const QStringList options{QStringLiteral("--reuse-port"), QStringLiteral("--port"),
+                                  QString::number(port)};
         auto a = m_fx.startServer(QStringLiteral("shared"), options);
         auto b = m_fx.startServer(QStringLiteral("shared"), options);
         QVERIFY(a && b);
@@ -219,7 +219,7 @@ private Q_SLOTS:
         // Without the option a second instance cannot bind the same port.
         ServerProcess third;
         QVERIFY(!third.start(m_fx.dbArgs(QStringLiteral("shared"))
-                                 + QStringList {QStringLiteral("--port"), QString::number(port)},
+                                 + QStringList{QStringLiteral("--port"), QString::number(port)},
                              10000));
         a->kill(); // b keeps serving the port alone
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -329,7 +329,7 @@ private Q_SLOTS:
         m_fx.db().stop();
         ServerProcess server;
         QVERIFY(server.start(m_fx.dbArgs(QStringLiteral("late"))
-                             + QStringList {QStringLiteral("--demo-data")}));
+                             + QStringList{QStringLiteral("--demo-data")}));
         HttpClient client(server.baseUrl());
         QCOMPARE(client.get(QStringLiteral("/api/v1/health")).status, 503);
         QCOMPARE(client.get(QStringLiteral("/api/v1/concerts")).errorCode(),

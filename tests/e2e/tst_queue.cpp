@@ -13,7 +13,7 @@ class tst_Queue : public QObject
 private:
     E2eFixture m_fx;
     HttpClient m_http;
-    ApiDriver m_api {m_http};
+    ApiDriver m_api{m_http};
 
     static QStringList queueOptions(int capacity, int activeTtl, int tickMs = 100)
     {
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QList<HttpClient::Request> requests;
         for (int i = 0; i < 10; ++i)
             requests << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
-                                           QJsonObject {{QStringLiteral("userId"), user}}, {},
+                                           QJsonObject{{QStringLiteral("userId"), user}}, {},
                                            (i % 2 ? b : a)->baseUrl());
         const QList<HttpReply> replies = m_http.sendConcurrently(requests);
         int created = 0;
@@ -108,7 +108,7 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             burst << ApiDriver::request(
                 "POST", QStringLiteral("/api/v1/queue/tokens"),
-                QJsonObject {{QStringLiteral("userId"), ApiDriver::newUserId()}}, {},
+                QJsonObject{{QStringLiteral("userId"), ApiDriver::newUserId()}}, {},
                 (i % 2 ? b : a)->baseUrl());
         QSet<qint64> burstPositions;
         QStringList burstTokens;
@@ -264,8 +264,8 @@ private Q_SLOTS:
         auto server = m_fx.startServer(
             QStringLiteral("keepalive"),
             queueOptions(10, 2)
-                + QStringList {QStringLiteral("--hold-ttl-seconds"), QStringLiteral("5"),
-                               QStringLiteral("--admin-key"), QStringLiteral("k")});
+                + QStringList{QStringLiteral("--hold-ttl-seconds"), QStringLiteral("5"),
+                              QStringLiteral("--admin-key"), QStringLiteral("k")});
         QVERIFY(server);
         m_http.setBaseUrl(server->baseUrl());
         const qint64 concert = m_api.createConcert("k", {E2eFixture::day(10)}, 1000)

@@ -24,7 +24,7 @@ class tst_Services : public QObject
 private:
     MariaDbInstance m_db;
     std::unique_ptr<Database> m_database;
-    TokenSigner m_signer {TokenSigner::generateKey()};
+    TokenSigner m_signer{TokenSigner::generateKey()};
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<ReservationService> m_reservations; // holds last 1 s
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(session);
         QVERIFY(SchemaMigrator::migrate(*session).ok());
         m_queue = std::make_unique<QueueService>(*m_database, m_signer,
-                                                 QueueService::Settings {1000, 20, 600});
+                                                 QueueService::Settings{1000, 20, 600});
         m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
         m_catalog = std::make_unique<CatalogService>(*m_database);
         m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue, 1);
@@ -83,10 +83,10 @@ private Q_SLOTS:
         m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
         m_date = Clock::now().date().addDays(10);
         const auto created = m_catalog->createConcert(
-            ConcertDefinition {0,
-                               QStringLiteral("Service test"),
-                               QStringLiteral("Hall"),
-                               {DatePrice {m_date, 10000}, DatePrice {m_date.addDays(1), 20000}}});
+            ConcertDefinition{0,
+                              QStringLiteral("Service test"),
+                              QStringLiteral("Hall"),
+                              {DatePrice{m_date, 10000}, DatePrice{m_date.addDays(1), 20000}}});
         QVERIFY(created.ok());
         m_concertId = created->id;
     }
@@ -151,6 +151,39 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_queue->requireActive(*claims).ok(), 10000);
     }
 
+    void aUserWhoseTokenRanOutGetsANewPlaceBeforeAnySweep()
+    {
+        // A queue whose tokens live one second (the only admitter), and no ticker after the
+        // admission.
+        m_queue->stop();
+        QueueService shortLived(*m_database, m_signer, QueueService::Settings{1000, 20, 1});
+        const QString user = newUser();
+        const auto first = shortLived.issueToken(user);
+        QVERIFY(first.ok() && first->created);
+        const auto claims = shortLived.verify("Bearer " + first->token.token.toLatin1());
+        shortLived.start();
+        QTRY_VERIFY_WITH_TIMEOUT(shortLived.requireActive(*claims).ok(), 10000);
+        shortLived.stop();
+        const auto expired = [&]() {
+            const Result<Done> check = shortLived.requireActive(*claims);
+            return !check.ok() && check.error().code == ErrorCode::TokenExpired;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(expired(), 5000);
+        // Its row still says ACTIVE (nobody swept), yet the user gets a new place at once.
+        QCOMPARE(m_db.execute(QStringLiteral("SELECT status FROM queue_tokens WHERE id = %1")
+                                  .arg(claims->tokenId))
+                     .trimmed(),
+                 QStringLiteral("ACTIVE"));
+        const auto second = shortLived.issueToken(user);
+        QVERIFY(second.ok());
+        QVERIFY(second->created);
+        QVERIFY(second->token.token != first->token.token);
+        QCOMPARE(m_db.execute(QStringLiteral("SELECT status FROM queue_tokens WHERE id = %1")
+                                  .arg(claims->tokenId))
+                     .trimmed(),
+                 QStringLiteral("EXPIRED"));
+    }
+
     void anExpiredHoldIsFreeBeforeAnySweep()
     {
         m_queue->stop(); // no ticks, so no sweep from here on
@@ -160,11 +193,10 @@ private Q_SLOTS:
         const TokenClaims b = admitted(newUser());
         m_queue->stop();
         QVERIFY(a.tokenId > 0 && b.tokenId > 0);
-        const auto held = m_reservations->hold(a, ReservationRequest {m_concertId, m_date, {5, 6}});
+        const auto held = m_reservations->hold(a, ReservationRequest{m_concertId, m_date, {5, 6}});
         QVERIFY(held.ok());
-        QCOMPARE(
-            m_reservations->hold(b, ReservationRequest {m_concertId, m_date, {6}}).error().code,
-            ErrorCode::SeatUnavailable);
+        QCOMPARE(m_reservations->hold(b, ReservationRequest{m_concertId, m_date, {6}}).error().code,
+                 ErrorCode::SeatUnavailable);
         QTRY_VERIFY_WITH_TIMEOUT(Clock::now() > held->heldUntil, 5000);
         // The row still says HELD (nobody swept) ...
         QCOMPARE(
@@ -181,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(map.ok());
         QCOMPARE(map->seats.at(5).status, SeatStatus::Available);
         QCOMPARE(m_reservations->get(a, held->reservationId)->status, ReservationStatus::Expired);
-        QVERIFY(m_reservations->hold(b, ReservationRequest {m_concertId, m_date, {6}}).ok());
+        QVERIFY(m_reservations->hold(b, ReservationRequest{m_concertId, m_date, {6}}).ok());
         // Paying the expired hold is 410, and takes nothing.
         QVERIFY(m_balances->charge(first, 50000).ok());
         QCOMPARE(m_payments->pay(a, held->reservationId, {}).error().code, ErrorCode::HoldExpired);
@@ -193,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(m_database
                     ->run<Done>([](DbSession &session) {
                         ReservationService::releaseOverdueHolds(session, Clock::now());
-                        return Result<Done>(Done {});
+                        return Result<Done>(Done{});
                     })
                     .ok());
         QCOMPARE(m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM reservations WHERE status = "
@@ -214,7 +246,7 @@ private Q_SLOTS:
         // A long hold for this test: a reservation service with a 300 s hold.
         ReservationService reservations(*m_database, *m_catalog, *m_queue, 300);
         const auto held =
-            reservations.hold(claims, ReservationRequest {m_concertId, m_date.addDays(1), {1, 2}});
+            reservations.hold(claims, ReservationRequest{m_concertId, m_date.addDays(1), {1, 2}});
         QVERIFY(held.ok());
         QCOMPARE(held->amount, 40000);
 
@@ -236,7 +268,7 @@ private Q_SLOTS:
         // The same key for another reservation is refused.
         const TokenClaims again = admitted(user);
         const auto other =
-            reservations.hold(again, ReservationRequest {m_concertId, m_date.addDays(1), {3}});
+            reservations.hold(again, ReservationRequest{m_concertId, m_date.addDays(1), {3}});
         QVERIFY(other.ok());
         QCOMPARE(m_payments->pay(again, other->reservationId, "key-1").error().code,
                  ErrorCode::InvalidArgument);

@@ -24,7 +24,7 @@ public:
     HttpReply issueToken(const QString &userId, const QUrl &base = {})
     {
         return send("POST", QStringLiteral("/api/v1/queue/tokens"),
-                    QJsonObject {{QStringLiteral("userId"), userId}}, {}, base);
+                    QJsonObject{{QStringLiteral("userId"), userId}}, {}, base);
     }
 
     HttpReply status(const QString &token, const QUrl &base = {})
@@ -58,7 +58,7 @@ public:
     HttpReply charge(const QString &userId, qint64 amount, const QUrl &base = {})
     {
         return send("POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(userId),
-                    QJsonObject {{QStringLiteral("amount"), amount}}, {}, base);
+                    QJsonObject{{QStringLiteral("amount"), amount}}, {}, base);
     }
 
     qint64 balance(const QString &userId)
@@ -75,9 +75,9 @@ public:
         for (int n : seats)
             numbers.append(n);
         return send("POST", QStringLiteral("/api/v1/reservations"),
-                    QJsonObject {{QStringLiteral("concertId"), concertId},
-                                 {QStringLiteral("date"), date},
-                                 {QStringLiteral("seatNumbers"), numbers}},
+                    QJsonObject{{QStringLiteral("concertId"), concertId},
+                                {QStringLiteral("date"), date},
+                                {QStringLiteral("seatNumbers"), numbers}},
                     HttpClient::bearer(token), base);
     }
 
@@ -88,7 +88,7 @@ public:
         if (!idempotencyKey.isEmpty())
             headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey});
         return send("POST", QStringLiteral("/api/v1/payments"),
-                    QJsonObject {{QStringLiteral("reservationId"), reservationId}}, headers, base);
+                    QJsonObject{{QStringLiteral("reservationId"), reservationId}}, headers, base);
     }
 
     /** @brief Creates a concert with the given dates (price each) via the admin API. */
@@ -98,11 +98,11 @@ public:
         QJsonArray list;
         for (const QString &date : dates)
             list.append(
-                QJsonObject {{QStringLiteral("date"), date}, {QStringLiteral("price"), price}});
+                QJsonObject{{QStringLiteral("date"), date}, {QStringLiteral("price"), price}});
         return m_client.post(QStringLiteral("/api/v1/admin/concerts"),
-                             QJsonObject {{QStringLiteral("title"), title},
-                                          {QStringLiteral("venue"), QStringLiteral("Test hall")},
-                                          {QStringLiteral("dates"), list}},
+                             QJsonObject{{QStringLiteral("title"), title},
+                                         {QStringLiteral("venue"), QStringLiteral("Test hall")},
+                                         {QStringLiteral("dates"), list}},
                              {{QByteArrayLiteral("X-Admin-Key"), adminKey}});
     }
 
@@ -111,7 +111,7 @@ public:
                                        const QJsonObject &body = {},
                                        const HttpHeaders &headers = {}, const QUrl &base = {})
     {
-        return HttpClient::Request {
+        return HttpClient::Request{
             method, path,
             body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
             headers, base};

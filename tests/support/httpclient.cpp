@@ -85,7 +85,7 @@ HttpReply HttpClient::send(const QByteArray &method, const QString &path, const 
                            const HttpHeaders &headers, int timeoutMs)
 {
     const QList<HttpReply> replies =
-        sendConcurrently({Request {method, path, body, headers, {}}}, 1, timeoutMs);
+        sendConcurrently({Request{method, path, body, headers, {}}}, 1, timeoutMs);
     return replies.value(0);
 }
 
