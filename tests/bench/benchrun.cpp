@@ -157,7 +157,9 @@ QJsonObject BenchConfig::toJson() const
 
 BenchRun::BenchRun(const BenchConfig &config)
     : m_config(config)
-    , m_serverProgram(QStringLiteral(CONCERT_SERVER_BINARY))
+    , m_serverProgram(qEnvironmentVariableIsEmpty("CONCERT_BENCH_SERVER")
+                          ? QStringLiteral(CONCERT_SERVER_BINARY)
+                          : qEnvironmentVariable("CONCERT_BENCH_SERVER"))
     , m_minimalProgram(QStringLiteral(BENCH_MINIMAL_SERVER_BINARY))
 { }
 
