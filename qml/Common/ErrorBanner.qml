@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import Concert.Kiosk
 import Concert.Kiosk.Ui
@@ -66,11 +65,11 @@ Rectangle {
                 }
             }
 
-            QQC2.BusyIndicator {
+            SpinnerIndicator {
                 objectName: "retryingIndicator"
                 anchors.fill: parent
-                visible: root.retrying
                 running: root.retrying
+                color: Theme.text
             }
         }
 

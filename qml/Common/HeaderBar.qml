@@ -31,7 +31,7 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        spacing: Theme.spacingLarge
+        spacing: Theme.spacing
 
         Row {
             spacing: Theme.spacingSmall
@@ -144,7 +144,7 @@ Rectangle {
         }
 
         Text {
-            visible: root.userId.length > 0
+            visible: root.userId.length > 0 && root.reachable // "Offline" takes its place
             text: qsTr("Member %1…").arg(root.userId.substring(0, 8))
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted

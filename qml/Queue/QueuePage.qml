@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import Concert.Kiosk
 import Concert.Kiosk.Ui
@@ -53,12 +52,13 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.round(170 * Theme.scale)
 
-                QQC2.BusyIndicator {
+                SpinnerIndicator {
+                    objectName: "joiningIndicator"
                     anchors.centerIn: parent
-                    width: Math.round(96 * Theme.scale)
+                    width: Math.round(80 * Theme.scale)
                     height: width
                     running: root.joining
-                    visible: running
+                    color: Theme.accent
                 }
 
                 ColumnLayout {

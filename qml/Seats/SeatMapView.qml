@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import Concert.Kiosk
 import Concert.Kiosk.Ui
@@ -75,10 +74,10 @@ ColumnLayout {
             }
         }
 
-        QQC2.BusyIndicator {
+        SpinnerIndicator {
             anchors.centerIn: parent
             running: root.seats.loading && !root.seats.loaded
-            visible: running
+            color: Theme.accent
         }
     }
 

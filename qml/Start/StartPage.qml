@@ -191,10 +191,10 @@ Item {
                     wrapMode: Text.WordWrap
                 }
 
-                QQC2.BusyIndicator {
+                SpinnerIndicator {
                     anchors.centerIn: parent
                     running: concerts.loading && !concerts.loaded
-                    visible: running
+                    color: Theme.accent
                 }
             }
 
