@@ -20,10 +20,10 @@ namespace {
 int runDriver(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QStringList names {QStringLiteral("url"),         QStringLiteral("concert-id"),
-                             QStringLiteral("users"),       QStringLiteral("window-ms"),
-                             QStringLiteral("seats"),       QStringLiteral("connections"),
-                             QStringLiteral("deadline-ms"), QStringLiteral("out")};
+    const QStringList names{QStringLiteral("url"),         QStringLiteral("concert-id"),
+                            QStringLiteral("users"),       QStringLiteral("window-ms"),
+                            QStringLiteral("seats"),       QStringLiteral("connections"),
+                            QStringLiteral("deadline-ms"), QStringLiteral("out")};
     for (const QString &name : names)
         parser.addOption({name, name, QStringLiteral("VALUE")});
     if (!parser.parse(arguments.mid(1))) {
@@ -48,13 +48,13 @@ int runDriver(const QStringList &arguments)
     }
     OpeningDriver driver(settings);
     QJsonObject result = driver.run();
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     result.insert(
         QStringLiteral("driver_usage"),
-        QJsonObject {
+        QJsonObject{
             {QStringLiteral("process"), QStringLiteral("concert-bench opening-driver")},
             {QStringLiteral("cpu_seconds"), std::round(cpu * 100) / 100},
             {QStringLiteral("peak_rss_mib"), std::round(double(usage.ru_maxrss) / 102.4) / 10}});

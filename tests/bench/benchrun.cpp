@@ -91,7 +91,7 @@ QJsonObject medianRound(const QList<QJsonObject> &rounds)
     QJsonObject chosen = sorted.at((sorted.size() - 1) / 2);
     QJsonArray all;
     for (const QJsonObject &round : rounds)
-        all.append(QJsonObject {
+        all.append(QJsonObject{
             {QStringLiteral("server_rate"), round.value(QLatin1String("server_rate"))},
             {QStringLiteral("ceiling_rate"), round.value(QLatin1String("ceiling_rate"))},
             {QStringLiteral("ratio_to_ceiling"), round.value(QLatin1String("ratio_to_ceiling"))}});
@@ -174,7 +174,7 @@ void BenchRun::note(const QString &text)
 
 void BenchRun::check(const QString &what, bool ok)
 {
-    m_checks.append(QJsonObject {{QStringLiteral("check"), what}, {QStringLiteral("ok"), ok}});
+    m_checks.append(QJsonObject{{QStringLiteral("check"), what}, {QStringLiteral("ok"), ok}});
     if (!ok) {
         m_correct = false;
         note(QStringLiteral("CHECK FAILED: ") + what);
@@ -247,8 +247,8 @@ QList<std::pair<qint64, QString>> BenchRun::createDates(const QUrl &server, int 
         QJsonArray list;
         for (int i = 0; i < count; ++i)
             list.append(
-                QJsonObject {{QStringLiteral("date"), first.addDays(i).toString(Qt::ISODate)},
-                             {QStringLiteral("price"), double(price)}});
+                QJsonObject{{QStringLiteral("date"), first.addDays(i).toString(Qt::ISODate)},
+                            {QStringLiteral("price"), double(price)}});
         const HttpReply reply = client.post(
             QStringLiteral("/api/v1/admin/concerts"),
             {{QStringLiteral("title"), QStringLiteral("Bench concert %1").arg(concert + 1)},
@@ -368,7 +368,7 @@ int BenchRun::run()
     if (wants(QStringLiteral("4")))
         openingPhase();
 
-    QJsonObject report {
+    QJsonObject report{
         {QStringLiteral("generated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {QStringLiteral("machine"), machine},
         {QStringLiteral("settings"), m_config.toJson()},
@@ -409,8 +409,8 @@ void BenchRun::queueStatusPhase()
     auto db = startDatabase();
     if (!db)
         return fail(QStringLiteral("MariaDB did not start"));
-    const QStringList serverArgs {QStringLiteral("--queue-capacity"), QStringLiteral("10"),
-                                  QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400")};
+    const QStringList serverArgs{QStringLiteral("--queue-capacity"), QStringLiteral("10"),
+                                 QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400")};
     const int sharedPort = m_serverHasReusePort ? TestPorts::freeTcpPort() : 0;
     std::vector<std::unique_ptr<ServerProcess>> servers;
     servers.push_back(startServer(*db, serverArgs, sharedPort));
@@ -442,14 +442,14 @@ void BenchRun::queueStatusPhase()
     auto jobsFor = [&](const std::vector<std::unique_ptr<ServerProcess>> &targets) {
         QList<WrkJob> jobs;
         if (sharedPort > 0 || targets.size() == 1) {
-            jobs.append(WrkJob {
+            jobs.append(WrkJob{
                 targets.front()->baseUrl(), QStringLiteral("status.lua"), {tokenFile, seed}, 0});
         } else {
             for (const auto &target : targets)
-                jobs.append(WrkJob {target->baseUrl(),
-                                    QStringLiteral("status.lua"),
-                                    {tokenFile, seed},
-                                    m_config.wrk.connections / int(targets.size())});
+                jobs.append(WrkJob{target->baseUrl(),
+                                   QStringLiteral("status.lua"),
+                                   {tokenFile, seed},
+                                   m_config.wrk.connections / int(targets.size())});
         }
         return jobs;
     };
@@ -542,12 +542,12 @@ void BenchRun::queueStatusPhase()
               allAnswered);
         if (!scaleOut) {
             scenario.insert(QStringLiteral("one_process"), part);
-            m_targets.append(QJsonObject {
+            m_targets.append(QJsonObject{
                 {QStringLiteral("target"),
                  QStringLiteral("queue status at depth: >= 50% of the minimal-server ceiling")},
                 {QStringLiteral("measured"), ratio(rps, ceilingRps)},
                 {QStringLiteral("met"), ratio(rps, ceilingRps) >= 0.5}});
-            m_targets.append(QJsonObject {
+            m_targets.append(QJsonObject{
                 {QStringLiteral("target"), QStringLiteral("queue status at depth: p99 < 20 ms")},
                 {QStringLiteral("measured"), p99},
                 {QStringLiteral("met"), p99 > 0 && p99 < 20}});
@@ -578,8 +578,8 @@ void BenchRun::tokenIssuePhase()
     auto db = startDatabase();
     if (!db)
         return fail(QStringLiteral("MariaDB did not start"));
-    const QStringList serverArgs {QStringLiteral("--queue-capacity"), QStringLiteral("10"),
-                                  QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400")};
+    const QStringList serverArgs{QStringLiteral("--queue-capacity"), QStringLiteral("10"),
+                                 QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400")};
     auto server = startServer(*db, serverArgs);
     if (!server)
         return fail(QStringLiteral("concert-server did not start"));
@@ -605,14 +605,14 @@ void BenchRun::tokenIssuePhase()
                                         {pidOf(*server), mariadbPid(*db)}, m_config.wrk);
         QJsonObject measured =
             wrk.run(QStringLiteral("issue-server-r%1").arg(round),
-                    {WrkJob {server->baseUrl(), QStringLiteral("issue.lua"), {seedText()}, 0}});
+                    {WrkJob{server->baseUrl(), QStringLiteral("issue.lua"), {seedText()}, 0}});
         finishProfiler(perf.get());
         const double seconds = double(clock.elapsed()) / 1000.0;
         measured.insert(QStringLiteral("process_usage"),
-                        QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
-                                                 ProcessSample::read(pidOf(*server)), seconds),
-                                    processUsage(QStringLiteral("mariadbd"), dbBefore,
-                                                 ProcessSample::read(mariadbPid(*db)), seconds)});
+                        QJsonArray{processUsage(QStringLiteral("concert-server"), serverBefore,
+                                                ProcessSample::read(pidOf(*server)), seconds),
+                                   processUsage(QStringLiteral("mariadbd"), dbBefore,
+                                                ProcessSample::read(mariadbPid(*db)), seconds)});
         const double requests = measured.value(QLatin1String("requests")).toDouble();
         all201 = all201 && !measured.contains(QLatin1String("error")) && requests > 0
             && statusCount(measured, QStringLiteral("201")) == requests;
@@ -660,9 +660,9 @@ void BenchRun::holdsPhase()
     auto db = startDatabase();
     if (!db)
         return fail(QStringLiteral("MariaDB did not start"));
-    const QStringList serverArgs {QStringLiteral("--queue-capacity"),     QStringLiteral("1000000"),
-                                  QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400"),
-                                  QStringLiteral("--hold-ttl-seconds"),   QStringLiteral("3600")};
+    const QStringList serverArgs{QStringLiteral("--queue-capacity"),     QStringLiteral("1000000"),
+                                 QStringLiteral("--active-ttl-seconds"), QStringLiteral("86400"),
+                                 QStringLiteral("--hold-ttl-seconds"),   QStringLiteral("3600")};
     const int sharedPort = m_serverHasReusePort ? TestPorts::freeTcpPort() : 0;
     std::vector<std::unique_ptr<ServerProcess>> servers;
     servers.push_back(startServer(*db, serverArgs, sharedPort));
@@ -708,7 +708,7 @@ void BenchRun::holdsPhase()
     for (const QStringList &row : sql.rows(QStringLiteral("SELECT id FROM concert_dates WHERE "
                                                           "concert_id IN (%1) ORDER BY id")
                                                .arg(concertIds.join(u',')))
-                                      .value_or(QList<QStringList> {}))
+                                      .value_or(QList<QStringList>{}))
         ceilingDateIds << row.value(0).toLongLong();
 
     const bool basic = wants(QStringLiteral("3"));
@@ -727,7 +727,7 @@ void BenchRun::holdsPhase()
         QList<WrkJob> jobs;
         const int parts = sharedPort > 0 ? 1 : int(targets.size());
         for (int i = 0; i < parts; ++i) {
-            jobs.append(WrkJob {
+            jobs.append(WrkJob{
                 targets[size_t(i)]->baseUrl(),
                 QStringLiteral("hold.lua"),
                 {datesFile, tokenFile, QString::number(nextSeat), QString::number(range / parts)},
@@ -752,7 +752,7 @@ void BenchRun::holdsPhase()
         const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
         QElapsedTimer clock;
         clock.start();
-        QList<qint64> pids {mariadbPid(*db)};
+        QList<qint64> pids{mariadbPid(*db)};
         for (const auto &target : targets)
             pids << pidOf(*target);
         const auto perf = startProfiler(label, pids, noWarmup);
@@ -849,7 +849,7 @@ void BenchRun::holdsPhase()
         scenarioA.insert(QStringLiteral("rounds"), chosen.value(QLatin1String("rounds")));
         check(QStringLiteral("scenario 3(a): every hold of a free seat answered 201"), all201);
         check(QStringLiteral("scenario 3(a): the SQL ceiling had no failures"), ceilingClean);
-        m_targets.append(QJsonObject {
+        m_targets.append(QJsonObject{
             {QStringLiteral("target"),
              QStringLiteral("seat holds without contention: >= 50% of the raw-SQL ceiling")},
             {QStringLiteral("measured"), ratio(oneProcessHolds, ceilingOps)},
@@ -903,16 +903,16 @@ void BenchRun::holdsPhase()
         const ProcessSample serverBefore = ProcessSample::read(pidOf(*servers[0]));
         QElapsedTimer clock;
         clock.start();
-        QJsonObject measured = wrk.run(
-            QStringLiteral("contention"),
-            {WrkJob {servers[0]->baseUrl(),
-                     QStringLiteral("contention.lua"),
-                     {QString::number(date[0].first), date[0].second, tokenFile, seedText()},
-                     0}});
+        QJsonObject measured =
+            wrk.run(QStringLiteral("contention"),
+                    {WrkJob{servers[0]->baseUrl(),
+                            QStringLiteral("contention.lua"),
+                            {QString::number(date[0].first), date[0].second, tokenFile, seedText()},
+                            0}});
         measured.insert(QStringLiteral("process_usage"),
-                        QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
-                                                 ProcessSample::read(pidOf(*servers[0])),
-                                                 double(clock.elapsed()) / 1000.0)});
+                        QJsonArray{processUsage(QStringLiteral("concert-server"), serverBefore,
+                                                ProcessSample::read(pidOf(*servers[0])),
+                                                double(clock.elapsed()) / 1000.0)});
         const double requests = measured.value(QLatin1String("requests")).toDouble();
         const double held = statusCount(measured, QStringLiteral("201"));
         const double refused = statusCount(measured, QStringLiteral("409"));
@@ -962,7 +962,7 @@ void BenchRun::openingPhase()
     auto db = startDatabase();
     if (!db)
         return fail(QStringLiteral("MariaDB did not start"));
-    const QStringList serverArgs {
+    const QStringList serverArgs{
         QStringLiteral("--queue-capacity"),     QString::number(m_config.openingCapacity),
         QStringLiteral("--active-ttl-seconds"), QString::number(m_config.openingActiveTtlSeconds),
         QStringLiteral("--queue-tick-ms"),      QString::number(m_config.openingTickMs)};
@@ -980,23 +980,23 @@ void BenchRun::openingPhase()
     QFile::remove(out);
     QProcess driver;
     driver.setProcessChannelMode(QProcess::ForwardedChannels);
-    const QStringList driverArgs {QStringLiteral("opening-driver"),
-                                  QStringLiteral("--url"),
-                                  server->baseUrl().toString(),
-                                  QStringLiteral("--concert-id"),
-                                  QString::number(dates[0].first),
-                                  QStringLiteral("--users"),
-                                  QString::number(m_config.openingUsers),
-                                  QStringLiteral("--window-ms"),
-                                  QString::number(m_config.openingWindowMs),
-                                  QStringLiteral("--seats"),
-                                  QString::number(seats),
-                                  QStringLiteral("--connections"),
-                                  QString::number(m_config.openingConnections),
-                                  QStringLiteral("--deadline-ms"),
-                                  QString::number(m_config.openingDeadlineMs),
-                                  QStringLiteral("--out"),
-                                  out};
+    const QStringList driverArgs{QStringLiteral("opening-driver"),
+                                 QStringLiteral("--url"),
+                                 server->baseUrl().toString(),
+                                 QStringLiteral("--concert-id"),
+                                 QString::number(dates[0].first),
+                                 QStringLiteral("--users"),
+                                 QString::number(m_config.openingUsers),
+                                 QStringLiteral("--window-ms"),
+                                 QString::number(m_config.openingWindowMs),
+                                 QStringLiteral("--seats"),
+                                 QString::number(seats),
+                                 QStringLiteral("--connections"),
+                                 QString::number(m_config.openingConnections),
+                                 QStringLiteral("--deadline-ms"),
+                                 QString::number(m_config.openingDeadlineMs),
+                                 QStringLiteral("--out"),
+                                 out};
     const ProcessSample serverBefore = ProcessSample::read(pidOf(*server));
     const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
     QElapsedTimer clock;
@@ -1019,11 +1019,11 @@ void BenchRun::openingPhase()
             / 10);
     scenario.insert(QStringLiteral("driver"), result);
     scenario.insert(QStringLiteral("process_usage"),
-                    QJsonArray {processUsage(QStringLiteral("concert-server"), serverBefore,
-                                             ProcessSample::read(pidOf(*server)), seconds),
-                                processUsage(QStringLiteral("mariadbd"), dbBefore,
-                                             ProcessSample::read(mariadbPid(*db)), seconds),
-                                driverUsage});
+                    QJsonArray{processUsage(QStringLiteral("concert-server"), serverBefore,
+                                            ProcessSample::read(pidOf(*server)), seconds),
+                               processUsage(QStringLiteral("mariadbd"), dbBefore,
+                                            ProcessSample::read(mariadbPid(*db)), seconds),
+                               driverUsage});
     BenchDb sql(db->socketPath(), db->databaseName());
     const QJsonObject invariants = invariantChecks(sql);
     scenario.insert(QStringLiteral("invariants"), invariants);
@@ -1054,7 +1054,7 @@ void BenchRun::openingPhase()
           result.value(QLatin1String("transport_errors")).toDouble() == 0);
     check(QStringLiteral("scenario 4: the driver's paid seats match the database"),
           result.value(QLatin1String("seats_paid_seen_by_driver")).toDouble() == sold);
-    m_targets.append(QJsonObject {
+    m_targets.append(QJsonObject{
         {QStringLiteral("target"),
          QStringLiteral("ticket opening: all seats sold, 0 double sales, 0 lost money, 0 order "
                         "inversions, 0 5xx")},

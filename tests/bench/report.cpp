@@ -183,7 +183,7 @@ QString renderMarkdown(const QJsonObject &report)
         const QJsonObject ceiling = obj(s2, "ceiling_sql");
         md += QStringLiteral("\n## 2. Token issue for new users\n\n");
         md += QStringLiteral("`POST /api/v1/queue/tokens` with a fresh random UUID per request "
-                             "(`issue.lua`). Ceiling: the same statements (%1) straight through "
+                             "(`issue.lua`). Ceiling: the same INSERT (%1) straight through "
                              "QSqlDatabase on %2 connections, no HTTP.\n")
                   .arg(ceiling.value(QLatin1String("statements")).toString())
                   .arg(num(ceiling, "threads"));

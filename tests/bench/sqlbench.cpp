@@ -18,7 +18,7 @@
 
 namespace {
 
-std::atomic<int> g_connections {0};
+std::atomic<int> g_connections{0};
 
 } // namespace
 
@@ -127,7 +127,7 @@ QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error)
     QList<SeededToken> tokens;
     tokens.reserve(count);
     while (query.next()) {
-        SeededToken token {query.value(0).toLongLong(), query.value(1).toString(), {}};
+        SeededToken token{query.value(0).toLongLong(), query.value(1).toString(), {}};
         token.token = signer.sign(token.id, token.userId);
         tokens << token;
     }
@@ -149,10 +149,10 @@ bool writeTokenFile(const QString &path, const QList<SeededToken> &tokens)
 QJsonObject runSqlWorkers(const QString &socket, const QString &dbName, int threads, int durationMs,
                           qint64 maxOps, const WorkerFactory &factory)
 {
-    std::atomic<qint64> nextOp {0};
-    std::atomic<qint64> failures {0};
-    std::atomic<int> ready {0};
-    std::atomic<bool> go {false};
+    std::atomic<qint64> nextOp{0};
+    std::atomic<qint64> failures{0};
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
     std::mutex mergeLock;
     LatencySamples latency;
     QStringList errors;
@@ -195,13 +195,13 @@ QJsonObject runSqlWorkers(const QString &socket, const QString &dbName, int thre
         worker.join();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const qint64 operations = latency.count();
-    QJsonObject result {{QStringLiteral("threads"), threads},
-                        {QStringLiteral("operations"), double(operations)},
-                        {QStringLiteral("failures"), double(failures.load())},
-                        {QStringLiteral("seconds"), seconds},
-                        {QStringLiteral("ops_per_second"), double(operations) / seconds},
-                        {QStringLiteral("latency"), latency.toJson()},
-                        {QStringLiteral("exhausted"), nextOp.load() >= maxOps}};
+    QJsonObject result{{QStringLiteral("threads"), threads},
+                       {QStringLiteral("operations"), double(operations)},
+                       {QStringLiteral("failures"), double(failures.load())},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("ops_per_second"), double(operations) / seconds},
+                       {QStringLiteral("latency"), latency.toJson()},
+                       {QStringLiteral("exhausted"), nextOp.load() >= maxOps}};
     if (!errors.isEmpty())
         result.insert(QStringLiteral("errors"), errors.join(QStringLiteral("; ")));
     return result;
@@ -223,31 +223,22 @@ std::shared_ptr<QSqlQuery> prepare(BenchDb &db, const QString &sql)
 QJsonObject tokenIssueCeiling(const QString &socket, const QString &dbName, int threads,
                               int durationMs)
 {
-    QJsonObject result = runSqlWorkers(
-        socket, dbName, threads, durationMs, std::numeric_limits<qint64>::max(),
-        [](BenchDb &db) -> SqlOperation {
-            auto expire = prepare(db,
-                                  QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' "
-                                                 "WHERE live_user_id = ? AND status = 'ACTIVE' "
-                                                 "AND expires_at <= ?"));
-            auto insert = prepare(db,
-                                  QStringLiteral("INSERT INTO queue_tokens (user_id, status, "
-                                                 "issued_at) VALUES (?, 'WAITING', ?)"));
-            return [expire, insert](qint64) {
-                const QString user = freshUuid();
-                const QString now = sqlNow();
-                expire->bindValue(0, user);
-                expire->bindValue(1, now);
-                if (!expire->exec())
-                    return false;
-                insert->bindValue(0, user);
-                insert->bindValue(1, now);
-                return insert->exec() && insert->lastInsertId().toLongLong() > 0;
-            };
-        });
+    QJsonObject result =
+        runSqlWorkers(socket, dbName, threads, durationMs, std::numeric_limits<qint64>::max(),
+                      [](BenchDb &db) -> SqlOperation {
+                          auto insert =
+                              prepare(db,
+                                      QStringLiteral("INSERT INTO queue_tokens (user_id, status, "
+                                                     "issued_at) VALUES (?, 'WAITING', ?)"));
+                          return [insert](qint64) {
+                              insert->bindValue(0, freshUuid());
+                              insert->bindValue(1, sqlNow());
+                              return insert->exec() && insert->lastInsertId().toLongLong() > 0;
+                          };
+                      });
     result.insert(QStringLiteral("statements"),
-                  QStringLiteral("UPDATE queue_tokens ... live_user_id = ? (expire overdue); "
-                                 "INSERT INTO queue_tokens (autocommit)"));
+                  QStringLiteral("INSERT INTO queue_tokens (user_id, status, issued_at) "
+                                 "VALUES (?, 'WAITING', ?), autocommit"));
     return result;
 }
 

@@ -76,8 +76,9 @@ QJsonObject runSqlWorkers(const QString &socket, const QString &dbName, int thre
                           qint64 maxOps, const WorkerFactory &factory);
 
 /**
- * @brief The raw-SQL ceiling of scenario 2: per token the statements concert-server runs
- * (QueueRepository::expireOverdueOf + insertWaiting), autocommit, no HTTP.
+ * @brief The raw-SQL ceiling of scenario 2: the INSERT of a WAITING token for a new user
+ * (QueueRepository::insertWaiting), autocommit, no HTTP. concert-server's other statements per
+ * token (the admission frontier read) count as its own cost.
  */
 QJsonObject tokenIssueCeiling(const QString &socket, const QString &dbName, int threads,
                               int durationMs);

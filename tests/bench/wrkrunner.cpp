@@ -60,21 +60,21 @@ QJsonObject WrkRunner::runOnce(const QString &label, const QList<WrkJob> &jobs, 
         process->setProcessEnvironment(env);
         process->setProcessChannelMode(QProcess::MergedChannels);
         const int connections = job.connections > 0 ? job.connections : m_settings.connections;
-        QStringList args {QStringLiteral("-t%1").arg(m_settings.threads),
-                          QStringLiteral("-c%1").arg(connections),
-                          QStringLiteral("-d%1s").arg(seconds),
-                          QStringLiteral("--timeout"),
-                          QStringLiteral("%1s").arg(m_settings.timeoutSeconds),
-                          QStringLiteral("-s"),
-                          QDir(m_luaDir).filePath(job.script),
-                          job.url.toString(),
-                          QStringLiteral("--")};
+        QStringList args{QStringLiteral("-t%1").arg(m_settings.threads),
+                         QStringLiteral("-c%1").arg(connections),
+                         QStringLiteral("-d%1s").arg(seconds),
+                         QStringLiteral("--timeout"),
+                         QStringLiteral("%1s").arg(m_settings.timeoutSeconds),
+                         QStringLiteral("-s"),
+                         QDir(m_luaDir).filePath(job.script),
+                         job.url.toString(),
+                         QStringLiteral("--")};
         args << job.scriptArguments;
         commands << QStringLiteral("wrk ") + args.join(u' ');
         process->start(QStringLiteral("wrk"), args);
         processes.push_back(std::move(process));
     }
-    QJsonObject merged {{QStringLiteral("label"), label}};
+    QJsonObject merged{{QStringLiteral("label"), label}};
     QJsonArray perProcess;
     double rps = 0, requests = 0, weightedP50 = 0, p90 = 0, p99 = 0, p999 = 0, maxMs = 0;
     double errConnect = 0, errRead = 0, errWrite = 0, errStatus = 0, errTimeout = 0;
@@ -134,17 +134,17 @@ QJsonObject WrkRunner::runOnce(const QString &label, const QList<WrkJob> &jobs, 
     merged.insert(QStringLiteral("requests"), requests);
     merged.insert(
         QStringLiteral("latency_ms"),
-        QJsonObject {{QStringLiteral("p50"), round2(requests > 0 ? weightedP50 / requests : 0)},
-                     {QStringLiteral("p90"), round2(p90)},
-                     {QStringLiteral("p99"), round2(p99)},
-                     {QStringLiteral("p999"), round2(p999)},
-                     {QStringLiteral("max"), round2(maxMs)}});
+        QJsonObject{{QStringLiteral("p50"), round2(requests > 0 ? weightedP50 / requests : 0)},
+                    {QStringLiteral("p90"), round2(p90)},
+                    {QStringLiteral("p99"), round2(p99)},
+                    {QStringLiteral("p999"), round2(p999)},
+                    {QStringLiteral("max"), round2(maxMs)}});
     merged.insert(QStringLiteral("errors"),
-                  QJsonObject {{QStringLiteral("connect"), errConnect},
-                               {QStringLiteral("read"), errRead},
-                               {QStringLiteral("write"), errWrite},
-                               {QStringLiteral("status_4xx_5xx"), errStatus},
-                               {QStringLiteral("timeout"), errTimeout}});
+                  QJsonObject{{QStringLiteral("connect"), errConnect},
+                              {QStringLiteral("read"), errRead},
+                              {QStringLiteral("write"), errWrite},
+                              {QStringLiteral("status_4xx_5xx"), errStatus},
+                              {QStringLiteral("timeout"), errTimeout}});
     merged.insert(QStringLiteral("statuses"), statuses);
     merged.insert(QStringLiteral("exhausted"), exhausted);
     merged.insert(QStringLiteral("processes"), perProcess);
