@@ -112,9 +112,7 @@ void ServerApp::scheduleRetry()
 
 bool ServerApp::start()
 {
-    if (!prepareDatabase())
-        scheduleRetry();
-
+    // The port first: if it cannot be had, nothing else is touched.
     HttpListener::raiseOpenFileLimit();
     m_listener = new HttpListener(m_config.keepAliveSeconds * 1000, this);
     m_listener->setListenBacklogSize(1024); // sales open with bursts of connections
@@ -129,6 +127,9 @@ bool ServerApp::start()
                      qPrintable(m_listener->errorString()));
         return false;
     }
+    // Connections that arrive meanwhile wait in the listen backlog.
+    if (!prepareDatabase())
+        scheduleRetry();
     m_http->bind(m_listener);
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(address.toString())
