@@ -1,8 +1,10 @@
 // concert-bench: the benchmark of issue 4 (tests/bench/README-bench.md).
 //   concert-bench [--scale F] [--out DIR] [--only 1,2,3,4,5]   run scenarios, write the report
 //   concert-bench opening-driver --url URL ...                  scenario 4's load driver (internal)
+//   concert-bench render DIR                                   DIR/report.md from DIR/report.json
 #include "benchrun.h"
 #include "openingdriver.h"
+#include "report.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -73,6 +75,17 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.value(1) == QLatin1String("opening-driver"))
         return runDriver(arguments);
+    if (arguments.value(1) == QLatin1String("render")) {
+        // concert-bench render DIR: report.md again from DIR/report.json (after a layout change).
+        const QDir dir(arguments.value(2, QStringLiteral("bench-results")));
+        QFile json(dir.filePath(QStringLiteral("report.json")));
+        QFile markdown(dir.filePath(QStringLiteral("report.md")));
+        if (!json.open(QIODevice::ReadOnly)
+            || !markdown.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return 1;
+        markdown.write(renderMarkdown(QJsonDocument::fromJson(json.readAll()).object()).toUtf8());
+        return 0;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -107,7 +107,7 @@ QString renderMarkdown(const QJsonObject &report)
     md += QStringLiteral("## Machine and versions\n\n| | |\n|---|---|\n");
     for (const char *key :
          {"cores", "cpu_model", "memory_gib", "os", "kernel", "qt", "compiler", "build_type",
-          "mariadb", "wrk", "concert_server", "load_average_at_start"}) {
+          "mariadb", "wrk", "concert_server", "source", "load_average_at_start"}) {
         const QJsonValue v = machine.value(QLatin1String(key));
         md += QStringLiteral("| %1 | %2 |\n")
                   .arg(QLatin1String(key),
