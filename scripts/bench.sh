@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 4 in one command (tests/bench/README-bench.md):
+# The benchmark of issue 4 in one command (README.md, section Benchmark):
 #   scripts/bench.sh [--scale F] [--only 1,2,3,4,5] [--wrk-duration S]
 # Builds concert-server and the benchmark in Release, then concert-bench starts a private
 # MariaDB per phase, the servers and wrk (all on 127.0.0.1), runs every scenario and writes

@@ -9,6 +9,10 @@
 
 int main(int argc, char *argv[])
 {
+    // The plain Unix event loop serves about 13% more small requests than glib's (qt-notes.md);
+    // an operator can still choose with QT_NO_GLIB=0.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("concert-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

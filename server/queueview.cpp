@@ -118,8 +118,8 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     if (it != waiting.end() && *it == tokenId) {
         const qint64 position = qint64(it - waiting.begin()) + 1;
         return Lookup{Answer::Waiting,
-                      QueueStatus{TokenStatus::Waiting, position, estimatedWaitSeconds(position),
-                                  std::nullopt}};
+                      QueueStatus{TokenStatus::Waiting, position,
+                                  estimatedWaitSeconds(*current, position), std::nullopt}};
     }
     const auto active = current->active.constFind(tokenId);
     if (active != current->active.cend()) {
@@ -133,8 +133,8 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     if (issuedHere) {
         const qint64 position = provisionalPosition(tokenId);
         return Lookup{Answer::Waiting,
-                      QueueStatus{TokenStatus::Waiting, position, estimatedWaitSeconds(position),
-                                  std::nullopt}};
+                      QueueStatus{TokenStatus::Waiting, position,
+                                  estimatedWaitSeconds(*current, position), std::nullopt}};
     }
     return Lookup{};
 }
@@ -171,11 +171,15 @@ qint64 QueueView::provisionalPosition(qint64 tokenId) const
 
 qint64 QueueView::estimatedWaitSeconds(qint64 position) const
 {
+    return estimatedWaitSeconds(*snapshot(), position);
+}
+
+qint64 QueueView::estimatedWaitSeconds(const Snapshot &current, qint64 position) const
+{
     if (position <= 0)
         return 0;
-    const std::shared_ptr<const Snapshot> current = snapshot();
-    const double rate = current->rate > 0 ? current->rate : m_priorRate;
-    const qint64 free = qMax<qint64>(0, m_capacity - current->active.size());
+    const double rate = current.rate > 0 ? current.rate : m_priorRate;
+    const qint64 free = qMax<qint64>(0, m_capacity - current.active.size());
     const double beyondFree = double(qMax<qint64>(0, position - free));
     return qint64(std::ceil(double(m_tickMs) / 1000.0 + beyondFree / rate));
 }

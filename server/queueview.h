@@ -102,6 +102,7 @@ private:
     };
 
     std::shared_ptr<const Snapshot> snapshot() const;
+    qint64 estimatedWaitSeconds(const Snapshot &snapshot, qint64 position) const;
     double rateLocked() const;
 
     const double m_priorRate;

@@ -1,4 +1,4 @@
-// concert-bench: the benchmark of issue 4 (tests/bench/README-bench.md).
+// concert-bench: the benchmark of issue 4 (README.md, section Benchmark).
 //   concert-bench [--scale F] [--out DIR] [--only 1,2,3,4,5]   run scenarios, write the report
 //   concert-bench opening-driver --url URL ...                  scenario 4's load driver (internal)
 //   concert-bench render DIR                                   DIR/report.md from DIR/report.json

@@ -1,4 +1,4 @@
-// bench-minimal-server: the throughput ceiling of scenario 1 (tests/bench/README-bench.md).
+// bench-minimal-server: the throughput ceiling of scenario 1 (README.md, section Benchmark).
 // The least a QtHttpServer 6.4 program can do per request: match a route and write a fixed JSON
 // body the size of a queue status answer, the way concert-server writes its answers. Whatever
 // concert-server reaches next to this is what its own work (token check, queue lookup, JSON)

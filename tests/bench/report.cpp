@@ -96,7 +96,7 @@ QString renderMarkdown(const QJsonObject &report)
     QString md;
     md += QStringLiteral("# Benchmark report (issue 4)\n\n");
     md += QStringLiteral("Generated %1 in %2 s by `scripts/bench.sh` (`concert-bench --scale %3`). "
-                         "How to read it: `tests/bench/README-bench.md`.\n\n")
+                         "How to read it: `README.md, section Benchmark`.\n\n")
               .arg(report.value(QLatin1String("generated_at")).toString(),
                    fmt(num(report, "run_seconds"), 0), fmt(num(settings, "scale"), 2));
     md += QStringLiteral("**Correctness: %1.**\n\n")
