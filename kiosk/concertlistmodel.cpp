@@ -3,7 +3,7 @@
 #include "apiclient.h"
 
 ConcertListModel::ConcertListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RefreshingListModel(60000, parent)
 { }
 
 int ConcertListModel::rowCount(const QModelIndex &parent) const
@@ -32,25 +32,6 @@ QVariant ConcertListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ConcertListModel::roleNames() const
 {
     return {{ConcertIdRole, "concertId"}, {TitleRole, "title"}, {VenueRole, "venue"}};
-}
-
-void ConcertListModel::componentComplete()
-{
-    m_complete = true;
-    refresh();
-}
-
-void ConcertListModel::setClient(ApiClient *client)
-{
-    if (m_client == client)
-        return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &ApiClient::reconnected, this, &ConcertListModel::refresh);
-    Q_EMIT clientChanged();
-    refresh();
 }
 
 std::optional<Concert> ConcertListModel::concert(qint64 concertId) const
@@ -88,12 +69,4 @@ void ConcertListModel::refresh()
             setConcerts(page.items);
         },
         [this](const ApiClient::Failure &) { setLoading(false); }, ApiClient::Auth::None);
-}
-
-void ConcertListModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
 }

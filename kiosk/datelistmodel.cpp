@@ -5,7 +5,7 @@
 #include "kioskformat.h"
 
 DateListModel::DateListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RefreshingListModel(15000, parent)
 { }
 
 int DateListModel::rowCount(const QModelIndex &parent) const
@@ -42,52 +42,6 @@ QHash<int, QByteArray> DateListModel::roleNames() const
             {AvailableSeatsRole, "availableSeats"},
             {PriceRole, "price"},
             {CurrentRole, "current"}};
-}
-
-void DateListModel::componentComplete()
-{
-    m_complete = true;
-    refresh();
-    updateTimer();
-}
-
-void DateListModel::setActive(bool active)
-{
-    if (m_active == active)
-        return;
-    m_active = active;
-    Q_EMIT activeChanged();
-    updateTimer();
-}
-
-void DateListModel::setRefreshIntervalMs(int intervalMs)
-{
-    intervalMs = qMax(500, intervalMs);
-    if (m_refreshTimer.interval() == intervalMs)
-        return;
-    m_refreshTimer.setInterval(intervalMs);
-    Q_EMIT refreshIntervalMsChanged();
-}
-
-void DateListModel::updateTimer()
-{
-    if (m_active && m_complete)
-        m_refreshTimer.start();
-    else
-        m_refreshTimer.stop();
-}
-
-void DateListModel::setClient(ApiClient *client)
-{
-    if (m_client == client)
-        return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &ApiClient::reconnected, this, &DateListModel::refresh);
-    Q_EMIT clientChanged();
-    refresh();
 }
 
 void DateListModel::setConcertId(qint64 concertId)
@@ -170,12 +124,4 @@ void DateListModel::refresh()
             if (m_refreshAgain)
                 refresh();
         });
-}
-
-void DateListModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
 }

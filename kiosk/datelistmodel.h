@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "concert.h"
+#include "refreshinglistmodel.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -20,26 +21,17 @@
  * otherwise it moves to the first date (or "" when none is left). While active() the list
  * reloads every refreshIntervalMs(), so the free-seat counts stay current.
  */
-class DateListModel : public QAbstractListModel, public QQmlParserStatus
+class DateListModel : public RefreshingListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_MOC_INCLUDE("apiclient.h")
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(qint64 concertId READ concertId WRITE setConcertId NOTIFY concertIdChanged)
     /** @brief "YYYY-MM-DD" of the date shown, or "". */
     Q_PROPERTY(QString currentDate READ currentDate WRITE setCurrentDate NOTIFY currentDateChanged)
     /** @brief Ticket price of currentDate in KRW; 0 when none. */
     Q_PROPERTY(qint64 currentPrice READ currentPrice NOTIFY currentDateChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
     /** @brief Reload periodically while true. */
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
-    /** @brief Pause between reloads while active, in ms (>= 500, default 15000). */
-    Q_PROPERTY(int refreshIntervalMs READ refreshIntervalMs WRITE setRefreshIntervalMs NOTIFY
-                   refreshIntervalMsChanged)
 
 public:
     enum Role {
@@ -57,51 +49,26 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    void classBegin() override { m_complete = false; }
-    void componentComplete() override;
-
-    [[nodiscard]] ApiClient *client() const { return m_client; }
-    void setClient(ApiClient *client);
     [[nodiscard]] qint64 concertId() const { return m_concertId; }
     void setConcertId(qint64 concertId);
     [[nodiscard]] QString currentDate() const { return m_currentDate; }
     void setCurrentDate(const QString &date);
     [[nodiscard]] qint64 currentPrice() const;
     [[nodiscard]] int count() const { return int(m_dates.size()); }
-    [[nodiscard]] bool loading() const { return m_loading; }
-    [[nodiscard]] bool loaded() const { return m_loaded; }
-    [[nodiscard]] bool active() const { return m_active; }
-    void setActive(bool active);
-    [[nodiscard]] int refreshIntervalMs() const { return m_refreshTimer.interval(); }
-    void setRefreshIntervalMs(int intervalMs);
 
     /** @brief Replaces the list (what a successful load does) and fixes up currentDate. */
     void setDates(const QList<ConcertDate> &dates);
 
-    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void refresh() override;
 
 Q_SIGNALS:
-    void clientChanged();
     void concertIdChanged();
     void currentDateChanged();
     void countChanged();
-    void loadingChanged();
-    void loadedChanged();
-    void activeChanged();
-    void refreshIntervalMsChanged();
 
 private:
-    void setLoading(bool loading);
-    void updateTimer();
-
-    QPointer<ApiClient> m_client;
     qint64 m_concertId = 0;
     QString m_currentDate;
     QList<ConcertDate> m_dates;
-    bool m_complete = true;
-    bool m_loading = false;
     bool m_refreshAgain = false;
-    bool m_loaded = false;
-    bool m_active = false;
-    QTimer m_refreshTimer;
 };

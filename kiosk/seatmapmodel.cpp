@@ -6,11 +6,8 @@
 #include <algorithm>
 
 SeatMapModel::SeatMapModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-    m_refreshTimer.setInterval(5000);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &SeatMapModel::refresh);
-}
+    : RefreshingListModel(5000, parent)
+{ }
 
 int SeatMapModel::rowCount(const QModelIndex &parent) const
 {
@@ -50,26 +47,6 @@ QHash<int, QByteArray> SeatMapModel::roleNames() const
             {SelectedRole, "selected"},     {SelectableRole, "selectable"}};
 }
 
-void SeatMapModel::componentComplete()
-{
-    m_complete = true;
-    refresh();
-    updateTimer();
-}
-
-void SeatMapModel::setClient(ApiClient *client)
-{
-    if (m_client == client)
-        return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &ApiClient::reconnected, this, &SeatMapModel::refresh);
-    Q_EMIT clientChanged();
-    refresh();
-}
-
 void SeatMapModel::setConcertId(qint64 concertId)
 {
     if (m_concertId == concertId)
@@ -86,24 +63,6 @@ void SeatMapModel::setDate(const QString &date)
     m_date = date;
     Q_EMIT dateChanged();
     reset();
-}
-
-void SeatMapModel::setActive(bool active)
-{
-    if (m_active == active)
-        return;
-    m_active = active;
-    Q_EMIT activeChanged();
-    updateTimer();
-}
-
-void SeatMapModel::setRefreshIntervalMs(int intervalMs)
-{
-    intervalMs = qMax(500, intervalMs);
-    if (m_refreshTimer.interval() == intervalMs)
-        return;
-    m_refreshTimer.setInterval(intervalMs);
-    Q_EMIT refreshIntervalMsChanged();
 }
 
 int SeatMapModel::availableCount() const
@@ -249,22 +208,6 @@ void SeatMapModel::reset()
         Q_EMIT loadedChanged();
     }
     refresh();
-}
-
-void SeatMapModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
-}
-
-void SeatMapModel::updateTimer()
-{
-    if (m_active && m_complete)
-        m_refreshTimer.start();
-    else
-        m_refreshTimer.stop();
 }
 
 int SeatMapModel::rowOf(int seatNumber) const

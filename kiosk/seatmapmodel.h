@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "refreshinglistmodel.h"
 #include "seat.h"
 
 #include <QAbstractListModel>
@@ -21,21 +22,14 @@
  * emits selectionLimitReached(). While active() the map reloads every refreshIntervalMs(); a
  * selected seat that someone else took meanwhile leaves the selection (selectionLost()).
  */
-class SeatMapModel : public QAbstractListModel, public QQmlParserStatus
+class SeatMapModel : public RefreshingListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_MOC_INCLUDE("apiclient.h")
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(qint64 concertId READ concertId WRITE setConcertId NOTIFY concertIdChanged)
     /** @brief "YYYY-MM-DD"; "" shows no seats. */
     Q_PROPERTY(QString date READ date WRITE setDate NOTIFY dateChanged)
     /** @brief Reload periodically while true. */
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
-    /** @brief Pause between reloads while active, in ms (>= 500, default 5000). */
-    Q_PROPERTY(int refreshIntervalMs READ refreshIntervalMs WRITE setRefreshIntervalMs NOTIFY
-                   refreshIntervalMsChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int availableCount READ availableCount NOTIFY seatsChanged)
     Q_PROPERTY(int maxSelection READ maxSelection CONSTANT)
@@ -44,8 +38,6 @@ class SeatMapModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(QList<int> selectedSeats READ selectedSeats NOTIFY selectionChanged)
     /** @brief Sum of the selected seats' prices in KRW. */
     Q_PROPERTY(qint64 selectedTotal READ selectedTotal NOTIFY selectionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
 
 public:
     enum Status { Available, Held, Sold };
@@ -67,27 +59,16 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    void classBegin() override { m_complete = false; }
-    void componentComplete() override;
-
-    [[nodiscard]] ApiClient *client() const { return m_client; }
-    void setClient(ApiClient *client);
     [[nodiscard]] qint64 concertId() const { return m_concertId; }
     void setConcertId(qint64 concertId);
     [[nodiscard]] QString date() const { return m_date; }
     void setDate(const QString &date);
-    [[nodiscard]] bool active() const { return m_active; }
-    void setActive(bool active);
-    [[nodiscard]] int refreshIntervalMs() const { return m_refreshTimer.interval(); }
-    void setRefreshIntervalMs(int intervalMs);
     [[nodiscard]] int count() const { return int(m_seats.size()); }
     [[nodiscard]] int availableCount() const;
     [[nodiscard]] int maxSelection() const;
     [[nodiscard]] int selectedCount() const { return int(m_selected.size()); }
     [[nodiscard]] QList<int> selectedSeats() const { return m_selected; }
     [[nodiscard]] qint64 selectedTotal() const;
-    [[nodiscard]] bool loading() const { return m_loading; }
-    [[nodiscard]] bool loaded() const { return m_loaded; }
 
     /**
      * @brief Replaces the seats (what a successful load does). Selected seats that are no longer
@@ -102,19 +83,14 @@ public:
     Q_INVOKABLE bool toggle(int seatNumber);
     Q_INVOKABLE void clearSelection();
     /** @brief Reloads now (skipped while a load is in flight). */
-    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void refresh() override;
 
 Q_SIGNALS:
-    void clientChanged();
     void concertIdChanged();
     void dateChanged();
-    void activeChanged();
-    void refreshIntervalMsChanged();
     void countChanged();
     void seatsChanged();
     void selectionChanged();
-    void loadingChanged();
-    void loadedChanged();
     /** @brief toggle() refused a seat because maxSelection() seats are selected. */
     void selectionLimitReached();
     /** @brief Selected seats that were taken by someone else, found on a reload. */
@@ -122,20 +98,12 @@ Q_SIGNALS:
 
 private:
     void reset();
-    void setLoading(bool loading);
-    void updateTimer();
     [[nodiscard]] int rowOf(int seatNumber) const;
 
-    QPointer<ApiClient> m_client;
     qint64 m_concertId = 0;
     QString m_date;
-    bool m_active = false;
     QList<Seat> m_seats;
     QList<int> m_selected;
-    bool m_complete = true;
-    bool m_loading = false;
     bool m_refreshAgain = false;
-    bool m_loaded = false;
     quint64 m_generation = 0;
-    QTimer m_refreshTimer;
 };

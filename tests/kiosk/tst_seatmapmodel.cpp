@@ -2,6 +2,7 @@
 // does to the selection, and loading from a server.
 
 #include "apiclient.h"
+#include "datelistmodel.h"
 #include "fakebackend.h"
 #include "jsonfields.h"
 #include "seatmapmodel.h"
@@ -18,7 +19,7 @@ QList<Seat> seats(const QList<int> &held = {}, const QList<int> &sold = {})
         const SeatStatus status = held.contains(number) ? SeatStatus::Held
             : sold.contains(number)                     ? SeatStatus::Sold
                                                         : SeatStatus::Available;
-        list << Seat {number, status, 50000};
+        list << Seat{number, status, 50000};
     }
     return list;
 }
@@ -59,18 +60,17 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("taps");
         QTest::addColumn<QList<int>>("expected");
         QTest::addColumn<int>("limitSignals");
-        QTest::addRow("one seat") << QList<int> {3} << QList<int> {3} << 0;
-        QTest::addRow("kept ascending") << QList<int> {9, 2, 5} << QList<int> {2, 5, 9} << 0;
-        QTest::addRow("a second tap releases") << QList<int> {3, 3} << QList<int> {} << 0;
-        QTest::addRow("four is the limit")
-            << QList<int> {1, 2, 3, 4} << QList<int> {1, 2, 3, 4} << 0;
+        QTest::addRow("one seat") << QList<int>{3} << QList<int>{3} << 0;
+        QTest::addRow("kept ascending") << QList<int>{9, 2, 5} << QList<int>{2, 5, 9} << 0;
+        QTest::addRow("a second tap releases") << QList<int>{3, 3} << QList<int>{} << 0;
+        QTest::addRow("four is the limit") << QList<int>{1, 2, 3, 4} << QList<int>{1, 2, 3, 4} << 0;
         QTest::addRow("a fifth seat is refused")
-            << QList<int> {1, 2, 3, 4, 5} << QList<int> {1, 2, 3, 4} << 1;
+            << QList<int>{1, 2, 3, 4, 5} << QList<int>{1, 2, 3, 4} << 1;
         QTest::addRow("releasing one makes room")
-            << QList<int> {1, 2, 3, 4, 5, 2, 5} << QList<int> {1, 3, 4, 5} << 1;
-        QTest::addRow("a held seat is refused") << QList<int> {7} << QList<int> {} << 0;
-        QTest::addRow("a sold seat is refused") << QList<int> {8} << QList<int> {} << 0;
-        QTest::addRow("seat 51 does not exist") << QList<int> {51, 0} << QList<int> {} << 0;
+            << QList<int>{1, 2, 3, 4, 5, 2, 5} << QList<int>{1, 3, 4, 5} << 1;
+        QTest::addRow("a held seat is refused") << QList<int>{7} << QList<int>{} << 0;
+        QTest::addRow("a sold seat is refused") << QList<int>{8} << QList<int>{} << 0;
+        QTest::addRow("seat 51 does not exist") << QList<int>{51, 0} << QList<int>{} << 0;
     }
     void selectionRules()
     {
@@ -110,9 +110,9 @@ private Q_SLOTS:
         model.toggle(6);
         QSignalSpy lost(&model, &SeatMapModel::selectionLost);
         model.setSeats(seats({6}));
-        QCOMPARE(model.selectedSeats(), QList<int> {5});
+        QCOMPARE(model.selectedSeats(), QList<int>{5});
         QCOMPARE(lost.size(), 1);
-        QCOMPARE(lost.at(0).at(0).value<QList<int>>(), QList<int> {6});
+        QCOMPARE(lost.at(0).at(0).value<QList<int>>(), QList<int>{6});
         model.setSeats(seats({6}));
         QCOMPARE(lost.size(), 1);
     }
@@ -137,8 +137,8 @@ private Q_SLOTS:
         client.setBaseUrl(backend.baseUrl());
         QString token;
         client.send("POST", QStringLiteral("/api/v1/queue/tokens"),
-                    QJsonObject {{QStringLiteral("userId"),
-                                  QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")}},
+                    QJsonObject{{QStringLiteral("userId"),
+                                 QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")}},
                     this, [&](const QJsonObject &json) {
                         token = json[QLatin1String("token")].toString();
                     });
@@ -167,6 +167,41 @@ private Q_SLOTS:
         model.refresh();
         QTRY_COMPARE(role(model, 5, SeatMapModel::StatusRole).toInt(), int(SeatMapModel::Held));
         QVERIFY(backend.stub().requests("GET", QStringLiteral(".*/seats")).size() > loads);
+    }
+
+    void dateListReloadsOnlyWhileActiveAtItsPace()
+    {
+        FakeBackend backend;
+        QVERIFY(backend.start());
+        ApiClient client;
+        client.setBaseUrl(backend.baseUrl());
+        QString token;
+        client.send("POST", QStringLiteral("/api/v1/queue/tokens"),
+                    QJsonObject{{QStringLiteral("userId"),
+                                 QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0d")}},
+                    this, [&](const QJsonObject &json) {
+                        token = json[QLatin1String("token")].toString();
+                    });
+        QTRY_VERIFY(!token.isEmpty());
+        client.setToken(token);
+
+        DateListModel dates;
+        dates.setRefreshIntervalMs(500);
+        dates.setClient(&client);
+        dates.setConcertId(1);
+        QTRY_VERIFY(dates.loaded());
+        const auto loads = [&]() {
+            return backend.stub().requests("GET", QStringLiteral(".*/dates")).size();
+        };
+        const qsizetype before = loads();
+        dates.setActive(true);
+        QTRY_VERIFY_WITH_TIMEOUT(loads() >= before + 2, 3000);
+        dates.setActive(false);
+        const qsizetype stopped = loads();
+        QTest::qWait(1200); // a quiet interval: nothing may be requested while inactive
+        QCOMPARE(loads(), stopped);
+        // The pace is the interval, not a busy loop: about two loads a second at 500 ms.
+        QVERIFY2(stopped - before <= 8, qPrintable(QString::number(stopped - before)));
     }
 };
 
