@@ -2,6 +2,7 @@
 
 #include "serverconfig.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -27,7 +28,13 @@ bool isConnectionErrorCode(int code)
 struct ThreadSessions
 {
     QHash<int, DbSession *> sessions;
-    ~ThreadSessions() { qDeleteAll(sessions); }
+    bool closeOnFinish = false;
+    void closeAll()
+    {
+        qDeleteAll(sessions);
+        sessions.clear();
+    }
+    ~ThreadSessions() { closeAll(); }
 };
 thread_local ThreadSessions t_sessions;
 
@@ -198,8 +205,17 @@ DbSession *Database::threadSession()
         return session;
     if (!mayAttemptConnection())
         return nullptr;
-    if (!session)
+    if (!session) {
         session = new DbSession(m_settings, QStringLiteral("concert-%1").arg(++g_connectionNames));
+        // A thread_local destructor runs after QThread::wait() has returned, racing with the
+        // rest of the shutdown; QThread::finished is emitted in the thread before that.
+        QThread *thread = QThread::currentThread();
+        if (!t_sessions.closeOnFinish && thread != QCoreApplication::instance()->thread()) {
+            t_sessions.closeOnFinish = true;
+            QObject::connect(thread, &QThread::finished, thread, &Database::closeThreadSessions,
+                             Qt::DirectConnection);
+        }
+    }
     const bool ok = session->open();
     reportConnectionResult(ok, session->lastError());
     return ok ? session : nullptr;
@@ -214,6 +230,11 @@ std::unique_ptr<DbSession> Database::openDedicatedSession(const QString &purpose
     if (!ok)
         return nullptr;
     return session;
+}
+
+void Database::closeThreadSessions()
+{
+    t_sessions.closeAll();
 }
 
 bool Database::mayAttemptConnection() const

@@ -148,6 +148,11 @@ public:
 
     /** @brief This thread's session, opened if needed; nullptr while the database is away. */
     DbSession *threadSession();
+    /**
+     * @brief Closes the calling thread's sessions (of every Database). Worker threads do it
+     * themselves when they finish; the main thread calls it before the Database goes away.
+     */
+    static void closeThreadSessions();
     /** @brief A new connection owned by the caller (for the queue thread's advisory lock). */
     std::unique_ptr<DbSession> openDedicatedSession(const QString &purpose);
 

@@ -57,6 +57,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 ServerApp::~ServerApp()
 {
     m_queue->stop();
+    m_edge.reset(); // joins the worker threads, which close their connections as they finish
+    Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
 }
 
 quint16 ServerApp::port() const
