@@ -67,7 +67,7 @@ Rectangle {
                     objectName: "charge_" + preset.modelData
                     Layout.fillWidth: true
                     enabled: !root.wallet.charging
-                    text: "+ " + Format.money(preset.modelData)
+                    text: qsTr("+ %1").arg(Format.money(preset.modelData))
                     onClicked: root.wallet.charge(preset.modelData)
                 }
             }
