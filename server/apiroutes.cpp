@@ -80,6 +80,20 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
     });
 }
 
+std::optional<TokenClaims> ApiRoutes::verifiedToken(const QHttpServerRequest &request,
+                                                    QHttpServerResponder &responder)
+{
+    std::optional<TokenClaims> claims =
+        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    if (!claims)
+        HttpEdge::write(
+            responder,
+            ApiResponse::error(ErrorCode::TokenInvalid,
+                               QStringLiteral("a queue token this server issued is "
+                                              "required (Authorization: Bearer <token>)")));
+    return claims;
+}
+
 bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
                      Method allowed)
 {
@@ -97,15 +111,9 @@ bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &re
 void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
                                 std::optional<ApiError> inputError, Work work)
 {
-    const std::optional<TokenClaims> claims =
-        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
-    if (!claims) {
-        HttpEdge::write(responder,
-                        ApiResponse::error(ErrorCode::TokenInvalid,
-                                           QStringLiteral("a valid queue token is required "
-                                                          "(Authorization: Bearer <token>)")));
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
         return;
-    }
     // Memory answers ACTIVE and EXPIRED (both settled here); WAITING may be a tick old when
     // another instance admitted the token meanwhile, so that one is checked in the database.
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
@@ -160,13 +168,9 @@ void ApiRoutes::queueStatus(const QHttpServerRequest &request, QHttpServerRespon
 {
     if (!gate(request, responder, Method::Get))
         return;
-    const std::optional<TokenClaims> claims =
-        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
     if (!claims)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(ErrorCode::TokenInvalid,
-                               QStringLiteral("this queue token was never issued")));
+        return;
     // The hot path: answered from this instance's queue view, no database round trip.
     const QueueView::Lookup known = m_services.queue.lookup(*claims);
     if (known.answer != QueueView::Answer::Unknown)
@@ -303,14 +307,9 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
 {
     if (!gate(request, responder, Method::Post))
         return;
-    const std::optional<TokenClaims> claims =
-        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
     if (!claims)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(ErrorCode::TokenInvalid,
-                               QStringLiteral("a valid queue token is required "
-                                              "(Authorization: Bearer <token>)")));
+        return;
     std::optional<ApiError> error;
     std::optional<PaymentRequest> input;
     const bool hasKey = HttpEdge::hasHeader(request, "Idempotency-Key");

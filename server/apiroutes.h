@@ -49,6 +49,9 @@ private:
     using Work = std::function<ApiResponse(const TokenClaims &)>;
 
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder, Method allowed);
+    /** @brief The bearer token's claims, or std::nullopt after answering 401 TOKEN_INVALID. */
+    std::optional<TokenClaims> verifiedToken(const QHttpServerRequest &request,
+                                             QHttpServerResponder &responder);
     /**
      * @brief A route that needs an ACTIVE token: answers 401/403 from memory when it can,
      * else checks the token in the database on the pool; then @p inputError (400) if set,

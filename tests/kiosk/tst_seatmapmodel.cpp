@@ -35,6 +35,21 @@ class TestSeatMapModel : public QObject
 {
     Q_OBJECT
 
+    /** @brief Points @p client at @p backend with a fresh queue token of user @p userId. */
+    bool signIn(FakeBackend &backend, ApiClient &client, const QString &userId)
+    {
+        client.setBaseUrl(backend.baseUrl());
+        QString token;
+        client.send(
+            "POST", QStringLiteral("/api/v1/queue/tokens"),
+            QJsonObject{{QStringLiteral("userId"), userId}}, this,
+            [&](const QJsonObject &json) { token = json[QLatin1String("token")].toString(); });
+        if (!QTest::qWaitFor([&]() { return !token.isEmpty(); }, 5000))
+            return false;
+        client.setToken(token);
+        return true;
+    }
+
 private Q_SLOTS:
     void rolesDescribeEachSeat()
     {
@@ -134,16 +149,7 @@ private Q_SLOTS:
         FakeBackend backend;
         QVERIFY(backend.start());
         ApiClient client;
-        client.setBaseUrl(backend.baseUrl());
-        QString token;
-        client.send("POST", QStringLiteral("/api/v1/queue/tokens"),
-                    QJsonObject{{QStringLiteral("userId"),
-                                 QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")}},
-                    this, [&](const QJsonObject &json) {
-                        token = json[QLatin1String("token")].toString();
-                    });
-        QTRY_VERIFY(!token.isEmpty());
-        client.setToken(token);
+        QVERIFY(signIn(backend, client, QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")));
         const QDate date = backend.dates(1).constFirst();
         backend.setSeatStatus(1, date, 3, QStringLiteral("SOLD"));
 
@@ -174,16 +180,7 @@ private Q_SLOTS:
         FakeBackend backend;
         QVERIFY(backend.start());
         ApiClient client;
-        client.setBaseUrl(backend.baseUrl());
-        QString token;
-        client.send("POST", QStringLiteral("/api/v1/queue/tokens"),
-                    QJsonObject{{QStringLiteral("userId"),
-                                 QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0d")}},
-                    this, [&](const QJsonObject &json) {
-                        token = json[QLatin1String("token")].toString();
-                    });
-        QTRY_VERIFY(!token.isEmpty());
-        client.setToken(token);
+        QVERIFY(signIn(backend, client, QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0d")));
 
         DateListModel dates;
         dates.setRefreshIntervalMs(500);
