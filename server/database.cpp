@@ -242,11 +242,6 @@ bool Database::mayAttemptConnection() const
     return QDateTime::currentMSecsSinceEpoch() >= m_retryAfterMs.load();
 }
 
-bool Database::isAvailable() const
-{
-    return m_available.load();
-}
-
 void Database::reportConnectionResult(bool ok, const QString &error)
 {
     if (ok) {

@@ -158,12 +158,8 @@ public:
 
     /** @brief false within a second of a failed connection attempt: callers fail fast then. */
     [[nodiscard]] bool mayAttemptConnection() const;
-    /** @brief false while the last connection attempt failed (health endpoint, 503s). */
-    [[nodiscard]] bool isAvailable() const;
     /** @brief Records that the database answered or not; logs each failed attempt once. */
     void reportConnectionResult(bool ok, const QString &error);
-
-    [[nodiscard]] const DatabaseSettings &settings() const { return m_settings; }
 
     /** @brief Binds a UTC time as MariaDB DATETIME(3) text. */
     static QString toSqlTime(const QDateTime &utc);

@@ -68,11 +68,6 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
     });
 }
 
-void HttpEdge::runInPool(std::function<void()> job)
-{
-    m_pool.start(std::move(job));
-}
-
 bool HttpEdge::admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
                      QHttpServerRequest::Methods allowed)
 {

@@ -58,8 +58,6 @@ public:
     static void write(QHttpServerResponder &responder, const ApiResponse &response);
     /** @brief Runs @p job on the pool and writes its answer back on this thread. */
     void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
-    /** @brief Runs @p job on the pool, then @p done with its result on this thread. */
-    void runInPool(std::function<void()> job);
 
     /**
      * @brief The contract's checks every route does first, in its order: a wrong method is

@@ -17,14 +17,12 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
-    ++m_open;
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
     idle->setInterval(m_idleTimeoutMs);
     connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
     connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
     connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
-    connect(socket, &QTcpSocket::disconnected, this, [this]() { --m_open; });
     idle->start();
     addPendingConnection(socket); // QTcpServer emits newConnection() once this returns
 }

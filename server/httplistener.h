@@ -14,9 +14,6 @@ class HttpListener : public QTcpServer
 public:
     explicit HttpListener(int idleTimeoutMs, QObject *parent = nullptr);
 
-    /** @brief Connections currently open. */
-    [[nodiscard]] int openConnections() const { return m_open; }
-
     /** @brief Raises this process's open-file limit to the hard limit; returns the new limit. */
     static qint64 raiseOpenFileLimit();
 
@@ -25,5 +22,4 @@ protected:
 
 private:
     const int m_idleTimeoutMs;
-    int m_open = 0;
 };

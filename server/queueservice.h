@@ -90,10 +90,6 @@ public:
         m_view.noteExtended(tokenId, expiresAt);
     }
 
-    [[nodiscard]] const QueueView &view() const { return m_view; }
-    [[nodiscard]] const Settings &settings() const { return m_settings; }
-    [[nodiscard]] const TokenSigner &signer() const { return m_signer; }
-
 Q_SIGNALS:
     /** @brief Emitted (from the tick thread) after every tick; @p admitter: this instance admits.
      */
