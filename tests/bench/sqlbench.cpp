@@ -1,6 +1,6 @@
 #include "sqlbench.h"
 
-#include "tokensigner.h"
+#include "services/tokensigner.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // expiresAt, what this instance did itself (issue, expire, extend) shows before the next
 // refresh, and estimatedWaitSeconds never decreases as the position grows.
 
-#include "queueview.h"
+#include "services/queueview.h"
 
 #include <QDeadlineTimer>
 #include <QTest>

@@ -2,7 +2,7 @@
 // precedence (command line > environment > INI file > default) and the one-line errors that
 // name the bad option. The exit status 2 itself is an end-to-end concern (tests/e2e).
 
-#include "serverconfig.h"
+#include "app/serverconfig.h"
 
 #include <QTemporaryFile>
 #include <QTest>

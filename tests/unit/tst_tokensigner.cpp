@@ -1,7 +1,7 @@
 // Queue tokens (api-contract.md, "Queue"): what sign() makes, verify() accepts, and nothing a
 // client could forge or garble (401 TOKEN_INVALID) gets through.
 
-#include "tokensigner.h"
+#include "services/tokensigner.h"
 
 #include <QMessageAuthenticationCode>
 #include <QTest>

@@ -1,0 +1,209 @@
+#include "app/serverapp.h"
+
+#include "http/apiroutes.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
+#include "data/database.h"
+#include "http/httpedge.h"
+#include "http/httplistener.h"
+#include "services/paymentservice.h"
+#include "services/queueservice.h"
+#include "services/reservationservice.h"
+#include "data/schemamigrator.h"
+#include "services/tokensigner.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QHttpServer>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <arpa/inet.h>
+#include <cstdio>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcServer, "concert.server")
+
+ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_database(std::make_unique<Database>(DatabaseSettings::fromConfig(config)))
+    , m_signer(std::make_unique<TokenSigner>())
+{
+    m_queue = std::make_unique<QueueService>(
+        *m_database, *m_signer,
+        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+    m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
+    m_catalog = std::make_unique<CatalogService>(*m_database);
+    m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
+                                                          config.holdTtlSeconds);
+    m_balances = std::make_unique<BalanceService>(*m_database);
+    m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
+    m_routes = std::make_unique<ApiRoutes>(
+        *m_edge,
+        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
+        config.adminKey);
+    m_http = std::make_unique<QHttpServer>();
+    m_routes->registerRoutes(*m_http);
+    if (config.adminKey.isEmpty())
+        qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
+}
+
+ServerApp::~ServerApp()
+{
+    m_queue->stop();
+    m_edge.reset(); // joins the worker threads, which close their connections as they finish
+    Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
+}
+
+quint16 ServerApp::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+bool ServerApp::prepareDatabase()
+{
+    DbSession *session = m_database->threadSession();
+    if (!session)
+        return false;
+    const Result<Done> migrated = SchemaMigrator::migrate(*session);
+    if (!migrated)
+        return false;
+    // One token key for every instance: the first to start creates it, the rest read it.
+    const Result<QByteArray> key = m_database->run<QByteArray>([](DbSession &s) {
+        s.run(
+            QStringLiteral(
+                "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('queue-token-hmac', ?)"),
+            {TokenSigner::generateKey()});
+        QSqlQuery &query = s.run(
+            QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"));
+        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    });
+    if (!key || key->size() < 32)
+        return false;
+    m_signer->setKey(key.value());
+    if (m_config.demoData) {
+        const Result<Done> demo = m_catalog->ensureDemoData();
+        if (!demo)
+            return false;
+    }
+    m_ready = true;
+    m_routes->setReady(true);
+    m_queue->start();
+    qCInfo(lcServer) << "database ready";
+    return true;
+}
+
+void ServerApp::scheduleRetry()
+{
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setInterval(1000);
+        connect(m_retryTimer, &QTimer::timeout, this, [this]() {
+            if (prepareDatabase())
+                m_retryTimer->stop();
+        });
+    }
+    m_retryTimer->start();
+}
+
+bool ServerApp::start()
+{
+    // The port first: if it cannot be had, nothing else is touched.
+    HttpListener::raiseOpenFileLimit();
+    m_listener = new HttpListener(m_config.keepAliveSeconds * 1000, this);
+    m_listener->setListenBacklogSize(1024); // sales open with bursts of connections
+    const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(m_config.bindAddress);
+    const bool listening = m_config.reusePort ? listenSharingPort(address)
+                                              : m_listener->listen(address, quint16(m_config.port));
+    if (!listening) {
+        std::fprintf(stderr, "concert-server: --port: cannot listen on %s:%d: %s\n",
+                     qPrintable(m_config.bindAddress), m_config.port,
+                     qPrintable(m_listener->errorString()));
+        return false;
+    }
+    // Connections that arrive meanwhile wait in the listen backlog.
+    if (!prepareDatabase())
+        scheduleRetry();
+    m_http->bind(m_listener);
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : address.toString();
+    std::printf("listening on http://%s:%d\n", qPrintable(host), int(m_listener->serverPort()));
+    std::fflush(stdout);
+    return true;
+}
+
+bool ServerApp::listenSharingPort(const QHostAddress &address)
+{
+    // QTcpServer cannot set SO_REUSEPORT itself: make the socket, then hand it over
+    // (qt-notes.md, "Several processes can share one port").
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    if (v6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(quint16(m_config.port));
+        const Q_IPV6ADDR raw = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &raw, sizeof raw);
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(quint16(m_config.port));
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
+        || ::listen(fd, 1024) != 0) {
+        ::close(fd);
+        return false;
+    }
+    return m_listener->setSocketDescriptor(fd);
+}
+
+void ServerApp::shutdown()
+{
+    qCInfo(lcServer) << "stopping: no new connections, finishing requests in flight";
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_listener)
+        m_listener->close();
+    // Keep the event loop turning until every request already received has been answered and
+    // every answer has left our buffers (QTcpSocket writes from the event loop), at most 15 s.
+    const QDeadlineTimer deadline(15000);
+    do {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    } while (!deadline.hasExpired() && !isQuiet());
+    m_queue->stop();
+}
+
+bool ServerApp::isQuiet() const
+{
+    if (m_edge->inFlight() > 0)
+        return false;
+    const QList<QTcpSocket *> sockets =
+        m_listener ? m_listener->findChildren<QTcpSocket *>() : QList<QTcpSocket *>();
+    for (const QTcpSocket *socket : sockets) {
+        if (socket->state() == QAbstractSocket::ConnectedState
+            && (socket->bytesToWrite() > 0 || socket->bytesAvailable() > 0))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "app/serverconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class ApiRoutes;
+class BalanceService;
+class CatalogService;
+class Database;
+class HttpEdge;
+class HttpListener;
+class PaymentService;
+class QHttpServer;
+class QTcpServer;
+class QTimer;
+class QueueService;
+class ReservationService;
+class TokenSigner;
+
+/**
+ * @brief One `concert-server` instance: owns the database access, the services, the queue
+ * thread and the HTTP server, and runs their life cycle (operations-contract.md).
+ *
+ * start() prepares the database (migrations, shared token key, demo data) once, then listens
+ * and prints `listening on http://ADDR:PORT`. If the database is away it listens anyway,
+ * answers 503 UNAVAILABLE and retries every second until the database is back.
+ * shutdown() stops accepting, lets requests in flight finish and stops the queue.
+ */
+class ServerApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerApp(const ServerConfig &config, QObject *parent = nullptr);
+    ~ServerApp() override;
+
+    /** @brief false (with a message on stderr) when the port cannot be bound. */
+    bool start();
+    /** @brief Graceful stop: close the listener, drain in-flight requests, stop ticking. */
+    void shutdown();
+
+    [[nodiscard]] quint16 port() const;
+
+private:
+    bool prepareDatabase();
+    bool listenSharingPort(const class QHostAddress &address);
+    void scheduleRetry();
+    /** @brief No request in flight and nothing left to send on any connection. */
+    bool isQuiet() const;
+
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TokenSigner> m_signer;
+    std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<ReservationService> m_reservations;
+    std::unique_ptr<BalanceService> m_balances;
+    std::unique_ptr<PaymentService> m_payments;
+    std::unique_ptr<HttpEdge> m_edge;
+    std::unique_ptr<ApiRoutes> m_routes;
+    std::unique_ptr<QHttpServer> m_http;
+    HttpListener *m_listener = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    bool m_ready = false;
+};

@@ -1,0 +1,44 @@
+#include "data/balancerepository.h"
+
+#include "data/database.h"
+
+#include <QSqlQuery>
+
+qint64 BalanceRepository::balance(const QString &userId)
+{
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT balance FROM users WHERE id = ?"), {userId});
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 BalanceRepository::charge(const QString &userId, qint64 amount, const QDateTime &now)
+{
+    m_session.run(QStringLiteral("INSERT INTO users (id, balance) VALUES (?, ?) "
+                                 "ON DUPLICATE KEY UPDATE balance = balance + VALUES(balance)"),
+                  {userId, amount});
+    m_session.run(QStringLiteral("INSERT INTO balance_ledger (user_id, kind, amount, created_at) "
+                                 "VALUES (?, 'CHARGE', ?, ?)"),
+                  {userId, amount, Database::toSqlTime(now)});
+    // Within this transaction the row is locked by the upsert: this is our own new balance.
+    return balance(userId);
+}
+
+std::optional<qint64> BalanceRepository::debit(const QString &userId, qint64 amount)
+{
+    if (amount == 0)
+        m_session.run(QStringLiteral("INSERT IGNORE INTO users (id) VALUES (?)"), {userId});
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND balance >= ?"),
+        {amount, userId, amount});
+    if (DbSession::rowsAffected(query) != 1)
+        return std::nullopt;
+    return balance(userId);
+}
+
+void BalanceRepository::recordPayment(const QString &userId, qint64 amount, qint64 paymentId,
+                                      const QDateTime &now)
+{
+    m_session.run(QStringLiteral("INSERT INTO balance_ledger (user_id, kind, amount, payment_id, "
+                                 "created_at) VALUES (?, 'PAYMENT', ?, ?, ?)"),
+                  {userId, -amount, paymentId, Database::toSqlTime(now)});
+}

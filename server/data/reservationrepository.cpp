@@ -1,0 +1,130 @@
+#include "data/reservationrepository.h"
+
+#include "data/database.h"
+
+#include <QSqlQuery>
+
+namespace {
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QLatin1String(", "));
+}
+
+QString joinNumbers(const QList<int> &numbers)
+{
+    QStringList parts;
+    for (int n : numbers)
+        parts << QString::number(n);
+    return parts.join(u',');
+}
+
+} // namespace
+
+qint64 ReservationRepository::insertHold(const Reservation &reservation, qint64 concertDateId,
+                                         qint64 queueTokenId, const QDateTime &now)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("INSERT INTO reservations (user_id, queue_token_id, concert_date_id, "
+                       "seat_numbers, amount, status, held_until, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?)"),
+        {reservation.userId, queueTokenId, concertDateId, joinNumbers(reservation.seatNumbers),
+         reservation.amount, Database::toSqlTime(reservation.heldUntil), Database::toSqlTime(now)});
+    return query.lastInsertId().toLongLong();
+}
+
+int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &seatNumbers,
+                                     qint64 reservationId, const QDateTime &heldUntil,
+                                     const QDateTime &now)
+{
+    QVariantList values{reservationId, Database::toSqlTime(heldUntil), concertDateId};
+    for (int n : seatNumbers)
+        values << n;
+    values << Database::toSqlTime(now);
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE seats SET status = 'HELD', reservation_id = ?, held_until = ? "
+                       "WHERE concert_date_id = ? AND seat_number IN (%1) "
+                       "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until <= ?)) "
+                       "ORDER BY seat_number")
+            .arg(placeholders(seatNumbers.size())),
+        values);
+    return DbSession::rowsAffected(query);
+}
+
+std::optional<ReservationRow> ReservationRepository::select(qint64 reservationId, bool forUpdate)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral(
+            "SELECT r.id, r.user_id, d.concert_id, d.show_date, r.seat_numbers, r.amount, "
+            "r.status, r.held_until, r.concert_date_id, r.queue_token_id "
+            "FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
+            "WHERE r.id = ?%1")
+            .arg(forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
+        {reservationId});
+    if (!query.next())
+        return std::nullopt;
+    ReservationRow row;
+    Reservation &r = row.reservation;
+    r.reservationId = query.value(0).toLongLong();
+    r.userId = query.value(1).toString();
+    r.concertId = query.value(2).toLongLong();
+    r.date = query.value(3).toDate();
+    for (const QString &n : query.value(4).toString().split(u',', Qt::SkipEmptyParts))
+        r.seatNumbers.append(n.toInt());
+    r.amount = query.value(5).toLongLong();
+    r.status =
+        reservationStatusFromName(query.value(6).toString()).value_or(ReservationStatus::Expired);
+    r.heldUntil = Database::fromSqlTime(query.value(7));
+    row.concertDateId = query.value(8).toLongLong();
+    row.queueTokenId = query.value(9).toLongLong();
+    return row;
+}
+
+std::optional<ReservationRow> ReservationRepository::find(qint64 reservationId)
+{
+    return select(reservationId, false);
+}
+
+std::optional<ReservationRow> ReservationRepository::lock(qint64 reservationId)
+{
+    return select(reservationId, true);
+}
+
+int ReservationRepository::sellSeats(qint64 concertDateId, const QList<int> &seatNumbers,
+                                     qint64 reservationId)
+{
+    QVariantList values{concertDateId};
+    for (int n : seatNumbers)
+        values << n;
+    values << reservationId;
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE seats SET status = 'SOLD', held_until = NULL "
+                       "WHERE concert_date_id = ? AND seat_number IN (%1) AND reservation_id = ? "
+                       "AND status = 'HELD' ORDER BY seat_number")
+            .arg(placeholders(seatNumbers.size())),
+        values);
+    return DbSession::rowsAffected(query);
+}
+
+void ReservationRepository::confirm(qint64 reservationId)
+{
+    m_session.run(QStringLiteral("UPDATE reservations SET status = 'CONFIRMED' WHERE id = ?"),
+                  {reservationId});
+}
+
+int ReservationRepository::releaseOverdueHolds(const QDateTime &now)
+{
+    const QString at = Database::toSqlTime(now);
+    m_session.run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED' "
+                                 "WHERE status = 'HELD' AND held_until <= ?"),
+                  {at});
+    QSqlQuery &seats = m_session.run(
+        QStringLiteral(
+            "UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL "
+            "WHERE status = 'HELD' AND held_until <= ?"),
+        {at});
+    return DbSession::rowsAffected(seats);
+}

@@ -1,0 +1,388 @@
+#include "http/apiroutes.h"
+
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
+#include "data/database.h"
+#include "jsonfields.h"
+#include "payment.h"
+#include "services/paymentservice.h"
+#include "services/queueservice.h"
+#include "services/reservationservice.h"
+
+#include <QCryptographicHash>
+#include <QUrlQuery>
+
+namespace {
+
+ApiError invalid(const QString &message)
+{
+    return ApiError{ErrorCode::InvalidArgument, message};
+}
+
+std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &name)
+{
+    const auto parsed = JsonFields::parseId(text);
+    if (!parsed)
+        return invalid(
+            QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
+    *id = *parsed;
+    return std::nullopt;
+}
+
+bool sameSecret(const QByteArray &given, const QByteArray &expected)
+{
+    // Compare digests so that the time taken says nothing about the key.
+    return QCryptographicHash::hash(given, QCryptographicHash::Sha256)
+        == QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services, const QString &adminKey)
+    : m_edge(edge)
+    , m_services(services)
+    , m_adminKey(adminKey.toUtf8())
+{ }
+
+void ApiRoutes::registerRoutes(QHttpServer &server)
+{
+    using Request = const QHttpServerRequest &;
+    using Responder = QHttpServerResponder &&;
+    server.route(QStringLiteral("/api/v1/queue/tokens"),
+                 [this](Request q, Responder r) { issueToken(q, r); });
+    server.route(QStringLiteral("/api/v1/queue/status"),
+                 [this](Request q, Responder r) { queueStatus(q, r); });
+    server.route(QStringLiteral("/api/v1/concerts"),
+                 [this](Request q, Responder r) { listConcerts(q, r); });
+    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates"),
+                 [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
+    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
+                 [this](const QString &id, const QString &date, Request q, Responder r) {
+                     seatMap(id, date, q, r);
+                 });
+    server.route(QStringLiteral("/api/v1/reservations"),
+                 [this](Request q, Responder r) { createReservation(q, r); });
+    server.route(QStringLiteral("/api/v1/reservations/<arg>"),
+                 [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
+    server.route(QStringLiteral("/api/v1/users/<arg>/balance"),
+                 [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
+    server.route(
+        QStringLiteral("/api/v1/users/<arg>/balance/charge"),
+        [this](const QString &user, Request q, Responder r) { chargeBalance(user, q, r); });
+    server.route(QStringLiteral("/api/v1/payments"), [this](Request q, Responder r) { pay(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts"),
+                 [this](Request q, Responder r) { createConcert(q, r); });
+    server.route(QStringLiteral("/api/v1/health"),
+                 [this](Request q, Responder r) { health(q, r); });
+    server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
+    });
+}
+
+std::optional<TokenClaims> ApiRoutes::verifiedToken(const QHttpServerRequest &request,
+                                                    QHttpServerResponder &responder)
+{
+    std::optional<TokenClaims> claims =
+        m_services.queue.verify(HttpEdge::header(request, "Authorization"));
+    if (!claims)
+        HttpEdge::write(
+            responder,
+            ApiResponse::error(ErrorCode::TokenInvalid,
+                               QStringLiteral("a queue token this server issued is "
+                                              "required (Authorization: Bearer <token>)")));
+    return claims;
+}
+
+bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                     Method allowed)
+{
+    if (!HttpEdge::admit(request, responder, allowed))
+        return false;
+    if (!m_ready) {
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::Unavailable,
+                                           QStringLiteral("the database is not ready yet")));
+        return false;
+    }
+    return true;
+}
+
+void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                                std::optional<ApiError> inputError, Work work)
+{
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
+        return;
+    // Memory answers ACTIVE and EXPIRED (both settled here); WAITING may be a tick old when
+    // another instance admitted the token meanwhile, so that one is checked in the database.
+    const QueueView::Lookup known = m_services.queue.lookup(*claims);
+    switch (known.answer) {
+    case QueueView::Answer::Expired:
+        HttpEdge::write(responder,
+                        ApiResponse::error(ErrorCode::TokenExpired,
+                                           QStringLiteral("the queue token has expired; "
+                                                          "take a new one")));
+        return;
+    case QueueView::Answer::Active:
+        if (inputError) {
+            HttpEdge::write(responder, ApiResponse::error(*inputError));
+            return;
+        }
+        m_edge.dispatch(std::move(responder), [work, claims = *claims]() { return work(claims); });
+        return;
+    case QueueView::Answer::Waiting:
+    case QueueView::Answer::Unknown:
+        break;
+    }
+    m_edge.dispatch(std::move(responder), [this, work, inputError, claims = *claims]() {
+        const Result<Done> active = m_services.queue.requireActive(claims);
+        if (!active)
+            return ApiResponse::error(active.error());
+        if (inputError)
+            return ApiResponse::error(*inputError);
+        return work(claims);
+    });
+}
+
+void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body)
+        return HttpEdge::write(responder, ApiResponse::error(body.error()));
+    QString why;
+    const auto userId = JsonFields::readUuid(body.value(), QStringLiteral("userId"), &why);
+    if (!userId)
+        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+    m_edge.dispatch(std::move(responder), [this, userId = *userId]() {
+        const auto issued = m_services.queue.issueToken(userId);
+        if (!issued)
+            return ApiResponse::error(issued.error());
+        return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
+    });
+}
+
+void ApiRoutes::queueStatus(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
+        return;
+    // The hot path: answered from this instance's queue view, no database round trip.
+    const QueueView::Lookup known = m_services.queue.lookup(*claims);
+    if (known.answer != QueueView::Answer::Unknown)
+        return HttpEdge::write(responder, ApiResponse{200, known.status.toJson()});
+    m_edge.dispatch(std::move(responder), [this, claims = *claims]() {
+        return ApiResponse::from(m_services.queue.statusFromDatabase(claims));
+    });
+}
+
+void ApiRoutes::listConcerts(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    const QUrlQuery query = request.query();
+    auto number = [&](const QString &name, qint64 fallback, qint64 max) -> std::optional<qint64> {
+        if (!query.hasQueryItem(name))
+            return fallback;
+        const auto value = JsonFields::parseId(query.queryItemValue(name));
+        if (!value || *value > max)
+            return std::nullopt;
+        return value;
+    };
+    const auto page = number(QStringLiteral("page"), 1, 1'000'000'000);
+    if (!page)
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(invalid(QStringLiteral("page must be an integer from 1"))));
+    const auto size = number(QStringLiteral("size"), 20, 100);
+    if (!size)
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(invalid(QStringLiteral("size must be an integer from 1 to 100"))));
+    m_edge.dispatch(std::move(responder), [this, page = int(*page), size = int(*size)]() {
+        return ApiResponse::from(m_services.catalog.listConcerts(page, size));
+    });
+}
+
+void ApiRoutes::listDates(const QString &concertId, const QHttpServerRequest &request,
+                          QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    const auto error = idError(concertId, &id, QStringLiteral("concertId"));
+    withActiveToken(request, responder, error, [this, id](const TokenClaims &) {
+        return ApiResponse::from(m_services.catalog.listDates(id));
+    });
+}
+
+void ApiRoutes::seatMap(const QString &concertId, const QString &date,
+                        const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    std::optional<ApiError> error = idError(concertId, &id, QStringLiteral("concertId"));
+    const auto day = JsonFields::parseDate(date);
+    if (!error && !day)
+        error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
+    withActiveToken(request, responder, error, [this, id, day](const TokenClaims &) {
+        return ApiResponse::from(m_services.catalog.seatMap(id, *day));
+    });
+}
+
+void ApiRoutes::createReservation(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    std::optional<ApiError> error;
+    std::optional<ReservationRequest> input;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        input = ReservationRequest::fromJson(body.value(), &why);
+        if (!input)
+            error = invalid(why);
+    }
+    withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
+        return ApiResponse::from(m_services.reservations.hold(claims, *input), 201);
+    });
+}
+
+void ApiRoutes::getReservation(const QString &reservationId, const QHttpServerRequest &request,
+                               QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    const auto error = idError(reservationId, &id, QStringLiteral("reservationId"));
+    withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
+        return ApiResponse::from(m_services.reservations.get(claims, id));
+    });
+}
+
+void ApiRoutes::getBalance(const QString &userId, const QHttpServerRequest &request,
+                           QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    const auto user = JsonFields::canonicalUuid(userId);
+    if (!user)
+        return HttpEdge::write(
+            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+    m_edge.dispatch(std::move(responder), [this, user = *user]() {
+        return ApiResponse::from(m_services.balances.balance(user));
+    });
+}
+
+void ApiRoutes::chargeBalance(const QString &userId, const QHttpServerRequest &request,
+                              QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    const auto user = JsonFields::canonicalUuid(userId);
+    if (!user)
+        return HttpEdge::write(
+            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body)
+        return HttpEdge::write(responder, ApiResponse::error(body.error()));
+    QString why;
+    const auto charge = ChargeRequest::fromJson(body.value(), &why);
+    if (!charge)
+        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+    m_edge.dispatch(std::move(responder), [this, user = *user, amount = charge->amount]() {
+        return ApiResponse::from(m_services.balances.charge(user, amount));
+    });
+}
+
+void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
+        return;
+    std::optional<ApiError> error;
+    std::optional<PaymentRequest> input;
+    const bool hasKey = HttpEdge::hasHeader(request, "Idempotency-Key");
+    const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        input = PaymentRequest::fromJson(body.value(), &why);
+        if (!input)
+            error = invalid(why);
+    }
+    if (!error && hasKey && !isValidIdempotencyKey(key))
+        error =
+            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+
+    // A replay of a completed payment answers even after that payment expired the token
+    // (api-contract.md, "Payments"), so it is looked up before the token's state.
+    m_edge.dispatch(std::move(responder), [this, claims = *claims, error, input, key]() {
+        if (!error && !key.isEmpty()) {
+            const auto earlier = m_services.payments.replay(claims, input->reservationId, key);
+            if (!earlier)
+                return ApiResponse::error(earlier.error());
+            if (earlier.value())
+                return ApiResponse{201, earlier.value()->toJson()};
+        }
+        const Result<Done> active = m_services.queue.requireActive(claims);
+        if (!active)
+            return ApiResponse::error(active.error());
+        if (error)
+            return ApiResponse::error(*error);
+        return ApiResponse::from(m_services.payments.pay(claims, input->reservationId, key), 201);
+    });
+}
+
+void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    if (m_adminKey.isEmpty() || !sameSecret(HttpEdge::header(request, "X-Admin-Key"), m_adminKey))
+        return HttpEdge::write(
+            responder,
+            ApiResponse::error(
+                ErrorCode::AdminKeyInvalid,
+                m_adminKey.isEmpty()
+                    ? QStringLiteral("the admin API is off: the server has no admin key")
+                    : QStringLiteral("X-Admin-Key is missing or wrong")));
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body)
+        return HttpEdge::write(responder, ApiResponse::error(body.error()));
+    QString why;
+    const auto definition = ConcertDefinition::fromJson(body.value(), &why);
+    if (!definition)
+        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+    m_edge.dispatch(std::move(responder), [this, definition = *definition]() {
+        return ApiResponse::from(m_services.catalog.createConcert(definition), 201);
+    });
+}
+
+void ApiRoutes::health(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!HttpEdge::admit(request, responder, Method::Get))
+        return;
+    m_edge.dispatch(std::move(responder), [this]() {
+        const bool ready = m_ready;
+        const Result<Done> ping = m_services.database.run<Done>([](DbSession &session) {
+            session.run(QStringLiteral("SELECT 1"));
+            return Result<Done>(Done{});
+        });
+        if (!ping || !ready)
+            return ApiResponse::error(ErrorCode::Unavailable,
+                                      QStringLiteral("the database does not answer"));
+        return ApiResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}};
+    });
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "apierror.h"
+#include "services/result.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+/** @brief An answer before it is written: HTTP status and JSON body. */
+struct ApiResponse
+{
+    int status = 200;
+    QJsonObject body;
+
+    /** @brief The contract's error body with the status the contract gives its code. */
+    static ApiResponse error(const ApiError &error);
+    static ApiResponse error(ErrorCode code, const QString &message);
+    /** @brief @p status with @p result's value as JSON, or the error response. */
+    template<typename T>
+    static ApiResponse from(const Result<T> &result, int status = 200)
+    {
+        if (!result)
+            return error(result.error());
+        return ApiResponse{status, result.value().toJson()};
+    }
+};
+
+/**
+ * @brief Where requests meet the worker threads (qt-notes.md, "QtHttpServer 6.4.2").
+ *
+ * Handlers answer cheap requests at once on the server's thread. Work that needs the database
+ * goes to dispatch(): the responder moves into a shared pointer, the job runs on a pool of
+ * `--db-pool-size` threads (each with its own connection), and the answer is written back on
+ * the server's thread only if the client is still connected. This avoids the QFuture handler
+ * crash of QtHttpServer 6.4 when clients disconnect early.
+ */
+class HttpEdge : public QObject
+{
+    Q_OBJECT
+public:
+    /** @brief Request bodies above this many bytes get 413 PAYLOAD_TOO_LARGE. */
+    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
+    explicit HttpEdge(int poolSize, QObject *parent = nullptr);
+    ~HttpEdge() override;
+
+    /** @brief Writes @p response as JSON (`application/json; charset=utf-8`). */
+    static void write(QHttpServerResponder &responder, const ApiResponse &response);
+    /** @brief Runs @p job on the pool and writes its answer back on this thread. */
+    void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
+
+    /**
+     * @brief The contract's checks every route does first, in its order: a wrong method is
+     * 405, a body over 64 KiB is 413. Writes the error and returns false when one applies.
+     */
+    static bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                      QHttpServerRequest::Methods allowed);
+    /** @brief The body as a JSON object, or the reason it is not one. */
+    static Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
+    /** @brief A request header, compared case-insensitively; empty when absent. */
+    static QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
+    static bool hasHeader(const QHttpServerRequest &request, const QByteArray &name);
+
+    /** @brief Requests whose answers are still being worked on. */
+    [[nodiscard]] int inFlight() const { return m_inFlight.load(); }
+
+private:
+    QThreadPool m_pool;
+    std::atomic<int> m_inFlight{0};
+};

@@ -1,0 +1,119 @@
+#include "services/catalogservice.h"
+
+#include "services/clock.h"
+#include "data/database.h"
+
+CatalogService::CatalogService(Database &database)
+    : m_database(database)
+{ }
+
+Result<ConcertPage> CatalogService::listConcerts(int page, int size)
+{
+    return m_database.run<ConcertPage>([&](DbSession &session) {
+        return Result<ConcertPage>(CatalogRepository(session).listConcerts(page, size));
+    });
+}
+
+Result<ConcertDateList> CatalogService::listDates(qint64 concertId)
+{
+    const QDateTime now = Clock::now();
+    return m_database.run<ConcertDateList>([&](DbSession &session) -> Result<ConcertDateList> {
+        CatalogRepository repository(session);
+        QList<ConcertDate> dates = repository.bookableDates(concertId, now.date(), now);
+        if (dates.isEmpty() && !repository.concertExists(concertId))
+            return ApiError{ErrorCode::NotFound, QStringLiteral("no concert %1").arg(concertId)};
+        return ConcertDateList{concertId, dates};
+    });
+}
+
+Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
+{
+    const QPair<qint64, QDate> key(concertId, date);
+    {
+        QReadLocker locker(&m_lock);
+        const auto it = m_dates.constFind(key);
+        if (it != m_dates.cend())
+            return *it;
+    }
+    auto found = m_database.run<std::optional<DateRef>>([&](DbSession &session) {
+        return Result<std::optional<DateRef>>(CatalogRepository(session).findDate(concertId, date));
+    });
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return ApiError{ErrorCode::NotFound,
+                        QStringLiteral("concert %1 has no date %2")
+                            .arg(concertId)
+                            .arg(date.toString(Qt::ISODate))};
+    QWriteLocker locker(&m_lock);
+    m_dates.insert(key, *found.value());
+    return *found.value();
+}
+
+Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)
+{
+    const Result<DateRef> ref = findDate(concertId, date);
+    if (!ref)
+        return ref.error();
+    const QDateTime now = Clock::now();
+    return m_database.run<SeatMap>([&](DbSession &session) {
+        return Result<SeatMap>(
+            SeatMap{concertId, date,
+                    CatalogRepository(session).seatMap(ref->concertDateId, ref->price, now)});
+    });
+}
+
+Result<ConcertDefinition> CatalogService::createConcert(const ConcertDefinition &definition)
+{
+    return m_database.transaction<ConcertDefinition>([&](DbSession &session) {
+        ConcertDefinition created = definition;
+        created.id = CatalogRepository(session).createConcert(definition);
+        return Result<ConcertDefinition>(created);
+    });
+}
+
+Result<Done> CatalogService::ensureDemoData()
+{
+    const QDate today = Clock::now().date();
+    return m_database.run<Done>([&](DbSession &session) {
+        // Two instances started with --demo-data at once: the second waits for the lock, then
+        // sees the catalogue the first one committed.
+        session.run(QStringLiteral("SELECT GET_LOCK('concert.demo-data', 30)"));
+        try {
+            CatalogRepository repository(session);
+            if (repository.concertCount() == 0) {
+                session.begin();
+                for (const ConcertDefinition &concert : demoConcerts(today))
+                    repository.createConcert(concert);
+                session.commit();
+            }
+        } catch (const DbFailure &) {
+            session.rollback();
+            session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.demo-data')"));
+            throw;
+        }
+        session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.demo-data')"));
+        return Result<Done>(Done{});
+    });
+}
+
+QList<ConcertDefinition> CatalogService::demoConcerts(QDate today)
+{
+    auto dates = [&](std::initializer_list<std::pair<int, qint64>> offsets) {
+        QList<DatePrice> list;
+        for (const auto &[days, price] : offsets)
+            list.append(DatePrice{today.addDays(days), price});
+        return list;
+    };
+    return {
+        ConcertDefinition{0, QStringLiteral("Seoul Philharmonic: Winter Gala"),
+                          QStringLiteral("Seoul Arts Center, Concert Hall"),
+                          dates({{14, 90'000}, {15, 90'000}, {42, 110'000}})},
+        ConcertDefinition{0, QStringLiteral("Han River Jazz Nights"),
+                          QStringLiteral("Blue Square, Mastercard Hall"),
+                          dates({{21, 55'000}, {28, 55'000}, {35, 60'000}, {63, 65'000}})},
+        ConcertDefinition{0, QStringLiteral("K-Indie Festival 2027"),
+                          QStringLiteral("KSPO Dome, Olympic Park"),
+                          dates({{30, 132'000}, {31, 132'000}, {90, 150'000}})},
+    };
+}

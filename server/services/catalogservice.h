@@ -1,0 +1,45 @@
+#pragma once
+
+#include "data/catalogrepository.h"
+#include "concert.h"
+#include "services/result.h"
+#include "seat.h"
+
+#include <QHash>
+#include <QReadWriteLock>
+
+class Database;
+
+/**
+ * @brief The catalogue rules (api-contract.md "Catalogue" and "Administration").
+ *
+ * Dates of a concert never change once created, so the (concert, date) → date row lookup that
+ * every hold and seat map needs is cached in memory after its first read.
+ * Every method runs SQL: call it from a worker thread.
+ */
+class CatalogService
+{
+public:
+    explicit CatalogService(Database &database);
+
+    /** @brief page >= 1, size 1..100. Errors: Unavailable, Internal. */
+    Result<ConcertPage> listConcerts(int page, int size);
+    /** @brief Bookable dates, ascending. Errors: NotFound (no such concert), Unavailable. */
+    Result<ConcertDateList> listDates(qint64 concertId);
+    /** @brief All 50 seats of a date. Errors: NotFound (concert or date), Unavailable. */
+    Result<SeatMap> seatMap(qint64 concertId, QDate date);
+    /** @brief The date row of a concert. Errors: NotFound, Unavailable. */
+    Result<DateRef> findDate(qint64 concertId, QDate date);
+    /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
+    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition);
+    /** @brief Creates the demo concerts if the catalogue is empty (`--demo-data`). */
+    Result<Done> ensureDemoData();
+
+    /** @brief The demo catalogue: three concerts with dates over the coming months. */
+    static QList<ConcertDefinition> demoConcerts(QDate today);
+
+private:
+    Database &m_database;
+    QReadWriteLock m_lock;
+    QHash<QPair<qint64, QDate>, DateRef> m_dates;
+};

@@ -1,0 +1,96 @@
+#include "services/paymentservice.h"
+
+#include "data/balancerepository.h"
+#include "services/clock.h"
+#include "data/database.h"
+#include "data/paymentrepository.h"
+#include "data/queuerepository.h"
+#include "services/queueservice.h"
+#include "data/reservationrepository.h"
+
+PaymentService::PaymentService(Database &database, QueueService &queue)
+    : m_database(database)
+    , m_queue(queue)
+{ }
+
+Result<std::optional<Payment>> PaymentService::replay(const TokenClaims &claims,
+                                                      qint64 reservationId,
+                                                      const QByteArray &idempotencyKey)
+{
+    return m_database.run<std::optional<Payment>>([&](DbSession &session) {
+        std::optional<Payment> earlier =
+            PaymentRepository(session).findByIdempotencyKey(claims.userId, idempotencyKey);
+        if (earlier && earlier->reservationId != reservationId)
+            earlier.reset();
+        return Result<std::optional<Payment>>(earlier);
+    });
+}
+
+Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservationId,
+                                    const QByteArray &idempotencyKey)
+{
+    const QDateTime now = Clock::now();
+    bool replayed = false;
+    auto paid = m_database.transaction<Payment>([&](DbSession &session) -> Result<Payment> {
+        replayed = false;
+        ReservationRepository reservations(session);
+        const std::optional<ReservationRow> row = reservations.lock(reservationId);
+        if (!row)
+            return ApiError{ErrorCode::NotFound,
+                            QStringLiteral("no reservation %1").arg(reservationId)};
+        const Reservation &reservation = row->reservation;
+        if (reservation.userId != claims.userId)
+            return ApiError{ErrorCode::Forbidden,
+                            QStringLiteral("this reservation belongs to another user")};
+        PaymentRepository payments(session);
+        if (!idempotencyKey.isEmpty()) {
+            // Read after the reservation lock: a concurrent request with the same key that
+            // got here first has committed by now, and its payment is replayed.
+            if (auto earlier = payments.findByIdempotencyKey(claims.userId, idempotencyKey)) {
+                if (earlier->reservationId != reservationId)
+                    return ApiError{
+                        ErrorCode::InvalidArgument,
+                        QStringLiteral("this Idempotency-Key was used to pay reservation %1")
+                            .arg(earlier->reservationId)};
+                replayed = true;
+                return *earlier;
+            }
+        }
+        if (reservation.status == ReservationStatus::Confirmed)
+            return ApiError{ErrorCode::AlreadyPaid,
+                            QStringLiteral("this reservation is already paid")};
+
+        QueueRepository tokens(session);
+        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
+        if (!token || token->status != TokenStatus::Active || token->expiresAt <= now)
+            return ApiError{ErrorCode::TokenExpired,
+                            QStringLiteral("the queue token has expired; take a new one")};
+        if (reservation.status == ReservationStatus::Expired || reservation.heldUntil <= now)
+            return ApiError{ErrorCode::HoldExpired,
+                            QStringLiteral("the hold ended at %1; choose seats again")
+                                .arg(reservation.heldUntil.toString(Qt::ISODate))};
+
+        BalanceRepository balances(session);
+        const std::optional<qint64> remaining = balances.debit(claims.userId, reservation.amount);
+        if (!remaining)
+            return ApiError{
+                ErrorCode::InsufficientBalance,
+                QStringLiteral("the balance does not cover %1 KRW").arg(reservation.amount)};
+        const int sold =
+            reservations.sellSeats(row->concertDateId, reservation.seatNumbers, reservationId);
+        if (sold != reservation.seatNumbers.size())
+            return ApiError{
+                ErrorCode::Internal,
+                QStringLiteral("reservation %1 no longer holds its seats").arg(reservationId)};
+        reservations.confirm(reservationId);
+        const Payment payment = payments.insert(
+            Payment{0, reservationId, claims.userId, reservation.amount, *remaining, now},
+            idempotencyKey);
+        balances.recordPayment(claims.userId, reservation.amount, payment.paymentId, now);
+        tokens.expire(claims.tokenId);
+        return payment;
+    });
+    if (paid && !replayed)
+        m_queue.noteExpired(claims.tokenId);
+    return paid;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "payment.h"
+#include "services/result.h"
+#include "services/tokensigner.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+class Database;
+class QueueService;
+
+/**
+ * @brief Payments (api-contract.md, "Payments").
+ *
+ * One transaction locks the reservation, then the token, then the balance row, then the
+ * seats (always this order), takes the money only if the balance covers it, sells the seats,
+ * confirms the reservation, records the payment and the ledger line, and expires the token.
+ * Every method runs SQL: call it from a worker thread.
+ */
+class PaymentService
+{
+public:
+    PaymentService(Database &database, QueueService &queue);
+
+    /**
+     * @brief The user's earlier payment made with @p idempotencyKey for @p reservationId, if
+     * any: replayed with the same body even after the token expired. Errors: Unavailable.
+     */
+    Result<std::optional<Payment>> replay(const TokenClaims &claims, qint64 reservationId,
+                                          const QByteArray &idempotencyKey);
+    /**
+     * @brief Pays reservation @p reservationId from the token user's balance.
+     * Errors: NotFound, Forbidden (another user's), AlreadyPaid, TokenExpired, HoldExpired,
+     * InsufficientBalance (nothing changes), InvalidArgument (the Idempotency-Key was used for
+     * another reservation), Unavailable, Internal.
+     */
+    Result<Payment> pay(const TokenClaims &claims, qint64 reservationId,
+                        const QByteArray &idempotencyKey);
+
+private:
+    Database &m_database;
+    QueueService &m_queue;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "reservation.h"
+#include "services/result.h"
+#include "services/tokensigner.h"
+
+#include <QDateTime>
+
+class CatalogService;
+class Database;
+class DbSession;
+class QueueService;
+
+/**
+ * @brief Seat holds (api-contract.md, "Reservations").
+ *
+ * A hold is all or nothing: one transaction extends the user's ACTIVE token to outlive the
+ * hold, inserts the reservation and takes every seat with one conditional UPDATE that locks
+ * the seat rows in ascending order; if fewer seats than asked were free, it rolls back and
+ * answers 409 SEAT_UNAVAILABLE. A hold past heldUntil counts as free everywhere at once; the
+ * admitter's sweep (releaseOverdueHolds) only writes down what time already decided.
+ * Every method runs SQL: call it from a worker thread.
+ */
+class ReservationService
+{
+public:
+    ReservationService(Database &database, CatalogService &catalog, QueueService &queue,
+                       int holdTtlSeconds);
+
+    /**
+     * @brief Holds @p request's seats for the token's user for `--hold-ttl-seconds`.
+     * Errors: NotFound (concert or date), SeatUnavailable (a seat is taken, or the date has
+     * passed), TokenExpired (the token ran out meanwhile), Unavailable, Internal.
+     */
+    Result<Reservation> hold(const TokenClaims &claims, const ReservationRequest &request);
+    /** @brief The reservation, status as of now. Errors: NotFound, Forbidden, Unavailable. */
+    Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
+
+    /** @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask). */
+    static void releaseOverdueHolds(DbSession &session, const QDateTime &now);
+
+private:
+    Database &m_database;
+    CatalogService &m_catalog;
+    QueueService &m_queue;
+    const int m_holdTtlSeconds;
+};
