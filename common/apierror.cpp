@@ -28,6 +28,16 @@ constexpr std::array kCodes{
     CodeInfo{ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
     CodeInfo{ErrorCode::Internal, "INTERNAL", 500},
     CodeInfo{ErrorCode::Unavailable, "UNAVAILABLE", 503},
+    CodeInfo{ErrorCode::ApiKeyInvalid, "API_KEY_INVALID", 401},
+    CodeInfo{ErrorCode::WrongConcert, "WRONG_CONCERT", 403},
+    CodeInfo{ErrorCode::Conflict, "CONFLICT", 409},
+    CodeInfo{ErrorCode::SeatLimit, "SEAT_LIMIT", 409},
+    CodeInfo{ErrorCode::TicketInvalid, "TICKET_INVALID", 400},
+    CodeInfo{ErrorCode::TicketCancelled, "TICKET_CANCELLED", 409},
+    CodeInfo{ErrorCode::UriTooLong, "URI_TOO_LONG", 414},
+    CodeInfo{ErrorCode::HeadersTooLarge, "HEADERS_TOO_LARGE", 431},
+    CodeInfo{ErrorCode::TooManyRequests, "TOO_MANY_REQUESTS", 429},
+    CodeInfo{ErrorCode::NotImplemented, "NOT_IMPLEMENTED", 501},
 };
 
 const CodeInfo &infoOf(ErrorCode code)

@@ -27,6 +27,17 @@ enum class ErrorCode {
     PayloadTooLarge, ///< 413: request body over 64 KiB.
     Internal, ///< 500: a bug or an unexpected database error; never caused by bad input.
     Unavailable, ///< 503: the database is unreachable; the client may retry.
+    // Additions to v1 (December 2026)
+    ApiKeyInvalid, ///< 401: a wrong or revoked X-Api-Key.
+    WrongConcert, ///< 403: a queue token of another room, or a house token on a timed sale.
+    Conflict, ///< 409: a change that conflicts with the current state (price of a sold date...).
+    SeatLimit, ///< 409: the hold would take the user past --max-seats-per-user.
+    TicketInvalid, ///< 400: a forged, altered or malformed ticket code.
+    TicketCancelled, ///< 409: the ticket's reservation was cancelled.
+    UriTooLong, ///< 414: a request line over 8,192 bytes.
+    HeadersTooLarge, ///< 431: a header block over 16,384 bytes.
+    TooManyRequests, ///< 429: a per-address rate was exceeded; Retry-After tells when to retry.
+    NotImplemented, ///< 501: a method token the server does not know.
 };
 
 /** @brief The contract's wire name of @p code, e.g. "SEAT_UNAVAILABLE". */

@@ -34,7 +34,12 @@ const QList<ErrorCode> kAllCodes {
     ErrorCode::SeatUnavailable, ErrorCode::InsufficientBalance,
     ErrorCode::AlreadyPaid,     ErrorCode::HoldExpired,
     ErrorCode::PayloadTooLarge, ErrorCode::Internal,
-    ErrorCode::Unavailable,
+    ErrorCode::Unavailable,     ErrorCode::ApiKeyInvalid,
+    ErrorCode::WrongConcert,    ErrorCode::Conflict,
+    ErrorCode::SeatLimit,       ErrorCode::TicketInvalid,
+    ErrorCode::TicketCancelled, ErrorCode::UriTooLong,
+    ErrorCode::HeadersTooLarge, ErrorCode::TooManyRequests,
+    ErrorCode::NotImplemented,
 };
 
 } // namespace
@@ -67,6 +72,17 @@ void tst_ApiError::wireNameAndStatus_data()
         {ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
         {ErrorCode::Internal, "INTERNAL", 500},
         {ErrorCode::Unavailable, "UNAVAILABLE", 503},
+        // "Additions to v1"
+        {ErrorCode::ApiKeyInvalid, "API_KEY_INVALID", 401},
+        {ErrorCode::WrongConcert, "WRONG_CONCERT", 403},
+        {ErrorCode::Conflict, "CONFLICT", 409},
+        {ErrorCode::SeatLimit, "SEAT_LIMIT", 409},
+        {ErrorCode::TicketInvalid, "TICKET_INVALID", 400},
+        {ErrorCode::TicketCancelled, "TICKET_CANCELLED", 409},
+        {ErrorCode::UriTooLong, "URI_TOO_LONG", 414},
+        {ErrorCode::HeadersTooLarge, "HEADERS_TOO_LARGE", 431},
+        {ErrorCode::TooManyRequests, "TOO_MANY_REQUESTS", 429},
+        {ErrorCode::NotImplemented, "NOT_IMPLEMENTED", 501},
     };
     for (const auto &row : rows)
         QTest::addRow("%s is %d", row.name, row.status)
@@ -87,7 +103,7 @@ void tst_ApiError::wireNameAndStatus()
 
 void tst_ApiError::everyCodeHasItsOwnName()
 {
-    QCOMPARE(kAllCodes.size(), 15);
+    QCOMPARE(kAllCodes.size(), 25);
     QCOMPARE(int(kAllCodes.last()), kAllCodes.size() - 1); // no enumerator left out of the list
     QSet<QString> names;
     for (ErrorCode code : kAllCodes) {
