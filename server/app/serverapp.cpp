@@ -1,21 +1,22 @@
 #include "app/serverapp.h"
 
-#include "http/apiroutes.h"
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
+#include "data/schemamigrator.h"
+#include "data/secretrepository.h"
+#include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
+#include "services/healthservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
-#include "data/schemamigrator.h"
 #include "services/tokensigner.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QHttpServer>
-#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -28,10 +29,20 @@
 
 Q_LOGGING_CATEGORY(lcServer, "concert.server")
 
+namespace {
+
+DatabaseSettings databaseSettings(const ServerConfig &config)
+{
+    return DatabaseSettings{config.dbHost, config.dbPort, config.dbSocket,
+                            config.dbName, config.dbUser, config.dbPassword};
+}
+
+} // namespace
+
 ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_database(std::make_unique<Database>(DatabaseSettings::fromConfig(config)))
+    , m_database(std::make_unique<Database>(databaseSettings(config)))
     , m_signer(std::make_unique<TokenSigner>())
 {
     m_queue = std::make_unique<QueueService>(
@@ -43,10 +54,11 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
                                                           config.holdTtlSeconds);
     m_balances = std::make_unique<BalanceService>(*m_database);
     m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_health = std::make_unique<HealthService>(*m_database);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     m_routes = std::make_unique<ApiRoutes>(
         *m_edge,
-        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
+        Services{*m_health, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
         config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
@@ -75,14 +87,9 @@ bool ServerApp::prepareDatabase()
     if (!migrated)
         return false;
     // One token key for every instance: the first to start creates it, the rest read it.
-    const Result<QByteArray> key = m_database->run<QByteArray>([](DbSession &s) {
-        s.run(
-            QStringLiteral(
-                "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('queue-token-hmac', ?)"),
-            {TokenSigner::generateKey()});
-        QSqlQuery &query = s.run(
-            QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"));
-        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    const Result<QByteArray> key = m_database->run<QByteArray>([](DbSession &session) {
+        return Result<QByteArray>(SecretRepository(session).ensureSecret(
+            QStringLiteral("queue-token-hmac"), TokenSigner::generateKey()));
     });
     if (!key || key->size() < 32)
         return false;
@@ -92,7 +99,6 @@ bool ServerApp::prepareDatabase()
         if (!demo)
             return false;
     }
-    m_ready = true;
     m_routes->setReady(true);
     m_queue->start();
     qCInfo(lcServer) << "database ready";

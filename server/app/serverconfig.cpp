@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QSettings>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -42,13 +41,18 @@ QString envName(const char *option)
     return QStringLiteral("CONCERT_") + QString::fromLatin1(option).toUpper().replace(u'-', u'_');
 }
 
-} // namespace
-
-std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &arguments,
-                                                       const QProcessEnvironment &environment,
-                                                       QString *exitZeroText)
+// The options that are not values: --help, --version, --config.
+struct CommandLineOptions
 {
-    QCommandLineParser parser;
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption config;
+};
+
+// The command line: --help, --version, --config, then every option of kOptions (in the order
+// --help prints them).
+CommandLineOptions addOptions(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(
         QStringLiteral("Concert reservation server with a fair waiting queue."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -67,112 +71,164 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
             parser.addOption(
                 QCommandLineOption(QString::fromLatin1(spec.name), QString::fromLatin1(spec.help)));
     }
+    return CommandLineOptions{helpOption, versionOption, configOption};
+}
+
+/**
+ * Parses @p arguments. Returns what load() returns when it must stop here: an error message,
+ * or an empty string with @p exitZeroText set for --help and --version.
+ */
+std::optional<QString> parseCommandLine(QCommandLineParser &parser,
+                                        const CommandLineOptions &options,
+                                        const QStringList &arguments, QString *exitZeroText)
+{
     if (!parser.parse(arguments))
         return parser.errorText();
-    if (parser.isSet(helpOption)) {
+    if (parser.isSet(options.help)) {
         if (exitZeroText)
             *exitZeroText = parser.helpText();
         return QString();
     }
-    if (parser.isSet(versionOption)) {
+    if (parser.isSet(options.version)) {
         if (exitZeroText)
             *exitZeroText = QStringLiteral("concert-server 0.1.0\n");
         return QString();
     }
     if (!parser.positionalArguments().isEmpty())
         return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    return std::nullopt;
+}
 
-    std::unique_ptr<QSettings> file;
-    const QString configPath = parser.isSet(configOption)
-        ? parser.value(configOption)
-        : environment.value(QStringLiteral("CONCERT_CONFIG"));
-    if (!configPath.isEmpty()) {
-        if (!QFileInfo(configPath).isReadable())
-            return QStringLiteral("--config: cannot read '%1'").arg(configPath);
-        file = std::make_unique<QSettings>(configPath, QSettings::IniFormat);
-        if (file->status() != QSettings::NoError)
-            return QStringLiteral("--config: '%1' is not a valid INI file").arg(configPath);
-        const QStringList known = [] {
-            QStringList names;
-            for (const OptionSpec &spec : kOptions)
-                names << QString::fromLatin1(spec.name);
-            return names;
-        }();
-        for (const QString &key : file->allKeys()) {
-            if (!known.contains(key))
-                return QStringLiteral("--config: unknown option '%1' in '%2'").arg(key, configPath);
-        }
+// The INI file named by --config (or CONCERT_CONFIG): readable, valid, only known names.
+std::variant<std::unique_ptr<QSettings>, QString> openConfigFile(const QString &configPath)
+{
+    if (configPath.isEmpty())
+        return std::unique_ptr<QSettings>();
+    if (!QFileInfo(configPath).isReadable())
+        return QStringLiteral("--config: cannot read '%1'").arg(configPath);
+    auto file = std::make_unique<QSettings>(configPath, QSettings::IniFormat);
+    if (file->status() != QSettings::NoError)
+        return QStringLiteral("--config: '%1' is not a valid INI file").arg(configPath);
+    QStringList known;
+    for (const OptionSpec &spec : kOptions)
+        known << QString::fromLatin1(spec.name);
+    for (const QString &key : file->allKeys()) {
+        if (!known.contains(key))
+            return QStringLiteral("--config: unknown option '%1' in '%2'").arg(key, configPath);
+    }
+    return file;
+}
+
+// Where a value comes from: command line beats environment beats file; none means the default.
+class OptionSources
+{
+public:
+    OptionSources(const QCommandLineParser &parser, const QProcessEnvironment &environment,
+                  const QSettings *file)
+        : m_parser(parser)
+        , m_environment(environment)
+        , m_file(file)
+    { }
+
+    std::optional<QString> value(const char *name) const
+    {
+        if (auto text = fromCommandLine(name))
+            return text;
+        if (auto text = fromEnvironment(name))
+            return text;
+        return fromFile(name);
     }
 
-    // Command line beats environment beats file beats default.
-    auto lookup = [&](const char *name) -> std::optional<QString> {
-        const QString option = QString::fromLatin1(name);
-        if (parser.isSet(option))
-            return parser.value(option);
-        if (environment.contains(envName(name)))
-            return environment.value(envName(name));
-        if (file && file->contains(option)) {
-            // QSettings reads an unquoted "a,b" as a list: put the commas back.
-            const QVariant value = file->value(option);
-            if (value.typeId() == QMetaType::QStringList)
-                return value.toStringList().join(u',');
-            return value.toString();
-        }
-        return std::nullopt;
-    };
+    bool flagOnCommandLine(const char *name) const
+    {
+        return m_parser.isSet(QString::fromLatin1(name));
+    }
 
-    ServerConfig config;
-    QString error;
-    auto readInt = [&](const char *name, int min, int max, int &target) {
-        const auto text = lookup(name);
-        if (!text || !error.isEmpty())
+private:
+    std::optional<QString> fromCommandLine(const char *name) const
+    {
+        const QString option = QString::fromLatin1(name);
+        if (m_parser.isSet(option))
+            return m_parser.value(option);
+        return std::nullopt;
+    }
+
+    std::optional<QString> fromEnvironment(const char *name) const
+    {
+        if (m_environment.contains(envName(name)))
+            return m_environment.value(envName(name));
+        return std::nullopt;
+    }
+
+    std::optional<QString> fromFile(const char *name) const
+    {
+        const QString option = QString::fromLatin1(name);
+        if (!m_file || !m_file->contains(option))
+            return std::nullopt;
+        // QSettings reads an unquoted "a,b" as a list: put the commas back.
+        const QVariant value = m_file->value(option);
+        if (value.typeId() == QMetaType::QStringList)
+            return value.toStringList().join(u',');
+        return value.toString();
+    }
+
+    const QCommandLineParser &m_parser;
+    const QProcessEnvironment &m_environment;
+    const QSettings *m_file;
+};
+
+// Validation: each value checked against its type and range; the first error wins and the
+// target keeps its default when the option is given nowhere.
+class OptionReader
+{
+public:
+    explicit OptionReader(const OptionSources &sources)
+        : m_sources(sources)
+    { }
+
+    [[nodiscard]] const QString &error() const { return m_error; }
+    void fail(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+    }
+
+    void readInt(const char *name, int min, int max, int &target)
+    {
+        const auto text = m_sources.value(name);
+        if (!text || !m_error.isEmpty())
             return;
         bool ok = false;
         const qint64 value = text->trimmed().toLongLong(&ok);
         if (!ok || value < min || value > max)
-            error = QStringLiteral("--%1: '%2' is not a whole number from %3 to %4")
-                        .arg(QString::fromLatin1(name), *text)
-                        .arg(min)
-                        .arg(max);
+            m_error = QStringLiteral("--%1: '%2' is not a whole number from %3 to %4")
+                          .arg(QString::fromLatin1(name), *text)
+                          .arg(min)
+                          .arg(max);
         else
             target = int(value);
-    };
-    auto readString = [&](const char *name, QString &target, bool allowEmpty) {
-        const auto text = lookup(name);
-        if (!text || !error.isEmpty())
+    }
+
+    void readString(const char *name, QString &target, bool allowEmpty)
+    {
+        const auto text = m_sources.value(name);
+        if (!text || !m_error.isEmpty())
             return;
         if (!allowEmpty && text->isEmpty())
-            error = QStringLiteral("--%1: must not be empty").arg(QString::fromLatin1(name));
+            m_error = QStringLiteral("--%1: must not be empty").arg(QString::fromLatin1(name));
         else
             target = *text;
-    };
+    }
 
-    readString("bind", config.bindAddress, false);
-    if (error.isEmpty() && config.bindAddress != QLatin1String("localhost")
-        && QHostAddress(config.bindAddress).isNull())
-        error = QStringLiteral("--bind: '%1' is not an IP address").arg(config.bindAddress);
-    readInt("port", 0, 65535, config.port);
-    readString("db-host", config.dbHost, false);
-    readInt("db-port", 1, 65535, config.dbPort);
-    readString("db-socket", config.dbSocket, true);
-    readString("db-name", config.dbName, false);
-    readString("db-user", config.dbUser, false);
-    readString("db-password", config.dbPassword, true);
-    readString("admin-key", config.adminKey, true);
-    readInt("queue-capacity", 1, 1'000'000, config.queueCapacity);
-    readInt("queue-tick-ms", 10, 60'000, config.queueTickMs);
-    readInt("active-ttl-seconds", 1, 604'800, config.activeTtlSeconds);
-    readInt("hold-ttl-seconds", 1, 86'400, config.holdTtlSeconds);
-    readInt("db-pool-size", 1, 64, config.dbPoolSize);
-    readInt("keep-alive-seconds", 1, 3600, config.keepAliveSeconds);
-    auto readFlag = [&](const char *name, bool &target) {
-        if (!error.isEmpty())
+    void readFlag(const char *name, bool &target)
+    {
+        if (!m_error.isEmpty())
             return;
-        if (parser.isSet(QString::fromLatin1(name))) {
+        if (m_sources.flagOnCommandLine(name)) {
             target = true;
             return;
         }
-        const auto text = lookup(name);
+        const auto text = m_sources.value(name);
         if (!text)
             return;
         const QString v = text->trimmed().toLower();
@@ -183,12 +239,64 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
                  || v == QLatin1String("off") || v.isEmpty())
             target = false;
         else
-            error = QStringLiteral("--%1: '%2' is not one of true/false")
-                        .arg(QString::fromLatin1(name), *text);
-    };
-    readFlag("demo-data", config.demoData);
-    readFlag("reuse-port", config.reusePort);
-    if (!error.isEmpty())
-        return error;
+            m_error = QStringLiteral("--%1: '%2' is not one of true/false")
+                          .arg(QString::fromLatin1(name), *text);
+    }
+
+private:
+    const OptionSources &m_sources;
+    QString m_error;
+};
+
+// Every option's type and range, read over the defaults in @p config.
+void readOptions(OptionReader &reader, ServerConfig &config)
+{
+    reader.readString("bind", config.bindAddress, false);
+    if (reader.error().isEmpty() && config.bindAddress != QLatin1String("localhost")
+        && QHostAddress(config.bindAddress).isNull())
+        reader.fail(QStringLiteral("--bind: '%1' is not an IP address").arg(config.bindAddress));
+    reader.readInt("port", 0, 65535, config.port);
+    reader.readString("db-host", config.dbHost, false);
+    reader.readInt("db-port", 1, 65535, config.dbPort);
+    reader.readString("db-socket", config.dbSocket, true);
+    reader.readString("db-name", config.dbName, false);
+    reader.readString("db-user", config.dbUser, false);
+    reader.readString("db-password", config.dbPassword, true);
+    reader.readString("admin-key", config.adminKey, true);
+    reader.readInt("queue-capacity", 1, 1'000'000, config.queueCapacity);
+    reader.readInt("queue-tick-ms", 10, 60'000, config.queueTickMs);
+    reader.readInt("active-ttl-seconds", 1, 604'800, config.activeTtlSeconds);
+    reader.readInt("hold-ttl-seconds", 1, 86'400, config.holdTtlSeconds);
+    reader.readInt("db-pool-size", 1, 64, config.dbPoolSize);
+    reader.readInt("keep-alive-seconds", 1, 3600, config.keepAliveSeconds);
+    reader.readFlag("demo-data", config.demoData);
+    reader.readFlag("reuse-port", config.reusePort);
+}
+
+} // namespace
+
+std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &arguments,
+                                                       const QProcessEnvironment &environment,
+                                                       QString *exitZeroText)
+{
+    QCommandLineParser parser;
+    const CommandLineOptions options = addOptions(parser);
+    if (const std::optional<QString> stop =
+            parseCommandLine(parser, options, arguments, exitZeroText))
+        return *stop;
+
+    auto opened = openConfigFile(parser.isSet(options.config)
+                                     ? parser.value(options.config)
+                                     : environment.value(QStringLiteral("CONCERT_CONFIG")));
+    if (const QString *error = std::get_if<QString>(&opened))
+        return *error;
+    const std::unique_ptr<QSettings> file = std::move(std::get<0>(opened));
+
+    const OptionSources sources(parser, environment, file.get());
+    OptionReader reader(sources);
+    ServerConfig config; // the defaults
+    readOptions(reader, config);
+    if (!reader.error().isEmpty())
+        return reader.error();
     return config;
 }

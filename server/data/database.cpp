@@ -1,7 +1,5 @@
 #include "data/database.h"
 
-#include "app/serverconfig.h"
-
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -39,12 +37,6 @@ struct ThreadSessions
 thread_local ThreadSessions t_sessions;
 
 } // namespace
-
-DatabaseSettings DatabaseSettings::fromConfig(const ServerConfig &config)
-{
-    return DatabaseSettings{config.dbHost, config.dbPort, config.dbSocket,
-                            config.dbName, config.dbUser, config.dbPassword};
-}
 
 DbSession::DbSession(const DatabaseSettings &settings, const QString &connectionName)
     : m_settings(settings)
@@ -191,6 +183,22 @@ void DbSession::rollback() noexcept
     query.exec(QStringLiteral("ROLLBACK"));
 }
 
+bool DbSession::takeAdvisoryLock(const QString &name, int waitSeconds)
+{
+    QSqlQuery &query = run(QStringLiteral("SELECT GET_LOCK(?, ?)"), {name, waitSeconds});
+    return query.next() && query.value(0).toInt() == 1;
+}
+
+void DbSession::releaseAdvisoryLock(const QString &name) noexcept
+{
+    try {
+        QSqlQuery &query = run(QStringLiteral("SELECT RELEASE_LOCK(?)"), {name});
+        query.finish();
+    } catch (const DbFailure &) {
+        // The lock goes with the connection anyway.
+    }
+}
+
 Database::Database(const DatabaseSettings &settings)
     : m_settings(settings)
     , m_id(++g_databaseIds)
@@ -256,8 +264,17 @@ void Database::reportConnectionResult(bool ok, const QString &error)
                               << "):" << error;
 }
 
+Result<Done> Database::ping()
+{
+    return run<Done>([](DbSession &session) {
+        session.run(QStringLiteral("SELECT 1")).finish();
+        return Result<Done>(Done{});
+    });
+}
+
 std::optional<ApiError> Database::runUnit(bool transactional,
-                                          const std::function<bool(DbSession &)> &work)
+                                          const std::function<bool(DbSession &)> &work,
+                                          const AdvisoryLock &lock)
 {
     constexpr int kMaxAttempts = 6;
     bool reconnected = false;
@@ -268,6 +285,8 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                             QStringLiteral("the database is unreachable; try again shortly")};
         bool committing = false;
         try {
+            if (!lock.name.isEmpty())
+                session->takeAdvisoryLock(lock.name, lock.waitSeconds);
             if (transactional)
                 session->begin();
             const bool keep = work(*session);
@@ -279,10 +298,14 @@ std::optional<ApiError> Database::runUnit(bool transactional,
                     session->rollback();
                 }
             }
+            if (!lock.name.isEmpty())
+                session->releaseAdvisoryLock(lock.name);
             return std::nullopt;
         } catch (const DbFailure &failure) {
             if (transactional && !failure.connectionLost)
                 session->rollback();
+            if (!lock.name.isEmpty() && !failure.connectionLost)
+                session->releaseAdvisoryLock(lock.name);
             if (failure.connectionLost) {
                 session->close();
                 reportConnectionResult(false, failure.message);

@@ -17,7 +17,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcDb)
 
 class QSqlDatabase;
 class QSqlQuery;
-struct ServerConfig;
 
 /** @brief Where and as whom to reach MariaDB (operations-contract.md `--db-*` options). */
 struct DatabaseSettings
@@ -28,8 +27,6 @@ struct DatabaseSettings
     QString name = QStringLiteral("concert");
     QString user = QStringLiteral("concert");
     QString password;
-
-    static DatabaseSettings fromConfig(const ServerConfig &config);
 };
 
 /**
@@ -89,6 +86,14 @@ public:
     void commit();
     void rollback() noexcept;
 
+    /**
+     * @brief Takes the MariaDB advisory lock @p name (`GET_LOCK`), waiting up to
+     * @p waitSeconds; true when this connection holds it. Throws DbFailure.
+     */
+    bool takeAdvisoryLock(const QString &name, int waitSeconds);
+    /** @brief Releases the advisory lock @p name; errors are ignored (closing frees it too). */
+    void releaseAdvisoryLock(const QString &name) noexcept;
+
     [[nodiscard]] QSqlDatabase connection() const;
 
 private:
@@ -132,6 +137,28 @@ public:
         return std::move(*outcome);
     }
 
+    /**
+     * @brief Runs @p work in one transaction while this connection holds the MariaDB advisory
+     * lock @p lockName (waiting up to @p waitSeconds for it, then going ahead without it), so
+     * that instances doing the same work at once do it one after the other. The lock is
+     * released after the commit or rollback.
+     */
+    template<typename T, typename Work>
+    Result<T> transactionUnderLock(const QString &lockName, int waitSeconds, Work &&work)
+    {
+        std::optional<Result<T>> outcome;
+        const std::optional<ApiError> failure = runUnit(
+            true,
+            [&](DbSession &session) {
+                outcome.emplace(work(session));
+                return outcome->ok();
+            },
+            AdvisoryLock{lockName, waitSeconds});
+        if (failure)
+            return *failure;
+        return std::move(*outcome);
+    }
+
     /** @brief Runs @p work with autocommit (each statement commits by itself). */
     template<typename T, typename Work>
     Result<T> run(Work &&work)
@@ -145,6 +172,12 @@ public:
             return *failure;
         return std::move(*outcome);
     }
+
+    /**
+     * @brief One trivial statement on this thread's connection (`GET /health`).
+     * Errors: Unavailable (unreachable or lost), Internal.
+     */
+    Result<Done> ping();
 
     /** @brief This thread's session, opened if needed; nullptr while the database is away. */
     DbSession *threadSession();
@@ -167,8 +200,14 @@ public:
     static QDateTime fromSqlTime(const QVariant &value);
 
 private:
+    struct AdvisoryLock
+    {
+        QString name; ///< empty: no lock
+        int waitSeconds; ///< how long GET_LOCK waits for it
+    };
     std::optional<ApiError> runUnit(bool transactional,
-                                    const std::function<bool(DbSession &)> &work);
+                                    const std::function<bool(DbSession &)> &work,
+                                    const AdvisoryLock &lock = {});
 
     DatabaseSettings m_settings;
     const int m_id;

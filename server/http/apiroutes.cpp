@@ -1,10 +1,10 @@
 #include "http/apiroutes.h"
 
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
-#include "data/database.h"
 #include "jsonfields.h"
 #include "payment.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
+#include "services/healthservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
@@ -376,11 +376,7 @@ void ApiRoutes::health(const QHttpServerRequest &request, QHttpServerResponder &
         return;
     m_edge.dispatch(std::move(responder), [this]() {
         const bool ready = m_ready;
-        const Result<Done> ping = m_services.database.run<Done>([](DbSession &session) {
-            session.run(QStringLiteral("SELECT 1"));
-            return Result<Done>(Done{});
-        });
-        if (!ping || !ready)
+        if (!ready || !m_services.health.check())
             return ApiResponse::error(ErrorCode::Unavailable,
                                       QStringLiteral("the database does not answer"));
         return ApiResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}};

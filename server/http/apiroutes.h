@@ -10,7 +10,7 @@
 
 class BalanceService;
 class CatalogService;
-class Database;
+class HealthService;
 class PaymentService;
 class QueueService;
 class ReservationService;
@@ -18,7 +18,7 @@ class ReservationService;
 /** @brief The services the routes hand requests to. */
 struct Services
 {
-    Database &database;
+    HealthService &health;
     QueueService &queue;
     CatalogService &catalog;
     ReservationService &reservations;

@@ -1,7 +1,7 @@
 #include "services/catalogservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
+#include "services/clock.h"
 
 CatalogService::CatalogService(Database &database)
     : m_database(database)
@@ -75,26 +75,17 @@ Result<ConcertDefinition> CatalogService::createConcert(const ConcertDefinition 
 Result<Done> CatalogService::ensureDemoData()
 {
     const QDate today = Clock::now().date();
-    return m_database.run<Done>([&](DbSession &session) {
-        // Two instances started with --demo-data at once: the second waits for the lock, then
-        // sees the catalogue the first one committed.
-        session.run(QStringLiteral("SELECT GET_LOCK('concert.demo-data', 30)"));
-        try {
+    // Two instances started with --demo-data at once: the second waits for the lock, then
+    // sees the catalogue the first one committed.
+    return m_database.transactionUnderLock<Done>(
+        QStringLiteral("concert.demo-data"), 30, [&](DbSession &session) {
             CatalogRepository repository(session);
             if (repository.concertCount() == 0) {
-                session.begin();
                 for (const ConcertDefinition &concert : demoConcerts(today))
                     repository.createConcert(concert);
-                session.commit();
             }
-        } catch (const DbFailure &) {
-            session.rollback();
-            session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.demo-data')"));
-            throw;
-        }
-        session.run(QStringLiteral("SELECT RELEASE_LOCK('concert.demo-data')"));
-        return Result<Done>(Done{});
-    });
+            return Result<Done>(Done{});
+        });
 }
 
 QList<ConcertDefinition> CatalogService::demoConcerts(QDate today)

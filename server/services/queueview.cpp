@@ -1,5 +1,7 @@
 #include "services/queueview.h"
 
+#include "services/clock.h"
+
 #include <QMutexLocker>
 
 #include <algorithm>
@@ -143,7 +145,7 @@ void QueueView::noteIssued(qint64 tokenId)
 {
     QMutexLocker locker(&m_mutex);
     if (tokenId > m_snapshot->maxId)
-        m_issued.insert(tokenId, QDateTime::currentDateTimeUtc());
+        m_issued.insert(tokenId, Clock::now());
 }
 
 void QueueView::noteExpired(qint64 tokenId)
