@@ -11,7 +11,7 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qttest
     qml6-module-qtqml-workerscript qml6-module-qtqml
     mariadb-server mariadb-client
-    curl wrk
+    curl wrk clang-format
 )
 
 missing=()

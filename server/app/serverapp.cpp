@@ -53,8 +53,13 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
                                                           config.holdTtlSeconds);
     m_balances = std::make_unique<BalanceService>(*m_database);
-    m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_payments = std::make_unique<PaymentService>(*m_database, *m_queue, &m_catalog->seatMaps());
     m_health = std::make_unique<HealthService>(*m_database);
+    // After every queue tick, on the queue thread: what other instances changed in the seat
+    // maps this instance serves from memory ("Seat maps and dates across instances").
+    connect(
+        m_queue.get(), &QueueService::tickFinished, m_queue.get(),
+        [catalog = m_catalog.get()]() { catalog->seatMaps().refresh(); }, Qt::DirectConnection);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     m_routes = std::make_unique<ApiRoutes>(
         *m_edge,

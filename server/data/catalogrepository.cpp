@@ -37,23 +37,6 @@ qint64 CatalogRepository::concertCount()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QList<ConcertDate> CatalogRepository::bookableDates(qint64 concertId, QDate today,
-                                                    const QDateTime &now)
-{
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT d.show_date, d.price, COUNT(*) FROM concert_dates d "
-                       "JOIN seats s ON s.concert_date_id = d.id "
-                       " AND (s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= ?)) "
-                       "WHERE d.concert_id = ? AND d.show_date >= ? "
-                       "GROUP BY d.id, d.show_date, d.price ORDER BY d.show_date"),
-        {Database::toSqlTime(now), concertId, JsonFields::formatDate(today)});
-    QList<ConcertDate> dates;
-    while (query.next())
-        dates.append(ConcertDate{query.value(0).toDate(), query.value(2).toInt(),
-                                 query.value(1).toLongLong()});
-    return dates;
-}
-
 std::optional<DateRef> CatalogRepository::findDate(qint64 concertId, QDate date)
 {
     QSqlQuery &query = m_session.run(
@@ -63,22 +46,6 @@ std::optional<DateRef> CatalogRepository::findDate(qint64 concertId, QDate date)
     if (!query.next())
         return std::nullopt;
     return DateRef{query.value(0).toLongLong(), concertId, date, query.value(1).toLongLong()};
-}
-
-QList<Seat> CatalogRepository::seatMap(qint64 concertDateId, qint64 price, const QDateTime &now)
-{
-    QSqlQuery &query = m_session.run(
-        QStringLiteral(
-            "SELECT seat_number, IF(status = 'HELD' AND held_until <= ?, 'AVAILABLE', status) "
-            "FROM seats WHERE concert_date_id = ? ORDER BY seat_number"),
-        {Database::toSqlTime(now), concertDateId});
-    QList<Seat> seats;
-    seats.reserve(kSeatsPerDate);
-    while (query.next())
-        seats.append(Seat{query.value(0).toInt(),
-                          seatStatusFromName(query.value(1).toString()).value_or(SeatStatus::Sold),
-                          price});
-    return seats;
 }
 
 qint64 CatalogRepository::createConcert(const ConcertDefinition &definition)

@@ -20,7 +20,7 @@ struct DateRef
 };
 
 /**
- * @brief SQL of the catalogue: `concerts`, `concert_dates` and the seat map of `seats`.
+ * @brief SQL of the catalogue: `concerts` and `concert_dates` (seat maps: SeatMapRepository).
  * Every method throws DbFailure on a database error (caught by Database).
  */
 class CatalogRepository
@@ -34,11 +34,7 @@ public:
     ConcertPage listConcerts(int page, int size);
     bool concertExists(qint64 concertId);
     qint64 concertCount();
-    /** @brief Dates on or after @p today with at least one free seat at @p now, ascending. */
-    QList<ConcertDate> bookableDates(qint64 concertId, QDate today, const QDateTime &now);
     std::optional<DateRef> findDate(qint64 concertId, QDate date);
-    /** @brief The 50 seats of a date in one indexed read; holds past @p now show AVAILABLE. */
-    QList<Seat> seatMap(qint64 concertDateId, qint64 price, const QDateTime &now);
     /** @brief Inserts the concert, its dates and 50 AVAILABLE seats per date; returns its id. */
     qint64 createConcert(const ConcertDefinition &definition);
 

@@ -109,7 +109,8 @@ bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &re
 }
 
 void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                                std::optional<ApiError> inputError, Work work)
+                                std::optional<ApiError> inputError, Work work,
+                                const MemoryWork &fromMemory)
 {
     const std::optional<TokenClaims> claims = verifiedToken(request, responder);
     if (!claims)
@@ -128,6 +129,13 @@ void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerRe
         if (inputError) {
             HttpEdge::write(responder, ApiResponse::error(*inputError));
             return;
+        }
+        if (fromMemory) {
+            // Seat maps and dates in memory: no database round trip, no thread hop.
+            if (const std::optional<ApiResponse> answer = fromMemory()) {
+                HttpEdge::write(responder, *answer);
+                return;
+            }
         }
         m_edge.dispatch(std::move(responder), [work, claims = *claims]() { return work(claims); });
         return;
@@ -215,9 +223,16 @@ void ApiRoutes::listDates(const QString &concertId, const QHttpServerRequest &re
         return;
     qint64 id = 0;
     const auto error = idError(concertId, &id, QStringLiteral("concertId"));
-    withActiveToken(request, responder, error, [this, id](const TokenClaims &) {
-        return ApiResponse::from(m_services.catalog.listDates(id));
-    });
+    withActiveToken(
+        request, responder, error,
+        [this, id](const TokenClaims &) {
+            return ApiResponse::from(m_services.catalog.listDates(id));
+        },
+        [this, id]() -> std::optional<ApiResponse> {
+            if (auto dates = m_services.catalog.datesFromMemory(id))
+                return ApiResponse{200, dates->toJson()};
+            return std::nullopt;
+        });
 }
 
 void ApiRoutes::seatMap(const QString &concertId, const QString &date,
@@ -230,9 +245,16 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
     const auto day = JsonFields::parseDate(date);
     if (!error && !day)
         error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
-    withActiveToken(request, responder, error, [this, id, day](const TokenClaims &) {
-        return ApiResponse::from(m_services.catalog.seatMap(id, *day));
-    });
+    withActiveToken(
+        request, responder, error,
+        [this, id, day](const TokenClaims &) {
+            return ApiResponse::from(m_services.catalog.seatMap(id, *day));
+        },
+        [this, id, day]() -> std::optional<ApiResponse> {
+            if (auto map = m_services.catalog.seatMapFromMemory(id, *day))
+                return ApiResponse{200, map->toJson()};
+            return std::nullopt;
+        });
 }
 
 void ApiRoutes::createReservation(const QHttpServerRequest &request,

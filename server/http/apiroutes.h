@@ -47,6 +47,8 @@ private:
     using Method = QHttpServerRequest::Method;
     using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
     using Work = std::function<ApiResponse(const TokenClaims &)>;
+    /** @brief An answer from memory on the HTTP thread, or std::nullopt to run Work instead. */
+    using MemoryWork = std::function<std::optional<ApiResponse>()>;
 
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder, Method allowed);
     /** @brief The bearer token's claims, or std::nullopt after answering 401 TOKEN_INVALID. */
@@ -55,10 +57,11 @@ private:
     /**
      * @brief A route that needs an ACTIVE token: answers 401/403 from memory when it can,
      * else checks the token in the database on the pool; then @p inputError (400) if set,
-     * then @p work on the pool.
+     * then @p fromMemory on this thread when set and it answers, else @p work on the pool.
      */
     void withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                         std::optional<ApiError> inputError, Work work);
+                         std::optional<ApiError> inputError, Work work,
+                         const MemoryWork &fromMemory = {});
 
     void issueToken(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void queueStatus(const QHttpServerRequest &request, QHttpServerResponder &responder);

@@ -5,6 +5,7 @@
 
 CatalogService::CatalogService(Database &database)
     : m_database(database)
+    , m_seatMaps(database)
 { }
 
 Result<ConcertPage> CatalogService::listConcerts(int page, int size)
@@ -17,13 +18,30 @@ Result<ConcertPage> CatalogService::listConcerts(int page, int size)
 Result<ConcertDateList> CatalogService::listDates(qint64 concertId)
 {
     const QDateTime now = Clock::now();
-    return m_database.run<ConcertDateList>([&](DbSession &session) -> Result<ConcertDateList> {
-        CatalogRepository repository(session);
-        QList<ConcertDate> dates = repository.bookableDates(concertId, now.date(), now);
-        if (dates.isEmpty() && !repository.concertExists(concertId))
-            return ApiError{ErrorCode::NotFound, QStringLiteral("no concert %1").arg(concertId)};
-        return ConcertDateList{concertId, dates};
+    const auto loaded = m_seatMaps.loadDates(concertId, now);
+    if (!loaded)
+        return loaded.error();
+    if (loaded.value())
+        return *loaded.value();
+    // No date at all: an empty concert answers an empty list, a missing one 404.
+    auto exists = m_database.run<bool>([&](DbSession &session) {
+        return Result<bool>(CatalogRepository(session).concertExists(concertId));
     });
+    if (!exists)
+        return exists.error();
+    if (!exists.value())
+        return ApiError{ErrorCode::NotFound, QStringLiteral("no concert %1").arg(concertId)};
+    return ConcertDateList{concertId, {}};
+}
+
+std::optional<ConcertDateList> CatalogService::datesFromMemory(qint64 concertId) const
+{
+    return m_seatMaps.dates(concertId, Clock::now());
+}
+
+std::optional<SeatMap> CatalogService::seatMapFromMemory(qint64 concertId, QDate date) const
+{
+    return m_seatMaps.seatMap(concertId, date, Clock::now());
 }
 
 Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
@@ -55,12 +73,7 @@ Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)
     const Result<DateRef> ref = findDate(concertId, date);
     if (!ref)
         return ref.error();
-    const QDateTime now = Clock::now();
-    return m_database.run<SeatMap>([&](DbSession &session) {
-        return Result<SeatMap>(
-            SeatMap{concertId, date,
-                    CatalogRepository(session).seatMap(ref->concertDateId, ref->price, now)});
-    });
+    return m_seatMaps.loadSeatMap(ref.value(), Clock::now());
 }
 
 Result<ConcertDefinition> CatalogService::createConcert(const ConcertDefinition &definition)

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "data/catalogrepository.h"
 #include "concert.h"
-#include "services/result.h"
+#include "data/catalogrepository.h"
 #include "seat.h"
+#include "services/result.h"
+#include "services/seatmapcache.h"
 
 #include <QHash>
 #include <QReadWriteLock>
@@ -14,8 +15,10 @@ class Database;
  * @brief The catalogue rules (api-contract.md "Catalogue" and "Administration").
  *
  * Dates of a concert never change once created, so the (concert, date) → date row lookup that
- * every hold and seat map needs is cached in memory after its first read.
- * Every method runs SQL: call it from a worker thread.
+ * every hold and seat map needs is cached in memory after its first read. Seat maps and date
+ * lists are served from the SeatMapCache once read: datesFromMemory() and seatMapFromMemory()
+ * answer on any thread without SQL; every other method may run SQL: call it from a worker
+ * thread.
  */
 class CatalogService
 {
@@ -28,6 +31,12 @@ public:
     Result<ConcertDateList> listDates(qint64 concertId);
     /** @brief All 50 seats of a date. Errors: NotFound (concert or date), Unavailable. */
     Result<SeatMap> seatMap(qint64 concertId, QDate date);
+    /** @brief listDates() from memory, no SQL; std::nullopt when the concert is not loaded. */
+    [[nodiscard]] std::optional<ConcertDateList> datesFromMemory(qint64 concertId) const;
+    /** @brief seatMap() from memory, no SQL; std::nullopt when the date is not loaded. */
+    [[nodiscard]] std::optional<SeatMap> seatMapFromMemory(qint64 concertId, QDate date) const;
+    /** @brief The in-memory seat maps: holds, sales and releases report to it; ticks refresh it. */
+    SeatMapCache &seatMaps() { return m_seatMaps; }
     /** @brief The date row of a concert. Errors: NotFound, Unavailable. */
     Result<DateRef> findDate(qint64 concertId, QDate date);
     /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
@@ -42,4 +51,5 @@ private:
     Database &m_database;
     QReadWriteLock m_lock;
     QHash<QPair<qint64, QDate>, DateRef> m_dates;
+    SeatMapCache m_seatMaps;
 };

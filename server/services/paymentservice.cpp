@@ -1,16 +1,18 @@
 #include "services/paymentservice.h"
 
 #include "data/balancerepository.h"
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/paymentrepository.h"
 #include "data/queuerepository.h"
-#include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "services/clock.h"
+#include "services/queueservice.h"
+#include "services/seatmapcache.h"
 
-PaymentService::PaymentService(Database &database, QueueService &queue)
+PaymentService::PaymentService(Database &database, QueueService &queue, SeatMapCache *seatMaps)
     : m_database(database)
     , m_queue(queue)
+    , m_seatMaps(seatMaps)
 { }
 
 Result<std::optional<Payment>> PaymentService::replay(const TokenClaims &claims,
@@ -31,6 +33,8 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
 {
     const QDateTime now = Clock::now();
     bool replayed = false;
+    qint64 soldDateId = 0;
+    QList<int> soldSeats;
     auto paid = m_database.transaction<Payment>([&](DbSession &session) -> Result<Payment> {
         replayed = false;
         ReservationRepository reservations(session);
@@ -83,6 +87,8 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
                 ErrorCode::Internal,
                 QStringLiteral("reservation %1 no longer holds its seats").arg(reservationId)};
         reservations.confirm(reservationId);
+        soldDateId = row->concertDateId;
+        soldSeats = reservation.seatNumbers;
         const Payment payment = payments.insert(
             Payment{0, reservationId, claims.userId, reservation.amount, *remaining, now},
             idempotencyKey);
@@ -90,7 +96,10 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
         tokens.expire(claims.tokenId);
         return payment;
     });
-    if (paid && !replayed)
+    if (paid && !replayed) {
         m_queue.noteExpired(claims.tokenId);
+        if (m_seatMaps)
+            m_seatMaps->noteSold(soldDateId, soldSeats);
+    }
     return paid;
 }

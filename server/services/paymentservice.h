@@ -10,6 +10,7 @@
 
 class Database;
 class QueueService;
+class SeatMapCache;
 
 /**
  * @brief Payments (api-contract.md, "Payments").
@@ -22,7 +23,8 @@ class QueueService;
 class PaymentService
 {
 public:
-    PaymentService(Database &database, QueueService &queue);
+    /** @param seatMaps: told at once about the seats each payment sells; may be nullptr. */
+    PaymentService(Database &database, QueueService &queue, SeatMapCache *seatMaps = nullptr);
 
     /**
      * @brief The user's earlier payment made with @p idempotencyKey for @p reservationId, if
@@ -42,4 +44,5 @@ public:
 private:
     Database &m_database;
     QueueService &m_queue;
+    SeatMapCache *m_seatMaps = nullptr;
 };

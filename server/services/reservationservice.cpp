@@ -1,11 +1,11 @@
 #include "services/reservationservice.h"
 
-#include "services/catalogservice.h"
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/queuerepository.h"
-#include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "services/catalogservice.h"
+#include "services/clock.h"
+#include "services/queueservice.h"
 
 ReservationService::ReservationService(Database &database, CatalogService &catalog,
                                        QueueService &queue, int holdTtlSeconds)
@@ -52,8 +52,11 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
                             QStringLiteral("at least one of the seats is no longer available")};
         return created;
     });
-    if (held)
+    if (held) {
         m_queue.noteExtended(claims.tokenId, reservation.heldUntil);
+        m_catalog.seatMaps().noteHeld(date->concertDateId, reservation.seatNumbers,
+                                      reservation.heldUntil);
+    }
     return held;
 }
 
