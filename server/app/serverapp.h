@@ -10,6 +10,7 @@ class ApiRoutes;
 class BalanceService;
 class CatalogService;
 class Database;
+class HistoryService;
 class HttpEdge;
 class HttpListener;
 class PaymentService;
@@ -19,6 +20,9 @@ class QTimer;
 class QueueService;
 class ReservationService;
 class TokenSigner;
+class WebhookRelay;
+class WebhookRoutes;
+class WebhookService;
 
 /**
  * @brief One `concert-server` instance: owns the database access, the services, the queue
@@ -58,8 +62,12 @@ private:
     std::unique_ptr<ReservationService> m_reservations;
     std::unique_ptr<BalanceService> m_balances;
     std::unique_ptr<PaymentService> m_payments;
+    std::unique_ptr<WebhookService> m_webhooks;
+    std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<WebhookRelay> m_relay;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
+    std::unique_ptr<WebhookRoutes> m_webhookRoutes;
     std::unique_ptr<QHttpServer> m_http;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;

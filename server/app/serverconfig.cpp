@@ -35,6 +35,7 @@ constexpr OptionSpec kOptions[] = {
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
+    {"webhook-retry-scale", "X", "Multiplies the webhook retry schedule, 0.0001..100 (default 1)."},
 };
 
 QString envName(const char *option)
@@ -188,6 +189,15 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     };
     readFlag("demo-data", config.demoData);
     readFlag("reuse-port", config.reusePort);
+    if (const auto text = lookup("webhook-retry-scale"); text && error.isEmpty()) {
+        bool ok = false;
+        const double value = text->trimmed().toDouble(&ok);
+        if (!ok || !(value >= 0.0001 && value <= 100))
+            error = QStringLiteral("--webhook-retry-scale: '%1' is not a number from 0.0001 to 100")
+                        .arg(*text);
+        else
+            config.webhookRetryScale = value;
+    }
     if (!error.isEmpty())
         return error;
     return config;

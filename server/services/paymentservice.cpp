@@ -7,6 +7,7 @@
 #include "data/queuerepository.h"
 #include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "data/outboxrepository.h"
 
 PaymentService::PaymentService(Database &database, QueueService &queue)
     : m_database(database)
@@ -88,6 +89,7 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             idempotencyKey);
         balances.recordPayment(claims.userId, reservation.amount, payment.paymentId, now);
         tokens.expire(claims.tokenId);
+        OutboxRepository(session).append(OutboxEventType::PaymentCompleted, payment.toJson(), now);
         return payment;
     });
     if (paid && !replayed)
