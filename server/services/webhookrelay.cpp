@@ -12,7 +12,7 @@
 
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcWebhooks, "concert.server.webhooks")
+Q_LOGGING_CATEGORY(lcWebhooks, "concert.server.webhooks", QtInfoMsg)
 
 namespace {
 
@@ -89,17 +89,28 @@ void RelayWorker::begin()
     m_timer->start();
     m_wake = new QTimer(this);
     m_wake->setSingleShot(true);
-    m_wake->setTimerType(Qt::PreciseTimer);
     connect(m_wake, &QTimer::timeout, this, &RelayWorker::poll);
+    m_due = new QTimer(this);
+    m_due->setSingleShot(true);
+    m_due->setTimerType(Qt::PreciseTimer);
+    connect(m_due, &QTimer::timeout, this, &RelayWorker::poll);
     poll();
 }
 
-void RelayWorker::pollWithin(qint64 ms)
+void RelayWorker::pollSoon()
 {
+    if (!m_stopping && !m_wake->isActive())
+        m_wake->start(0);
+}
+
+void RelayWorker::pollAt(qint64 ms)
+{
+    // The earliest retry this instance knows of gets a timer; later ones are at most one
+    // regular poll late.
     if (m_stopping)
         return;
-    if (!m_wake->isActive() || m_wake->remainingTime() > ms)
-        m_wake->start(int(qBound(qint64(0), ms, qint64(m_settings.pollMs))));
+    if (!m_due->isActive() || m_due->remainingTime() > ms)
+        m_due->start(int(qMax(qint64(0), ms)));
 }
 
 QNetworkAccessManager *RelayWorker::managerFor(qint64 webhookId)
@@ -182,11 +193,10 @@ void RelayWorker::send(const DueDelivery &delivery)
                          "v1," + WebhookRelay::signature(delivery.secret, delivery.eventId,
                                                          timestamp, delivery.body));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(m_settings.timeoutMs);
     QNetworkReply *reply = managerFor(delivery.webhookId)->post(request, delivery.body);
     m_inFlight.insert(reply, InFlight{delivery, reply});
     ++m_inFlightPerWebhook[delivery.webhookId];
-    // A hard limit too: the transfer timeout alone restarts whenever a byte arrives.
+    // A hard limit (QNetworkRequest's transfer timeout restarts whenever a byte arrives).
     QTimer::singleShot(m_settings.timeoutMs, reply, [reply]() { reply->abort(); });
     connect(reply, &QNetworkReply::finished, this, [this, reply]() { settle(reply); });
 }
@@ -203,7 +213,7 @@ void RelayWorker::settle(QNetworkReply *reply)
     const QVariant code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     reply->deleteLater();
     record(delivery, code.isValid() ? std::optional<int>(code.toInt()) : std::nullopt);
-    pollWithin(0); // a slot is free
+    pollSoon(); // a slot is free
 }
 
 void RelayWorker::record(const DueDelivery &delivery, std::optional<int> status)
@@ -230,8 +240,8 @@ void RelayWorker::record(const DueDelivery &delivery, std::optional<int> status)
         qCDebug(lcWebhooks).noquote() << "attempt" << attemptsMade << "of" << delivery.eventId
                                       << "to webhook" << delivery.webhookId << "failed, status"
                                       << (status ? QString::number(*status) : QStringLiteral("none"));
-    if (delayMs && !m_stopping)
-        pollWithin(*delayMs);
+    if (delayMs)
+        pollAt(*delayMs);
 }
 
 void RelayWorker::end()
@@ -241,6 +251,8 @@ void RelayWorker::end()
         m_timer->stop();
     if (m_wake)
         m_wake->stop();
+    if (m_due)
+        m_due->stop();
     const QList<InFlight> pending = m_inFlight.values();
     m_inFlight.clear();
     m_inFlightPerWebhook.clear();

@@ -111,14 +111,16 @@ private:
     void send(const DueDelivery &delivery);
     void settle(QNetworkReply *reply);
     void record(const DueDelivery &delivery, std::optional<int> status);
-    void pollWithin(qint64 ms);
+    void pollSoon();
+    void pollAt(qint64 ms);
     QNetworkAccessManager *managerFor(qint64 webhookId);
 
     Database &m_database;
     const WebhookRelay::Settings m_settings;
     const QString m_claimant; ///< this instance's name on its claims
     QTimer *m_timer = nullptr;
-    QTimer *m_wake = nullptr;
+    QTimer *m_wake = nullptr; ///< polls soon after a slot frees
+    QTimer *m_due = nullptr; ///< polls when a retry falls due before the next regular poll
     bool m_stopping = false;
     QList<qint64> m_webhooks;
     qsizetype m_nextFirst = 0; ///< round robin start, so no webhook always claims first

@@ -368,7 +368,7 @@ private Q_SLOTS:
             const qint64 gap = receiver.received.at(i + 1).atMs - receiver.received.at(i).atMs;
             qInfo("gap before attempt %d: %lld ms (schedule %lld ms)", i + 2, gap, expected[i]);
             QVERIFY2(gap >= expected[i] - 2, qPrintable(QString::number(gap)));
-            QVERIFY2(gap <= expected[i] + 1000, qPrintable(QString::number(gap)));
+            QVERIFY2(gap <= expected[i] + 500, qPrintable(QString::number(gap)));
         }
         HttpReply deliveries;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -457,6 +457,9 @@ private Q_SLOTS:
         // still waiting for their 15 s limit.
         QVERIFY(dead.received.size() >= 1);
         QVERIFY(dead.received.size() <= 6);
+        const QJsonArray hooks = m_http.get(QStringLiteral("/api/v1/admin/webhooks"), {{"X-Admin-Key", kAdmin}}).json.value(QLatin1String("items")).toArray();
+        for (const QJsonValue &h : hooks)
+            QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(h.toObject().value(QLatin1String("id")).toInteger()), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
     }
 
     void historyPagesNewestFirst()
@@ -531,6 +534,8 @@ private Q_SLOTS:
     void killDuringPaymentStormLosesNoEvent()
     {
         constexpr int kPayments = 100;
+        // The queue's admitter lock is per MariaDB server: the suite's first server gives way.
+        QCOMPARE(m_server->terminate(), 0);
         const QString db = QStringLiteral("storm");
         QVERIFY(m_fx.createDatabase(db));
         auto a = m_fx.startServer(db, options(300));
@@ -581,7 +586,8 @@ private Q_SLOTS:
         for (int i = 0; i < kPayments; ++i)
             requests << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
                                            QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
-                                           HttpClient::bearer(tokens.at(i)),
+                                           HttpClient::bearer(tokens.at(i))
+                                               + HttpHeaders{{"Idempotency-Key", "storm-" + QByteArray::number(i)}},
                                            (i % 2 ? b : a)->baseUrl());
         QTimer killer;
         int receivedAtKill = -1;
@@ -601,16 +607,27 @@ private Q_SLOTS:
             a->kill(); // the storm outran the deliveries: kill A now, with deliveries still due
         }
         int answered = 0;
-        for (const HttpReply &reply : replies)
-            answered += reply.status == 201;
+        QList<HttpClient::Request> again;
+        for (int i = 0; i < kPayments; ++i) {
+            if (replies.at(i).status == 201) {
+                ++answered;
+            } else {
+                again << requests.at(i);
+                again.last().base = b->baseUrl();
+            }
+        }
         a = m_fx.startServer(db, options(300));
         QVERIFY(a);
+        // The payments A never answered are retried on B with their Idempotency-Key: those A
+        // committed before it died are replayed, the rest are made now.
+        for (const HttpReply &reply : http.sendConcurrently(again, 16))
+            QCOMPARE(reply.status, 201);
 
         const QString paymentIds = m_fx.db().executeIn(db, QStringLiteral("SELECT id FROM payments ORDER BY id"));
         QSet<qint64> paid;
         for (const QString &line : paymentIds.split(u'\n', Qt::SkipEmptyParts))
             paid.insert(line.trimmed().toLongLong());
-        QVERIFY(paid.size() >= answered);
+        QCOMPARE(paid.size(), kPayments);
         auto deliveredPayments = [&]() {
             QSet<qint64> seen;
             for (const Received &r : std::as_const(receiver.received))
@@ -622,7 +639,8 @@ private Q_SLOTS:
         for (const Received &r : std::as_const(receiver.received))
             ids.insert(r.eventId());
         QCOMPARE(qsizetype(ids.size()), paid.size()); // one event per payment, no more
-        qInfo("storm: %d payments answered 201, %lld committed, A killed after %d deliveries; "
+        qInfo("storm: %d payments answered 201 in the storm (the rest retried on B), %lld "
+              "committed, A killed after %d deliveries; "
               "receiver got %lld requests for %lld events: %lld duplicates",
               answered, qint64(paid.size()), receivedAtKill, qint64(receiver.received.size()),
               qint64(ids.size()), qint64(receiver.received.size() - ids.size()));
