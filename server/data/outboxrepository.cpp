@@ -91,8 +91,8 @@ int OutboxRepository::fanOut(int limit, const QDateTime &now)
     QList<Event> events;
     QList<qint64> ids;
     while (pending.next()) {
-        events.append({pending.value(0).toLongLong(), pending.value(1).toString(),
-                       pending.value(2)});
+        events.append(
+            {pending.value(0).toLongLong(), pending.value(1).toString(), pending.value(2)});
         ids << events.last().id;
     }
     if (events.isEmpty())
@@ -105,22 +105,21 @@ int OutboxRepository::fanOut(int limit, const QDateTime &now)
                       {event.id, Database::toSqlTime(now), event.type,
                        Database::toSqlTime(Database::fromSqlTime(event.createdAt))});
     }
-    m_session.run(
-        QStringLiteral("UPDATE outbox_events SET fanned_out = 1 WHERE id IN (%1)").arg(idList(ids)));
+    m_session.run(QStringLiteral("UPDATE outbox_events SET fanned_out = 1 WHERE id IN (%1)")
+                      .arg(idList(ids)));
     return int(events.size());
 }
 
 QList<DueDelivery> OutboxRepository::claimDue(qint64 webhookId, int limit, const QDateTime &now,
-                                              const QDateTime &leaseUntil,
-                                              const QString &claimant)
+                                              const QDateTime &leaseUntil, const QString &claimant)
 {
     const QString at = Database::toSqlTime(now);
-    QSqlQuery &due = m_session.run(
-        QStringLiteral("SELECT id FROM webhook_deliveries WHERE webhook_id = ? "
-                       "AND state = 'PENDING' AND next_attempt_at <= ? "
-                       "AND (claimed_until IS NULL OR claimed_until <= ?) "
-                       "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED"),
-        {webhookId, at, at, limit});
+    QSqlQuery &due =
+        m_session.run(QStringLiteral("SELECT id FROM webhook_deliveries WHERE webhook_id = ? "
+                                     "AND state = 'PENDING' AND next_attempt_at <= ? "
+                                     "AND (claimed_until IS NULL OR claimed_until <= ?) "
+                                     "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED"),
+                      {webhookId, at, at, limit});
     QList<qint64> ids;
     while (due.next())
         ids << due.value(0).toLongLong();
@@ -154,8 +153,8 @@ QList<DueDelivery> OutboxRepository::claimDue(qint64 webhookId, int limit, const
 }
 
 bool OutboxRepository::recordAttempt(const DueDelivery &delivery, const QString &claimant,
-                                     const QDateTime &at, std::optional<int> status,
-                                     bool delivered, const QDateTime &nextAttemptAt)
+                                     const QDateTime &at, std::optional<int> status, bool delivered,
+                                     const QDateTime &nextAttemptAt)
 {
     const QString state = delivered ? QStringLiteral("DELIVERED")
         : nextAttemptAt.isValid()   ? QStringLiteral("PENDING")
@@ -182,8 +181,8 @@ bool OutboxRepository::recordAttempt(const DueDelivery &delivery, const QString 
 
 QList<qint64> OutboxRepository::liveWebhookIds()
 {
-    QSqlQuery &query =
-        m_session.run(QStringLiteral("SELECT id FROM webhooks WHERE deleted_at IS NULL ORDER BY id"));
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT id FROM webhooks WHERE deleted_at IS NULL ORDER BY id"));
     QList<qint64> ids;
     while (query.next())
         ids << query.value(0).toLongLong();

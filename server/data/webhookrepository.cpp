@@ -33,10 +33,10 @@ WebhookRow WebhookRepository::insert(const WebhookRow &webhook)
 
 std::optional<WebhookRow> WebhookRepository::findLive(qint64 id)
 {
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT id, url, events, secret, created_at FROM webhooks "
-                       "WHERE id = ? AND deleted_at IS NULL"),
-        {id});
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT id, url, events, secret, created_at FROM webhooks "
+                                     "WHERE id = ? AND deleted_at IS NULL"),
+                      {id});
     if (!query.next())
         return std::nullopt;
     return rowFrom(query);
@@ -44,10 +44,10 @@ std::optional<WebhookRow> WebhookRepository::findLive(qint64 id)
 
 QList<WebhookRow> WebhookRepository::listLive(qint64 offset, int limit)
 {
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT id, url, events, secret, created_at FROM webhooks "
-                       "WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"),
-        {limit, offset});
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT id, url, events, secret, created_at FROM webhooks "
+                                     "WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"),
+                      {limit, offset});
     QList<WebhookRow> rows;
     while (query.next())
         rows.append(rowFrom(query));
@@ -71,11 +71,11 @@ bool WebhookRepository::remove(qint64 id, const QDateTime &now)
 
 QList<WebhookAttemptRow> WebhookRepository::attempts(qint64 webhookId, qint64 offset, int limit)
 {
-    QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT event_id, type, attempt, at, status, delivered "
-                       "FROM webhook_attempts WHERE webhook_id = ? "
-                       "ORDER BY id DESC LIMIT ? OFFSET ?"),
-        {webhookId, limit, offset});
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT event_id, type, attempt, at, status, delivered "
+                                     "FROM webhook_attempts WHERE webhook_id = ? "
+                                     "ORDER BY id DESC LIMIT ? OFFSET ?"),
+                      {webhookId, limit, offset});
     QList<WebhookAttemptRow> rows;
     while (query.next()) {
         WebhookAttemptRow row;

@@ -129,8 +129,8 @@ void WebhookRoutes::deleteWebhook(const QString &id, const QHttpServerRequest &r
     if (!webhookId)
         return HttpEdge::write(
             responder,
-            ApiResponse::error(invalid(
-                QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"))));
+            ApiResponse::error(invalid(QStringLiteral(
+                "the webhook id must be an integer from 1 to 9223372036854775807"))));
     m_edge.dispatch(std::move(responder), [this, webhookId = *webhookId]() {
         const Result<Done> removed = m_webhooks.remove(webhookId);
         if (!removed)
@@ -150,8 +150,8 @@ void WebhookRoutes::deliveries(const QString &id, const QHttpServerRequest &requ
     if (!webhookId)
         return HttpEdge::write(
             responder,
-            ApiResponse::error(invalid(
-                QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"))));
+            ApiResponse::error(invalid(QStringLiteral(
+                "the webhook id must be an integer from 1 to 9223372036854775807"))));
     int page = 1;
     int size = 20;
     if (const auto error = readPaging(request, &page, &size))

@@ -55,8 +55,8 @@ void WebhookRelay::stop()
     m_worker = nullptr;
 }
 
-QByteArray WebhookRelay::signature(const QString &secret, const QString &eventId,
-                                   qint64 timestamp, const QByteArray &body)
+QByteArray WebhookRelay::signature(const QString &secret, const QString &eventId, qint64 timestamp,
+                                   const QByteArray &body)
 {
     const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1()); // after "whsec_"
     const QByteArray signedContent =
@@ -138,8 +138,9 @@ void RelayWorker::poll()
             break;
     }
     // 2. Which webhooks live; stop talking to deleted ones at once.
-    const Result<QList<qint64>> live = m_database.run<QList<qint64>>(
-        [](DbSession &session) { return Result<QList<qint64>>(OutboxRepository(session).liveWebhookIds()); });
+    const Result<QList<qint64>> live = m_database.run<QList<qint64>>([](DbSession &session) {
+        return Result<QList<qint64>>(OutboxRepository(session).liveWebhookIds());
+    });
     if (!live)
         return;
     m_webhooks = live.value();
@@ -162,8 +163,9 @@ void RelayWorker::poll()
     const qsizetype count = m_webhooks.size();
     for (qsizetype i = 0; i < count; ++i) {
         const qint64 webhookId = m_webhooks.at((m_nextFirst + i) % count);
-        const int free = qMin(m_settings.maxInFlightPerWebhook - m_inFlightPerWebhook.value(webhookId),
-                              m_settings.maxInFlight - int(m_inFlight.size()));
+        const int free =
+            qMin(m_settings.maxInFlightPerWebhook - m_inFlightPerWebhook.value(webhookId),
+                 m_settings.maxInFlight - int(m_inFlight.size()));
         if (free <= 0)
             continue;
         const QDateTime leaseUntil = now.addMSecs(m_settings.leaseMs);
@@ -189,9 +191,10 @@ void RelayWorker::send(const DueDelivery &delivery)
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("concert-server"));
     request.setRawHeader(QByteArrayLiteral("webhook-id"), delivery.eventId.toLatin1());
     request.setRawHeader(QByteArrayLiteral("webhook-timestamp"), QByteArray::number(timestamp));
-    request.setRawHeader(QByteArrayLiteral("webhook-signature"),
-                         "v1," + WebhookRelay::signature(delivery.secret, delivery.eventId,
-                                                         timestamp, delivery.body));
+    request.setRawHeader(
+        QByteArrayLiteral("webhook-signature"),
+        "v1,"
+            + WebhookRelay::signature(delivery.secret, delivery.eventId, timestamp, delivery.body));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = managerFor(delivery.webhookId)->post(request, delivery.body);
     m_inFlight.insert(reply, InFlight{delivery, reply});
@@ -229,17 +232,18 @@ void RelayWorker::record(const DueDelivery &delivery, std::optional<int> status)
             next = at.addMSecs(*delayMs);
     }
     const Result<bool> recorded = m_database.transaction<bool>([&](DbSession &session) {
-        return Result<bool>(OutboxRepository(session).recordAttempt(
-            delivery, m_claimant, at, status, delivered, next));
+        return Result<bool>(OutboxRepository(session).recordAttempt(delivery, m_claimant, at,
+                                                                    status, delivered, next));
     });
     if (!recorded)
         qCWarning(lcWebhooks).noquote()
             << "could not record an attempt of event" << delivery.eventId
             << "(its lease lapses and it is sent again):" << recorded.error().message;
     if (!delivered)
-        qCDebug(lcWebhooks).noquote() << "attempt" << attemptsMade << "of" << delivery.eventId
-                                      << "to webhook" << delivery.webhookId << "failed, status"
-                                      << (status ? QString::number(*status) : QStringLiteral("none"));
+        qCDebug(lcWebhooks).noquote()
+            << "attempt" << attemptsMade << "of" << delivery.eventId << "to webhook"
+            << delivery.webhookId << "failed, status"
+            << (status ? QString::number(*status) : QStringLiteral("none"));
     if (delayMs)
         pollAt(*delayMs);
 }

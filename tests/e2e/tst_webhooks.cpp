@@ -123,10 +123,9 @@ private:
 bool signatureHolds(const Received &r, const QString &secret)
 {
     const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1());
-    const QByteArray content = r.header("webhook-id") + '.' + r.header("webhook-timestamp") + '.'
-        + r.body;
-    const QByteArray expected =
-        "v1,"
+    const QByteArray content =
+        r.header("webhook-id") + '.' + r.header("webhook-timestamp") + '.' + r.body;
+    const QByteArray expected = "v1,"
         + QMessageAuthenticationCode::hash(content, key, QCryptographicHash::Sha256).toBase64();
     return r.header("webhook-signature").split(' ').contains(expected);
 }
@@ -159,10 +158,10 @@ private:
 
     static QStringList options(int holdTtlSeconds)
     {
-        return {QStringLiteral("--admin-key"),         QString::fromLatin1(kAdmin),
-                QStringLiteral("--queue-capacity"),    QStringLiteral("5000"),
-                QStringLiteral("--queue-tick-ms"),     QStringLiteral("100"),
-                QStringLiteral("--hold-ttl-seconds"),  QString::number(holdTtlSeconds),
+        return {QStringLiteral("--admin-key"),           QString::fromLatin1(kAdmin),
+                QStringLiteral("--queue-capacity"),      QStringLiteral("5000"),
+                QStringLiteral("--queue-tick-ms"),       QStringLiteral("100"),
+                QStringLiteral("--hold-ttl-seconds"),    QString::number(holdTtlSeconds),
                 QStringLiteral("--webhook-retry-scale"), QStringLiteral("0.001")};
     }
 
@@ -174,7 +173,8 @@ private:
             return m_http.post(QStringLiteral("/api/v1/admin/webhooks"), body,
                                {{"X-Admin-Key", kAdmin}});
         HttpClient other(base);
-        return other.post(QStringLiteral("/api/v1/admin/webhooks"), body, {{"X-Admin-Key", kAdmin}});
+        return other.post(QStringLiteral("/api/v1/admin/webhooks"), body,
+                          {{"X-Admin-Key", kAdmin}});
     }
 
     /** @brief The next free seat of the suite's concert: (date, seat number). */
@@ -190,7 +190,10 @@ private:
         return m_api.hold(token, m_concert, date, {seat}, base);
     }
 
-    qint64 outboxCount() { return m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox_events")); }
+    qint64 outboxCount()
+    {
+        return m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox_events"));
+    }
 
     qint64 newConcert(int dates, QStringList *out, HttpClient &http)
     {
@@ -222,17 +225,18 @@ private Q_SLOTS:
                                {QStringLiteral("events"), QJsonArray{"payment.completed"}}};
         QCOMPARE(m_http.post(path, good).errorCode(), QStringLiteral("ADMIN_KEY_INVALID"));
         QCOMPARE(m_http.post(path, good, {{"X-Admin-Key", "wrong"}}).status, 401);
-        for (const QString &url : {QStringLiteral("ftp://example.test/x"), QStringLiteral("not a url"),
-                                   QStringLiteral("http://"), QStringLiteral("/relative")}) {
+        for (const QString &url :
+             {QStringLiteral("ftp://example.test/x"), QStringLiteral("not a url"),
+              QStringLiteral("http://"), QStringLiteral("/relative")}) {
             QJsonObject body = good;
             body[QStringLiteral("url")] = url;
             const HttpReply reply = m_http.post(path, body, {{"X-Admin-Key", kAdmin}});
             QVERIFY2(reply.status == 400, qPrintable(url));
             QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_ARGUMENT"));
         }
-        for (const QJsonValue &events : {QJsonValue(QJsonArray{"payment.done"}),
-                                         QJsonValue(QJsonArray{}), QJsonValue(QJsonArray{1}),
-                                         QJsonValue(QStringLiteral("payment.completed"))}) {
+        for (const QJsonValue &events :
+             {QJsonValue(QJsonArray{"payment.done"}), QJsonValue(QJsonArray{}),
+              QJsonValue(QJsonArray{1}), QJsonValue(QStringLiteral("payment.completed"))}) {
             QJsonObject body = good;
             body[QStringLiteral("events")] = events;
             QCOMPARE(m_http.post(path, body, {{"X-Admin-Key", kAdmin}}).status, 400);
@@ -247,35 +251,45 @@ private Q_SLOTS:
         const QString secret = created.json.value(QLatin1String("secret")).toString();
         QVERIFY(secret.startsWith(QLatin1String("whsec_")));
         QCOMPARE(QByteArray::fromBase64(secret.mid(6).toLatin1()).size(), 32);
-        QCOMPARE(created.json.value(QLatin1String("events")).toArray(), QJsonArray{"payment.completed"});
+        QCOMPARE(created.json.value(QLatin1String("events")).toArray(),
+                 QJsonArray{"payment.completed"});
 
         const HttpReply list = m_http.get(path, {{"X-Admin-Key", kAdmin}});
         QCOMPARE(list.status, 200);
         QCOMPARE(list.json.value(QLatin1String("total")).toInteger(), 1);
         QVERIFY(!list.body.contains("whsec_"));
-        QCOMPARE(m_http.get(path + QStringLiteral("?size=0"), {{"X-Admin-Key", kAdmin}}).status, 400);
+        QCOMPARE(m_http.get(path + QStringLiteral("?size=0"), {{"X-Admin-Key", kAdmin}}).status,
+                 400);
 
         const QString one = path + QStringLiteral("/%1").arg(id);
-        QCOMPARE(m_http.get(one + QStringLiteral("/deliveries"), {{"X-Admin-Key", kAdmin}}).status, 200);
+        QCOMPARE(m_http.get(one + QStringLiteral("/deliveries"), {{"X-Admin-Key", kAdmin}}).status,
+                 200);
         QCOMPARE(m_http.get(one + QStringLiteral("/deliveries")).status, 401);
         QCOMPARE(m_http.send("GET", one, {}, {{"X-Admin-Key", kAdmin}}).status, 405);
-        QCOMPARE(m_http.send("DELETE", path + QStringLiteral("/abc"), {}, {{"X-Admin-Key", kAdmin}}).status, 400);
+        QCOMPARE(m_http.send("DELETE", path + QStringLiteral("/abc"), {}, {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 400);
         QCOMPARE(m_http.send("DELETE", one).status, 401);
         const HttpReply deleted = m_http.send("DELETE", one, {}, {{"X-Admin-Key", kAdmin}});
         QCOMPARE(deleted.status, 204);
         QVERIFY(deleted.body.isEmpty());
         QCOMPARE(m_http.send("DELETE", one, {}, {{"X-Admin-Key", kAdmin}}).status, 404);
-        QCOMPARE(m_http.get(one + QStringLiteral("/deliveries"), {{"X-Admin-Key", kAdmin}}).status, 404);
-        QCOMPARE(m_http.get(path, {{"X-Admin-Key", kAdmin}}).json.value(QLatin1String("total")).toInteger(), 0);
+        QCOMPARE(m_http.get(one + QStringLiteral("/deliveries"), {{"X-Admin-Key", kAdmin}}).status,
+                 404);
+        QCOMPARE(m_http.get(path, {{"X-Admin-Key", kAdmin}})
+                     .json.value(QLatin1String("total"))
+                     .toInteger(),
+                 0);
     }
 
     void everyEventTypeArrivesSigned()
     {
         Receiver receiver;
         const HttpReply hook = createWebhook(
-            receiver.url(), {QStringLiteral("reservation.held"), QStringLiteral("reservation.expired"),
-                             QStringLiteral("payment.completed"), QStringLiteral("reservation.released"),
-                             QStringLiteral("reservation.cancelled")});
+            receiver.url(),
+            {QStringLiteral("reservation.held"), QStringLiteral("reservation.expired"),
+             QStringLiteral("payment.completed"), QStringLiteral("reservation.released"),
+             QStringLiteral("reservation.cancelled")});
         QCOMPARE(hook.status, 201);
         const QString secret = hook.json.value(QLatin1String("secret")).toString();
         const qint64 outboxBefore = outboxCount();
@@ -307,8 +321,10 @@ private Q_SLOTS:
         QCOMPARE(conflict.status, 409);
         QCOMPARE(outboxCount(), outboxBeforeConflict);
 
-        QTRY_VERIFY_WITH_TIMEOUT(receiver.countOf(QStringLiteral("reservation.expired")) >= 1, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(qint64(receiver.received.size()), outboxCount() - outboxBefore, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(receiver.countOf(QStringLiteral("reservation.expired")) >= 1,
+                                 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(receiver.received.size()), outboxCount() - outboxBefore,
+                                  5000);
         QCOMPARE(receiver.received.size(), 4); // held ×2, payment, expired
 
         QSet<QString> ids;
@@ -321,7 +337,8 @@ private Q_SLOTS:
             QCOMPARE(r.eventId(), r.json.value(QLatin1String("id")).toString());
             QVERIFY(!QUuid::fromString(r.eventId()).isNull());
             QVERIFY(qAbs(r.header("webhook-timestamp").toLongLong() - nowS) < 60);
-            QVERIFY(JsonFields::parseTimestamp(r.json.value(QLatin1String("createdAt")).toString()));
+            QVERIFY(
+                JsonFields::parseTimestamp(r.json.value(QLatin1String("createdAt")).toString()));
             QVERIFY(r.data().value(QLatin1String("userId")).toString() != loser);
             ids.insert(r.eventId());
         }
@@ -332,9 +349,12 @@ private Q_SLOTS:
             if (r.type() == QLatin1String("payment.completed")) {
                 QCOMPARE(r.data(), paid.json);
             } else if (r.type() == QLatin1String("reservation.expired")) {
-                QCOMPARE(r.data().value(QLatin1String("reservationId")).toInteger(), idleReservation);
-                QCOMPARE(r.data().value(QLatin1String("status")).toString(), QStringLiteral("EXPIRED"));
-            } else if (r.data().value(QLatin1String("reservationId")).toInteger() == paidReservation) {
+                QCOMPARE(r.data().value(QLatin1String("reservationId")).toInteger(),
+                         idleReservation);
+                QCOMPARE(r.data().value(QLatin1String("status")).toString(),
+                         QStringLiteral("EXPIRED"));
+            } else if (r.data().value(QLatin1String("reservationId")).toInteger()
+                       == paidReservation) {
                 QCOMPARE(r.data(), held.json);
             }
         }
@@ -344,7 +364,13 @@ private Q_SLOTS:
         forged.body.replace("COMPLETED", "REFUNDED");
         forged.body.replace("EXPIRED", "CONFIRMED");
         QVERIFY(!signatureHolds(forged, secret));
-        QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(hook.json.value(QLatin1String("id")).toInteger()), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
+        QCOMPARE(m_http
+                     .send("DELETE",
+                           QStringLiteral("/api/v1/admin/webhooks/%1")
+                               .arg(hook.json.value(QLatin1String("id")).toInteger()),
+                           {}, {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 204);
     }
 
     void retriesFollowTheScaledSchedule()
@@ -372,9 +398,12 @@ private Q_SLOTS:
         }
         HttpReply deliveries;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (deliveries = m_http.get(QStringLiteral("/api/v1/admin/webhooks/%1/deliveries?size=10").arg(hookId),
-                                     {{"X-Admin-Key", kAdmin}}))
-                    .json.value(QLatin1String("total")).toInteger() == 4,
+            (deliveries = m_http.get(
+                 QStringLiteral("/api/v1/admin/webhooks/%1/deliveries?size=10").arg(hookId),
+                 {{"X-Admin-Key", kAdmin}}))
+                    .json.value(QLatin1String("total"))
+                    .toInteger()
+                == 4,
             5000);
         const QJsonArray items = deliveries.json.value(QLatin1String("items")).toArray();
         QCOMPARE(items.size(), 4);
@@ -382,7 +411,8 @@ private Q_SLOTS:
             const QJsonObject item = items.at(i).toObject();
             QCOMPARE(item.value(QLatin1String("attempt")).toInt(), 4 - i); // newest first
             QCOMPARE(item.value(QLatin1String("eventId")).toString(), id);
-            QCOMPARE(item.value(QLatin1String("type")).toString(), QStringLiteral("reservation.held"));
+            QCOMPARE(item.value(QLatin1String("type")).toString(),
+                     QStringLiteral("reservation.held"));
             QCOMPARE(item.value(QLatin1String("status")).toInt(), i == 0 ? 200 : 500);
             QCOMPARE(item.value(QLatin1String("delivered")).toBool(), i == 0);
             QVERIFY(JsonFields::parseTimestamp(item.value(QLatin1String("at")).toString()));
@@ -391,7 +421,11 @@ private Q_SLOTS:
             QStringLiteral("/api/v1/admin/webhooks/%1/deliveries?page=2&size=3").arg(hookId),
             {{"X-Admin-Key", kAdmin}});
         QCOMPARE(second.json.value(QLatin1String("items")).toArray().size(), 1);
-        QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(hookId), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
+        QCOMPARE(m_http
+                     .send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(hookId), {},
+                           {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 204);
     }
 
     void deletedWebhookGetsNothingMore()
@@ -406,12 +440,24 @@ private Q_SLOTS:
         QCOMPARE(holdNext(token).status, 201);
         QTRY_COMPARE_WITH_TIMEOUT(gone.received.size(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(kept.received.size(), 1, 5000);
-        QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(a.json.value(QLatin1String("id")).toInteger()), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
+        QCOMPARE(m_http
+                     .send("DELETE",
+                           QStringLiteral("/api/v1/admin/webhooks/%1")
+                               .arg(a.json.value(QLatin1String("id")).toInteger()),
+                           {}, {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 204);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(holdNext(token).status, 201);
         QTRY_COMPARE_WITH_TIMEOUT(kept.received.size(), 4, 5000);
         QCOMPARE(gone.received.size(), 1);
-        QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(b.json.value(QLatin1String("id")).toInteger()), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
+        QCOMPARE(m_http
+                     .send("DELETE",
+                           QStringLiteral("/api/v1/admin/webhooks/%1")
+                               .arg(b.json.value(QLatin1String("id")).toInteger()),
+                           {}, {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 204);
     }
 
     void deadReceiverDelaysNobodyElse()
@@ -457,9 +503,18 @@ private Q_SLOTS:
         // still waiting for their 15 s limit.
         QVERIFY(dead.received.size() >= 1);
         QVERIFY(dead.received.size() <= 6);
-        const QJsonArray hooks = m_http.get(QStringLiteral("/api/v1/admin/webhooks"), {{"X-Admin-Key", kAdmin}}).json.value(QLatin1String("items")).toArray();
+        const QJsonArray hooks =
+            m_http.get(QStringLiteral("/api/v1/admin/webhooks"), {{"X-Admin-Key", kAdmin}})
+                .json.value(QLatin1String("items"))
+                .toArray();
         for (const QJsonValue &h : hooks)
-            QCOMPARE(m_http.send("DELETE", QStringLiteral("/api/v1/admin/webhooks/%1").arg(h.toObject().value(QLatin1String("id")).toInteger()), {}, {{"X-Admin-Key", kAdmin}}).status, 204);
+            QCOMPARE(m_http
+                         .send("DELETE",
+                               QStringLiteral("/api/v1/admin/webhooks/%1")
+                                   .arg(h.toObject().value(QLatin1String("id")).toInteger()),
+                               {}, {{"X-Admin-Key", kAdmin}})
+                         .status,
+                     204);
     }
 
     void historyPagesNewestFirst()
@@ -471,7 +526,14 @@ private Q_SLOTS:
         QCOMPARE(first.status, 201);
         const qint64 expiring = first.json.value(QLatin1String("reservationId")).toInteger();
         const QString path = QStringLiteral("/api/v1/users/%1/reservations").arg(user);
-        QTRY_VERIFY_WITH_TIMEOUT(m_fx.scalarIn(m_db, QStringLiteral("SELECT COUNT(*) FROM reservations WHERE id = %1 AND status = 'EXPIRED'").arg(expiring)) == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_fx.scalarIn(
+                m_db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM reservations WHERE id = %1 AND status = 'EXPIRED'")
+                    .arg(expiring))
+                == 1,
+            10000);
         const HttpReply second = holdNext(token);
         QCOMPARE(second.status, 201);
         const qint64 paidId = second.json.value(QLatin1String("reservationId")).toInteger();
@@ -490,15 +552,22 @@ private Q_SLOTS:
         const QJsonArray items = all.json.value(QLatin1String("items")).toArray();
         QCOMPARE(items.size(), 3);
         QCOMPARE(items.at(0).toObject().value(QLatin1String("reservationId")).toInteger(), heldId);
-        QCOMPARE(items.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("HELD"));
+        QCOMPARE(items.at(0).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("HELD"));
         QVERIFY(!items.at(0).toObject().contains(QLatin1String("paymentId")));
-        QCOMPARE(items.at(0).toObject().value(QLatin1String("heldUntil")), third.json.value(QLatin1String("heldUntil")));
+        QCOMPARE(items.at(0).toObject().value(QLatin1String("heldUntil")),
+                 third.json.value(QLatin1String("heldUntil")));
         QCOMPARE(items.at(1).toObject().value(QLatin1String("reservationId")).toInteger(), paidId);
-        QCOMPARE(items.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("CONFIRMED"));
-        QCOMPARE(items.at(1).toObject().value(QLatin1String("paymentId")), payment.json.value(QLatin1String("paymentId")));
-        QCOMPARE(items.at(2).toObject().value(QLatin1String("reservationId")).toInteger(), expiring);
-        QCOMPARE(items.at(2).toObject().value(QLatin1String("status")).toString(), QStringLiteral("EXPIRED"));
-        QCOMPARE(items.at(2).toObject().value(QLatin1String("seatNumbers")), first.json.value(QLatin1String("seatNumbers")));
+        QCOMPARE(items.at(1).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("CONFIRMED"));
+        QCOMPARE(items.at(1).toObject().value(QLatin1String("paymentId")),
+                 payment.json.value(QLatin1String("paymentId")));
+        QCOMPARE(items.at(2).toObject().value(QLatin1String("reservationId")).toInteger(),
+                 expiring);
+        QCOMPARE(items.at(2).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("EXPIRED"));
+        QCOMPARE(items.at(2).toObject().value(QLatin1String("seatNumbers")),
+                 first.json.value(QLatin1String("seatNumbers")));
         QCOMPARE(items.at(2).toObject().value(QLatin1String("concertId")).toInteger(), m_concert);
 
         // Paging: 2 + 1, then past the end.
@@ -507,15 +576,30 @@ private Q_SLOTS:
         const HttpReply p3 = m_http.get(path + QStringLiteral("?page=3&size=2"));
         QCOMPARE(p1.json.value(QLatin1String("items")).toArray().size(), 2);
         QCOMPARE(p2.json.value(QLatin1String("items")).toArray().size(), 1);
-        QCOMPARE(p2.json.value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("reservationId")).toInteger(), expiring);
+        QCOMPARE(p2.json.value(QLatin1String("items"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("reservationId"))
+                     .toInteger(),
+                 expiring);
         QCOMPARE(p3.status, 200);
         QCOMPARE(p3.json.value(QLatin1String("items")).toArray().size(), 0);
         QCOMPARE(p3.json.value(QLatin1String("total")).toInteger(), 3);
 
         // A hold left alone past heldUntil reads EXPIRED even before the sweep writes it.
-        QTRY_VERIFY_WITH_TIMEOUT(m_http.get(path + QStringLiteral("?size=1")).json.value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("status")).toString() == QLatin1String("EXPIRED"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_http.get(path + QStringLiteral("?size=1"))
+                                         .json.value(QLatin1String("items"))
+                                         .toArray()
+                                         .at(0)
+                                         .toObject()
+                                         .value(QLatin1String("status"))
+                                         .toString()
+                                     == QLatin1String("EXPIRED"),
+                                 10000);
 
-        const HttpReply unknown = m_http.get(QStringLiteral("/api/v1/users/%1/reservations").arg(ApiDriver::newUserId()));
+        const HttpReply unknown =
+            m_http.get(QStringLiteral("/api/v1/users/%1/reservations").arg(ApiDriver::newUserId()));
         QCOMPARE(unknown.status, 200);
         QCOMPARE(unknown.json.value(QLatin1String("items")).toArray().size(), 0);
         QCOMPARE(unknown.json.value(QLatin1String("total")).toInteger(), 0);
@@ -525,9 +609,12 @@ private Q_SLOTS:
         QCOMPARE(m_http.get(QStringLiteral("/api/v1/users/not-a-uuid/reservations")).status, 400);
         QCOMPARE(m_http.send("POST", path, "{}").status, 405);
         // The plan of the page query uses the index (one range scan per page).
-        const QString plan = m_fx.db().executeIn(m_db, QStringLiteral(
-            "EXPLAIN SELECT r.id FROM reservations r FORCE INDEX (ix_reservations_user_created) "
-            "WHERE r.user_id = '%1' ORDER BY r.created_at DESC, r.id DESC LIMIT 2").arg(user));
+        const QString plan = m_fx.db().executeIn(
+            m_db,
+            QStringLiteral("EXPLAIN SELECT r.id FROM reservations r FORCE INDEX "
+                           "(ix_reservations_user_created) "
+                           "WHERE r.user_id = '%1' ORDER BY r.created_at DESC, r.id DESC LIMIT 2")
+                .arg(user));
         QVERIFY2(plan.contains(QLatin1String("ix_reservations_user_created")), qPrintable(plan));
     }
 
@@ -547,7 +634,9 @@ private Q_SLOTS:
         const qint64 concert = newConcert(2, &dates, http);
         QVERIFY(concert > 0);
         Receiver receiver;
-        QCOMPARE(createWebhook(receiver.url(), {QStringLiteral("payment.completed")}, a->baseUrl()).status, 201);
+        QCOMPARE(createWebhook(receiver.url(), {QStringLiteral("payment.completed")}, a->baseUrl())
+                     .status,
+                 201);
 
         // 100 admitted, charged users with one held seat each.
         QList<HttpClient::Request> requests;
@@ -563,18 +652,20 @@ private Q_SLOTS:
         requests.clear();
         for (int i = 0; i < kPayments; ++i) {
             QVERIFY(api.waitForStatus(tokens.at(i), QStringLiteral("ACTIVE")));
-            requests << ApiDriver::request("POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(users.at(i)),
-                                           QJsonObject{{QStringLiteral("amount"), 10000}});
+            requests << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/users/%1/balance/charge").arg(users.at(i)),
+                QJsonObject{{QStringLiteral("amount"), 10000}});
         }
         for (const HttpReply &reply : http.sendConcurrently(requests, 50))
             QCOMPARE(reply.status, 200);
         requests.clear();
         for (int i = 0; i < kPayments; ++i)
-            requests << ApiDriver::request("POST", QStringLiteral("/api/v1/reservations"),
-                                           QJsonObject{{QStringLiteral("concertId"), concert},
-                                                       {QStringLiteral("date"), dates.at(i / 50)},
-                                                       {QStringLiteral("seatNumbers"), QJsonArray{i % 50 + 1}}},
-                                           HttpClient::bearer(tokens.at(i)));
+            requests << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/reservations"),
+                QJsonObject{{QStringLiteral("concertId"), concert},
+                            {QStringLiteral("date"), dates.at(i / 50)},
+                            {QStringLiteral("seatNumbers"), QJsonArray{i % 50 + 1}}},
+                HttpClient::bearer(tokens.at(i)));
         QList<qint64> reservations;
         for (const HttpReply &reply : http.sendConcurrently(requests, 50)) {
             QCOMPARE(reply.status, 201);
@@ -584,11 +675,12 @@ private Q_SLOTS:
         // The storm: payments over both instances; A is killed once deliveries are flowing.
         requests.clear();
         for (int i = 0; i < kPayments; ++i)
-            requests << ApiDriver::request("POST", QStringLiteral("/api/v1/payments"),
-                                           QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
-                                           HttpClient::bearer(tokens.at(i))
-                                               + HttpHeaders{{"Idempotency-Key", "storm-" + QByteArray::number(i)}},
-                                           (i % 2 ? b : a)->baseUrl());
+            requests << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/payments"),
+                QJsonObject{{QStringLiteral("reservationId"), reservations.at(i)}},
+                HttpClient::bearer(tokens.at(i))
+                    + HttpHeaders{{"Idempotency-Key", "storm-" + QByteArray::number(i)}},
+                (i % 2 ? b : a)->baseUrl());
         QTimer killer;
         int receivedAtKill = -1;
         killer.setInterval(2);
@@ -623,7 +715,8 @@ private Q_SLOTS:
         for (const HttpReply &reply : http.sendConcurrently(again, 16))
             QCOMPARE(reply.status, 201);
 
-        const QString paymentIds = m_fx.db().executeIn(db, QStringLiteral("SELECT id FROM payments ORDER BY id"));
+        const QString paymentIds =
+            m_fx.db().executeIn(db, QStringLiteral("SELECT id FROM payments ORDER BY id"));
         QSet<qint64> paid;
         for (const QString &line : paymentIds.split(u'\n', Qt::SkipEmptyParts))
             paid.insert(line.trimmed().toLongLong());
