@@ -40,9 +40,10 @@ class RelayWorker;
  *
  * **Never on the request path.** Requests only INSERT into `outbox_events` in their own
  * transaction. The relay runs on its own thread with its own database connection and its own
- * QNetworkAccessManager per webhook; at most 32 attempts are in flight per instance and at most
- * 6 per webhook (QNetworkAccessManager's connections per host), so a slow or dead receiver
- * fills only its own slots and delays only its own attempts.
+ * QNetworkAccessManager per webhook; at most 128 attempts are in flight per instance and at
+ * most 6 per webhook (QNetworkAccessManager's connections per host), so a slow or dead receiver
+ * fills only its own slots and delays only its own attempts (until more than 21 receivers are
+ * dead at once and fill every slot of an instance).
  */
 class WebhookRelay
 {
@@ -51,7 +52,7 @@ public:
     {
         double retryScale = 1.0; ///< `--webhook-retry-scale`, 0.0001..100
         int pollMs = 200; ///< how often an idle relay looks for new events and due retries
-        int maxInFlight = 32; ///< attempts in flight on this instance
+        int maxInFlight = 128; ///< attempts in flight on this instance
         int maxInFlightPerWebhook = 6; ///< attempts in flight to one webhook on this instance
         int timeoutMs = 15'000; ///< an attempt without a 2xx by then counts as failed
         int leaseMs = 20'000; ///< how long a claim keeps other instances off a delivery
