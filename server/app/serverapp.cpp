@@ -13,6 +13,10 @@
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
 #include "services/tokensigner.h"
+#include "http/webhookroutes.h"
+#include "services/historyservice.h"
+#include "services/webhookrelay.h"
+#include "services/webhookservice.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -65,14 +69,23 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
         *m_edge,
         Services{*m_health, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
         config.adminKey);
+    m_webhooks = std::make_unique<WebhookService>(*m_database);
+    m_history = std::make_unique<HistoryService>(*m_database);
+    WebhookRelay::Settings relay;
+    relay.retryScale = config.webhookRetryScale;
+    m_relay = std::make_unique<WebhookRelay>(*m_database, relay);
+    m_webhookRoutes =
+        std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
+    m_webhookRoutes->registerRoutes(*m_http);
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }
 
 ServerApp::~ServerApp()
 {
+    m_relay->stop();
     m_queue->stop();
     m_edge.reset(); // joins the worker threads, which close their connections as they finish
     Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
@@ -105,7 +118,9 @@ bool ServerApp::prepareDatabase()
             return false;
     }
     m_routes->setReady(true);
+    m_webhookRoutes->setReady(true);
     m_queue->start();
+    m_relay->start();
     qCInfo(lcServer) << "database ready";
     return true;
 }
@@ -202,6 +217,7 @@ void ServerApp::shutdown()
         QTimer::singleShot(20, &loop, &QEventLoop::quit);
         loop.exec();
     } while (!deadline.hasExpired() && !isQuiet());
+    m_relay->stop();
     m_queue->stop();
 }
 

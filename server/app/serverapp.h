@@ -11,6 +11,7 @@ class BalanceService;
 class CatalogService;
 class Database;
 class HealthService;
+class HistoryService;
 class HttpEdge;
 class HttpListener;
 class PaymentService;
@@ -20,6 +21,9 @@ class QTimer;
 class QueueService;
 class ReservationService;
 class TokenSigner;
+class WebhookRelay;
+class WebhookRoutes;
+class WebhookService;
 
 /**
  * @brief One `concert-server` instance: owns the database access, the services, the queue
@@ -60,8 +64,12 @@ private:
     std::unique_ptr<BalanceService> m_balances;
     std::unique_ptr<PaymentService> m_payments;
     std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<WebhookService> m_webhooks;
+    std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<WebhookRelay> m_relay;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
+    std::unique_ptr<WebhookRoutes> m_webhookRoutes;
     std::unique_ptr<QHttpServer> m_http;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;

@@ -34,6 +34,7 @@ constexpr OptionSpec kOptions[] = {
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
+    {"webhook-retry-scale", "X", "Multiplies the webhook retry schedule, 0.0001..100 (default 1)."},
 };
 
 QString envName(const char *option)
@@ -209,6 +210,22 @@ public:
             target = int(value);
     }
 
+    void readDouble(const char *name, double min, double max, double &target)
+    {
+        const auto text = m_sources.value(name);
+        if (!text || !m_error.isEmpty())
+            return;
+        bool ok = false;
+        const double value = text->trimmed().toDouble(&ok);
+        if (!ok || !(value >= min && value <= max))
+            m_error = QStringLiteral("--%1: '%2' is not a number from %3 to %4")
+                          .arg(QString::fromLatin1(name), *text)
+                          .arg(min)
+                          .arg(max);
+        else
+            target = value;
+    }
+
     void readString(const char *name, QString &target, bool allowEmpty)
     {
         const auto text = m_sources.value(name);
@@ -271,6 +288,7 @@ void readOptions(OptionReader &reader, ServerConfig &config)
     reader.readInt("keep-alive-seconds", 1, 3600, config.keepAliveSeconds);
     reader.readFlag("demo-data", config.demoData);
     reader.readFlag("reuse-port", config.reusePort);
+    reader.readDouble("webhook-retry-scale", 0.0001, 100, config.webhookRetryScale);
 }
 
 } // namespace

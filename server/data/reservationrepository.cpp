@@ -117,14 +117,58 @@ void ReservationRepository::confirm(qint64 reservationId)
 
 int ReservationRepository::releaseOverdueHolds(const QDateTime &now)
 {
+    // The reservations themselves became EXPIRED in expireOverdueHolds(), with their events.
     const QString at = Database::toSqlTime(now);
-    m_session.run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED' "
-                                 "WHERE status = 'HELD' AND held_until <= ?"),
-                  {at});
     QSqlQuery &seats = m_session.run(
         QStringLiteral(
             "UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL "
             "WHERE status = 'HELD' AND held_until <= ?"),
         {at});
     return DbSession::rowsAffected(seats);
+}
+
+QList<Reservation> ReservationRepository::expireOverdueHolds(const QDateTime &now, int limit)
+{
+    // Only the reservation rows are locked: a lock on concert_dates would hold up new holds.
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT id, user_id, concert_date_id, seat_numbers, amount, held_until "
+                       "FROM reservations WHERE status = 'HELD' AND held_until <= ? "
+                       "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"),
+        {Database::toSqlTime(now), limit});
+    QList<Reservation> expired;
+    QList<qint64> dateIds;
+    QStringList ids;
+    while (query.next()) {
+        Reservation r;
+        r.reservationId = query.value(0).toLongLong();
+        r.userId = query.value(1).toString();
+        dateIds << query.value(2).toLongLong();
+        for (const QString &n : query.value(3).toString().split(u',', Qt::SkipEmptyParts))
+            r.seatNumbers.append(n.toInt());
+        r.amount = query.value(4).toLongLong();
+        r.status = ReservationStatus::Expired;
+        r.heldUntil = Database::fromSqlTime(query.value(5));
+        expired.append(r);
+        ids << QString::number(r.reservationId);
+    }
+    if (ids.isEmpty())
+        return expired;
+    m_session.run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED' WHERE id IN (%1)")
+                      .arg(ids.join(u',')));
+    QStringList dateList;
+    for (qint64 id : dateIds)
+        dateList << QString::number(id);
+    QSqlQuery &dates = m_session.run(
+        QStringLiteral("SELECT id, concert_id, show_date FROM concert_dates WHERE id IN (%1)")
+            .arg(dateList.join(u',')));
+    QHash<qint64, QPair<qint64, QDate>> byId;
+    while (dates.next())
+        byId.insert(dates.value(0).toLongLong(),
+                    {dates.value(1).toLongLong(), dates.value(2).toDate()});
+    for (qsizetype i = 0; i < expired.size(); ++i) {
+        const auto date = byId.value(dateIds.at(i));
+        expired[i].concertId = date.first;
+        expired[i].date = date.second;
+    }
+    return expired;
 }

@@ -46,10 +46,16 @@ public:
     int sellSeats(qint64 concertDateId, const QList<int> &seatNumbers, qint64 reservationId);
     void confirm(qint64 reservationId);
     /**
-     * @brief Persists what time already decided: HELD reservations past heldUntil become
-     * EXPIRED and their seats AVAILABLE. Each statement commits by itself. Returns seats freed.
+     * @brief Persists what time already decided: seats HELD past their held_until become
+     * AVAILABLE (the reservations were expired by expireOverdueHolds() first). Returns seats freed.
      */
     int releaseOverdueHolds(const QDateTime &now);
+    /**
+     * @brief In the caller's transaction: up to @p limit HELD reservations past heldUntil at
+     * @p now, locked (FOR UPDATE SKIP LOCKED: one a payment holds is left for later), become
+     * EXPIRED. @return them, status EXPIRED (for the outbox's reservation.expired events).
+     */
+    QList<Reservation> expireOverdueHolds(const QDateTime &now, int limit);
 
 private:
     std::optional<ReservationRow> select(qint64 reservationId, bool forUpdate);

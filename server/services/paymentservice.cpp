@@ -8,6 +8,7 @@
 #include "services/clock.h"
 #include "services/queueservice.h"
 #include "services/seatmapcache.h"
+#include "data/outboxrepository.h"
 
 PaymentService::PaymentService(Database &database, QueueService &queue, SeatMapCache *seatMaps)
     : m_database(database)
@@ -94,6 +95,7 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             idempotencyKey);
         balances.recordPayment(claims.userId, reservation.amount, payment.paymentId, now);
         tokens.expire(claims.tokenId);
+        OutboxRepository(session).append(OutboxEventType::PaymentCompleted, payment.toJson(), now);
         return payment;
     });
     if (paid && !replayed) {

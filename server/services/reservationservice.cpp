@@ -6,6 +6,7 @@
 #include "services/catalogservice.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
+#include "data/outboxrepository.h"
 
 ReservationService::ReservationService(Database &database, CatalogService &catalog,
                                        QueueService &queue, int holdTtlSeconds)
@@ -50,6 +51,7 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
         if (taken != reservation.seatNumbers.size())
             return ApiError{ErrorCode::SeatUnavailable,
                             QStringLiteral("at least one of the seats is no longer available")};
+        OutboxRepository(session).append(OutboxEventType::ReservationHeld, created.toJson(), now);
         return created;
     });
     if (held) {
@@ -83,5 +85,19 @@ Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 re
 
 void ReservationService::releaseOverdueHolds(DbSession &session, const QDateTime &now)
 {
-    ReservationRepository(session).releaseOverdueHolds(now);
+    // Each overdue hold becomes EXPIRED together with its reservation.expired event, in one
+    // transaction per batch; rows a payment has locked are skipped (next tick sees them).
+    constexpr int kBatch = 500;
+    ReservationRepository repository(session);
+    for (int batch = 0; batch < 20; ++batch) {
+        session.begin();
+        const QList<Reservation> expired = repository.expireOverdueHolds(now, kBatch);
+        OutboxRepository outbox(session);
+        for (const Reservation &reservation : expired)
+            outbox.append(OutboxEventType::ReservationExpired, reservation.toJson(), now);
+        session.commit();
+        if (expired.size() < kBatch)
+            break;
+    }
+    repository.releaseOverdueHolds(now);
 }

@@ -17,7 +17,8 @@ class QueueService;
  * A hold is all or nothing: one transaction extends the user's ACTIVE token to outlive the
  * hold, inserts the reservation and takes every seat with one conditional UPDATE that locks
  * the seat rows in ascending order; if fewer seats than asked were free, it rolls back and
- * answers 409 SEAT_UNAVAILABLE. A hold past heldUntil counts as free everywhere at once; the
+ * answers 409 SEAT_UNAVAILABLE; a hold that commits writes its `reservation.held` outbox event
+ * in the same transaction. A hold past heldUntil counts as free everywhere at once; the
  * admitter's sweep (releaseOverdueHolds) only writes down what time already decided.
  * Every method runs SQL: call it from a worker thread.
  */
@@ -36,7 +37,11 @@ public:
     /** @brief The reservation, status as of now. Errors: NotFound, Forbidden, Unavailable. */
     Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
 
-    /** @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask). */
+    /**
+     * @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask): each
+     * becomes EXPIRED with its `reservation.expired` outbox event in one transaction, then
+     * their seats AVAILABLE.
+     */
     static void releaseOverdueHolds(DbSession &session, const QDateTime &now);
 
 private:

@@ -72,6 +72,8 @@ QString fieldOf(const ServerConfig &config, const QString &option)
         return QString::number(config.dbPoolSize);
     if (option == QLatin1String("reuse-port"))
         return config.reusePort ? QStringLiteral("true") : QStringLiteral("false");
+    if (option == QLatin1String("webhook-retry-scale"))
+        return QString::number(config.webhookRetryScale);
     qFatal("unknown option in a test row: %s", qPrintable(option));
     return {};
 }
@@ -145,6 +147,9 @@ void addOptionRows()
         {"active-ttl-seconds", "30", "30"},
         {"hold-ttl-seconds", "10", "10"},
         {"db-pool-size", "2", "2"},
+        {"webhook-retry-scale", "0.001", "0.001"},
+        {"webhook-retry-scale", "0.0001", "0.0001"},
+        {"webhook-retry-scale", "100", "100"},
     };
     for (const auto &row : rows)
         QTest::addRow("%s %s", row.option, row.value)
@@ -176,6 +181,7 @@ void tst_ServerConfig::defaults()
     QCOMPARE(config.demoData, false);
     QCOMPARE(config.dbPoolSize, 8);
     QCOMPARE(config.reusePort, false);
+    QCOMPARE(config.webhookRetryScale, 1.0);
 }
 
 void tst_ServerConfig::commandLine_data()
@@ -435,6 +441,14 @@ void tst_ServerConfig::badValues_data()
     cli("hold-ttl-seconds 86401 is rejected", {"--hold-ttl-seconds", "86401"},
         "--hold-ttl-seconds");
     cli("db-pool-size 65 is rejected", {"--db-pool-size", "65"}, "--db-pool-size");
+    cli("webhook-retry-scale 0 is rejected", {"--webhook-retry-scale", "0"},
+        "--webhook-retry-scale");
+    cli("webhook-retry-scale 0.00001 is rejected", {"--webhook-retry-scale", "0.00001"},
+        "--webhook-retry-scale");
+    cli("webhook-retry-scale 101 is rejected", {"--webhook-retry-scale", "101"},
+        "--webhook-retry-scale");
+    cli("webhook-retry-scale abc is rejected", {"--webhook-retry-scale", "abc"},
+        "--webhook-retry-scale");
     cli("bind to a host name is rejected", {"--bind", "example.org"}, "--bind");
     cli("empty db-name is rejected", {"--db-name="}, "--db-name");
     cli("empty db-host is rejected", {"--db-host="}, "--db-host");

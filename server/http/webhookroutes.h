@@ -1,0 +1,57 @@
+#pragma once
+
+#include "http/httpedge.h"
+
+#include <QHttpServer>
+
+#include <atomic>
+#include <optional>
+
+class HistoryService;
+class WebhookService;
+
+/**
+ * @brief The routes of issue 11 (api-contract.md "Additions to v1"): the webhook admin API
+ * (`/api/v1/admin/webhooks...`, "Events for third parties (webhooks)") and a customer's history
+ * (`GET /api/v1/users/{userId}/reservations`, "Reservations: release, history"). Each route
+ * checks method (405), body size (413), admin rights (401/403), input (400), then hands the
+ * request to a service on the worker pool.
+ */
+class WebhookRoutes
+{
+public:
+    /** @param adminKey: empty disables the admin routes (every call answers 401). */
+    WebhookRoutes(HttpEdge &edge, WebhookService &webhooks, HistoryService &history,
+                  const QString &adminKey);
+
+    /** @brief Registers the routes on @p server (after ApiRoutes::registerRoutes). */
+    void registerRoutes(QHttpServer &server);
+    /** @brief Until the schema is ready every route answers 503 UNAVAILABLE. */
+    void setReady(bool ready) { m_ready = ready; }
+
+private:
+    using Method = QHttpServerRequest::Method;
+
+    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
+              QHttpServerRequest::Methods allowed);
+    /**
+     * @brief Who may call the webhook admin routes: the one place they check it. Today the
+     * configured `X-Admin-Key` (401 ADMIN_KEY_INVALID otherwise); at the merge with API keys
+     * this becomes the ADMIN-role check. std::nullopt when the caller may.
+     */
+    std::optional<ApiError> adminError(const QHttpServerRequest &request) const;
+
+    void webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void deleteWebhook(const QString &id, const QHttpServerRequest &request,
+                       QHttpServerResponder &responder);
+    void deliveries(const QString &id, const QHttpServerRequest &request,
+                    QHttpServerResponder &responder);
+    void history(const QString &userId, const QHttpServerRequest &request,
+                 QHttpServerResponder &responder);
+
+    HttpEdge &m_edge;
+    WebhookService &m_webhooks;
+    HistoryService &m_history;
+    const QByteArray m_adminKey;
+    std::atomic<bool> m_ready{false};
+};
