@@ -193,8 +193,10 @@ private Q_SLOTS:
         const QUrl baseB(QString::fromUtf8(outB.mid(outB.indexOf("http://")).trimmed()));
         QCOMPARE(HttpClient(baseA).get(QStringLiteral("/api/v1/health")).status, 200);
         QCOMPARE(HttpClient(baseB).get(QStringLiteral("/api/v1/health")).status, 200);
+        // Each migration recorded once (the count of files grows with every new migration).
         QCOMPARE(m_fx.scalarIn(QStringLiteral("twostart"),
-                               QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
+                               QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT name) + "
+                                              "SUM(name = '001_init.sql') FROM schema_migrations")),
                  1);
         // The demo catalogue exists once, not twice.
         QCOMPARE(concertsOf(baseA).size(), 3);

@@ -732,6 +732,18 @@ private Q_SLOTS:
         for (const Received &r : std::as_const(receiver.received))
             ids.insert(r.eventId());
         QCOMPARE(qsizetype(ids.size()), paid.size()); // one event per payment, no more
+        // No attempt was made twice at once: two instances claiming one delivery together would
+        // both write the same attempt number.
+        QCOMPARE(m_fx.scalarIn(db,
+                               QStringLiteral("SELECT COUNT(*) FROM (SELECT delivery_id, "
+                                              "attempt FROM webhook_attempts GROUP BY "
+                                              "delivery_id, attempt HAVING COUNT(*) > 1) t")),
+                 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_fx.scalarIn(db,
+                          QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries "
+                                         "WHERE state = 'DELIVERED'")),
+            qint64(kPayments), 10000);
         qInfo("storm: %d payments answered 201 in the storm (the rest retried on B), %lld "
               "committed, A killed after %d deliveries; "
               "receiver got %lld requests for %lld events: %lld duplicates",
