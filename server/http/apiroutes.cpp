@@ -1,10 +1,10 @@
 #include "http/apiroutes.h"
 
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
 #include "jsonfields.h"
 #include "payment.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
