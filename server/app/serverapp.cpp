@@ -48,6 +48,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
         *m_edge,
         Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
         config.adminKey);
+    m_reservations->setMaxSeatsPerUser(config.maxSeatsPerUser);
+    m_routes->setTokenRatePerIp(config.tokenRatePerIp);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
     if (config.adminKey.isEmpty())
