@@ -207,7 +207,7 @@ bool EdgeSocket::pull()
 {
     // Takes what Qt has read from the network out of its buffer, so that QtHttpServer never
     // sees a byte the edge has not framed. Returns false when the connection is gone.
-    if (state() != QAbstractSocket::ConnectedState)
+    if (state() != QAbstractSocket::ConnectedState || !isOpen())
         return false;
     if (isTransactionStarted())
         commitTransaction(); // QtHttpServer looked and found nothing: it read no byte
