@@ -8,7 +8,12 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -219,6 +224,7 @@ private Q_SLOTS:
     void strictJson();
     void seatCap();
     void tokenRatePerAddress();
+    void throughNginx();
 
 private:
     QByteArray roundTrip(const QByteArray &request, int ms = 3000, const char *from = "127.0.0.1")
@@ -783,6 +789,176 @@ void tst_Edge::tokenRatePerAddress()
     QCOMPARE(issue("127.0.0.9", "X-Forwarded-For: 198.51.100.2\r\n").status, 201);
     // ... while an untrusted peer cannot escape its own count with the header.
     QCOMPARE(issue("127.0.0.10", "X-Forwarded-For: 198.51.100.3\r\n").status, 429);
+}
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+/** @brief One TLS connection to nginx; sends @p request, reads until @p answers arrived. */
+QByteArray overTls(quint16 port, const QByteArray &request, int answers, int ms = 5000,
+                   bool *closed = nullptr)
+{
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForEncrypted(ms))
+        return {};
+    socket.write(request);
+    QByteArray out;
+    const QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired() && parseAnswers(out).size() < answers) {
+        if (!socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+            break;
+        out += socket.readAll();
+    }
+    if (closed) {
+        if (socket.state() != QAbstractSocket::UnconnectedState)
+            socket.waitForDisconnected(int(qMax<qint64>(1, deadline.remainingTime())));
+        *closed = socket.state() == QAbstractSocket::UnconnectedState;
+    }
+    return out;
+}
+
+} // namespace
+
+void tst_Edge::throughNginx()
+{
+    // The shipped site (installer/nginx/concert-server.conf) with a private main config, a
+    // self-signed certificate made here, free ports and this suite's server as the upstream.
+    const QString nginx = QStandardPaths::findExecutable(
+        QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (nginx.isEmpty() || openssl.isEmpty())
+        QSKIP("nginx or openssl is not installed (scripts/deps.sh installs both)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess certificate;
+    certificate.setProcessChannelMode(QProcess::MergedChannels);
+    certificate.start(openssl,
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=localhost"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("cert.pem"))});
+    QVERIFY(certificate.waitForFinished(30000));
+    QCOMPARE(certificate.exitCode(), 0);
+    QFile shipped(QStringLiteral(CONCERT_SOURCE_DIR "/installer/nginx/concert-server.conf"));
+    QVERIFY(shipped.open(QIODevice::ReadOnly));
+    QString site = QString::fromUtf8(shipped.readAll());
+    const quint16 httpsPort = freePort();
+    const quint16 httpPort = freePort();
+    site.replace(QStringLiteral("/etc/concert/tls/fullchain.pem"),
+                 dir.filePath(QStringLiteral("cert.pem")));
+    site.replace(QStringLiteral("/etc/concert/tls/privkey.pem"),
+                 dir.filePath(QStringLiteral("key.pem")));
+    site.replace(QStringLiteral("listen 443 ssl http2;"),
+                 QStringLiteral("listen 127.0.0.1:%1 ssl http2;").arg(httpsPort));
+    site.replace(QStringLiteral("listen 80;"),
+                 QStringLiteral("listen 127.0.0.1:%1;").arg(httpPort));
+    site.replace(QRegularExpression(QStringLiteral("listen \\[::\\]:\\d+[^;]*;")), QString());
+    site.replace(QRegularExpression(QStringLiteral("server 127\\.0\\.0\\.1:8081[^;]*;")),
+                 QStringLiteral("server 127.0.0.1:%1;").arg(m_server->port()));
+    site.replace(QRegularExpression(QStringLiteral("server 127\\.0\\.0\\.1:8082[^;]*;")),
+                 QString());
+    site.replace(QStringLiteral("client_header_timeout 10s;"),
+                 QStringLiteral("client_header_timeout 1s;")); // a fast slowloris check
+    const QString prefix = dir.path();
+    QFile siteFile(dir.filePath(QStringLiteral("site.conf")));
+    QVERIFY(siteFile.open(QIODevice::WriteOnly));
+    siteFile.write(site.toUtf8());
+    siteFile.close();
+    QFile mainFile(dir.filePath(QStringLiteral("nginx.conf")));
+    QVERIFY(mainFile.open(QIODevice::WriteOnly));
+    mainFile.write(
+        QStringLiteral("worker_processes 1;\npid %1/nginx.pid;\nerror_log %1/error.log;\n"
+                       "events { worker_connections 1024; }\nhttp {\n access_log off;\n"
+                       " client_body_temp_path %1/body;\n proxy_temp_path %1/proxy;\n"
+                       " fastcgi_temp_path %1/fastcgi;\n uwsgi_temp_path %1/uwsgi;\n"
+                       " scgi_temp_path %1/scgi;\n include %1/site.conf;\n}\n")
+            .arg(prefix)
+            .toUtf8());
+    mainFile.close();
+    QProcess proxy;
+    proxy.setProcessChannelMode(QProcess::ForwardedChannels);
+    proxy.start(nginx,
+                {QStringLiteral("-c"), dir.filePath(QStringLiteral("nginx.conf")),
+                 QStringLiteral("-p"), prefix, QStringLiteral("-g"),
+                 QStringLiteral("daemon off;")});
+    QVERIFY(proxy.waitForStarted());
+    auto stop = qScopeGuard([&proxy] {
+        proxy.terminate();
+        proxy.waitForFinished(5000);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        parseAnswers(overTls(httpsPort, get("/api/v1/health"), 1, 500)).value(0).status == 200,
+        10000);
+
+    // Sizes and smuggling: nginx refuses first, in the contract's JSON.
+    Answer big = parseAnswers(overTls(httpsPort,
+                                      "POST /api/v1/queue/tokens HTTP/1.1\r\nHost: edge\r\n"
+                                      "Content-Length: 1000000000\r\n\r\n",
+                                      1))
+                     .value(0);
+    QCOMPARE(big.status, 413);
+    QCOMPARE(big.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
+    Answer longLine =
+        parseAnswers(overTls(httpsPort, get("/" + QByteArray(9000, 'a')), 1)).value(0);
+    QCOMPARE(longLine.status, 414); // nginx's own page: refused before it is parsed
+    bool closed = false;
+    const QList<Answer> smuggled =
+        parseAnswers(overTls(httpsPort,
+                             "POST /api/v1/queue/tokens HTTP/1.1\r\nHost: edge\r\n"
+                             "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                                 + get("/api/v1/health"),
+                             2, 3000, &closed));
+    QCOMPARE(smuggled.size(), 1);
+    QCOMPARE(smuggled.first().status, 400);
+    QVERIFY(closed);
+    // Methods reach the server and keep its answers.
+    QCOMPARE(parseAnswers(overTls(httpsPort, get("/api/v1/health", "PROPFIND"), 1)).value(0).code(),
+             QStringLiteral("NOT_IMPLEMENTED"));
+    QCOMPARE(parseAnswers(overTls(httpsPort, get("/api/v1/health", "DELETE"), 1)).value(0).status,
+             405);
+    // Pipelined requests in order.
+    QByteArray pipeline;
+    QList<int> expected;
+    for (int i = 0; i < 20; ++i) {
+        pipeline += i % 2 ? get("/api/v1/nope") : get("/api/v1/health");
+        expected.append(i % 2 ? 404 : 200);
+    }
+    QList<int> statuses;
+    for (const Answer &answer : parseAnswers(overTls(httpsPort, pipeline, 20, 10000)))
+        statuses.append(answer.status);
+    QCOMPARE(statuses, expected);
+    // A slow header is dropped (client_header_timeout, 1 s here).
+    QSslSocket slow;
+    slow.setPeerVerifyMode(QSslSocket::VerifyNone);
+    slow.connectToHostEncrypted(QStringLiteral("127.0.0.1"), httpsPort);
+    QVERIFY(slow.waitForEncrypted(3000));
+    slow.write("GET /api/v1/health HTTP/1.1\r\nX: ");
+    QVERIFY(slow.waitForDisconnected(5000));
+    // POST /queue/tokens: nginx's stricter per-address limit answers 429 in the contract's JSON.
+    int limited = 0;
+    for (int i = 0; i < 30 && limited == 0; ++i) {
+        const Answer answer =
+            parseAnswers(overTls(httpsPort,
+                                 post("/api/v1/queue/tokens", userBody(ApiDriver::newUserId())), 1))
+                .value(0);
+        QVERIFY(answer.status == 201 || answer.status == 429);
+        if (answer.status == 429) {
+            QCOMPARE(answer.code(), QStringLiteral("TOO_MANY_REQUESTS"));
+            QVERIFY(answer.head.contains("Retry-After"));
+            ++limited;
+        }
+    }
+    QCOMPARE(limited, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Edge)
