@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -60,6 +61,16 @@ inline constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
 /** @brief The UUID at @p key, canonicalised. */
 [[nodiscard]] std::optional<QString> readUuid(const QJsonObject &object, const QString &key,
                                               QString *why = nullptr);
+
+/**
+ * @brief Checks a request body for what QJsonDocument accepts but the contract refuses
+ * (api-contract.md, "Limits at the edge", JSON): a number with a fraction or an exponent
+ * (`1e1`, `1.0`, `1.`; every number of the contract is an integer), a key repeated in one
+ * object, a string with an unpaired surrogate, a control character U+0000..U+001F (raw or
+ * escaped) or invalid UTF-8, and any other malformed JSON. @return std::nullopt when the
+ * body is acceptable, else a one-line reason for 400 INVALID_ARGUMENT.
+ */
+[[nodiscard]] std::optional<QString> strictJsonProblem(QByteArrayView body);
 
 /** @brief A timestamp or JSON null (std::nullopt inside) at @p key. */
 [[nodiscard]] QJsonValue timestampOrNull(const std::optional<QDateTime> &utc);

@@ -76,6 +76,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_relay = std::make_unique<WebhookRelay>(*m_database, relay);
     m_webhookRoutes =
         std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, config.adminKey);
+    m_reservations->setMaxSeatsPerUser(config.maxSeatsPerUser);
+    m_routes->setTokenRatePerIp(config.tokenRatePerIp);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
     m_webhookRoutes->registerRoutes(*m_http);
@@ -141,8 +143,20 @@ void ServerApp::scheduleRetry()
 bool ServerApp::start()
 {
     // The port first: if it cannot be had, nothing else is touched.
-    HttpListener::raiseOpenFileLimit();
-    m_listener = new HttpListener(m_config.keepAliveSeconds * 1000, this);
+    // Room for every allowed connection plus the database's and the process's own files, so
+    // that accept() never fails for want of a descriptor (the event loop would spin on it).
+    const qint64 files = HttpListener::raiseOpenFileLimit(qint64(m_config.maxConnections) + 1024);
+    int maxConnections = m_config.maxConnections;
+    if (files > 0 && files - 512 < maxConnections) {
+        maxConnections = int(qMax<qint64>(1, files - 512));
+        qCWarning(lcServer) << "open-file limit" << files << "allows only" << maxConnections
+                            << "connections; --max-connections lowered to that";
+    }
+    EdgeLimits limits;
+    limits.headerTimeoutMs = m_config.headerTimeoutSeconds * 1000;
+    limits.idleTimeoutMs = m_config.keepAliveSeconds * 1000;
+    limits.trustedProxies = m_config.trustedProxies;
+    m_listener = new HttpListener(limits, maxConnections, m_config.maxConnectionsPerIp, this);
     m_listener->setListenBacklogSize(1024); // sales open with bursts of connections
     const QHostAddress address = m_config.bindAddress == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)

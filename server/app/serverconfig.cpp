@@ -35,6 +35,16 @@ constexpr OptionSpec kOptions[] = {
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
     {"webhook-retry-scale", "X", "Multiplies the webhook retry schedule, 0.0001..100 (default 1)."},
+    {"max-seats-per-user", "N",
+     "Seats one user may hold or own per concert, 0..1000; 0 = no cap (default 8)."},
+    {"token-rate-per-ip", "N",
+     "Token issues per client address per sliding 60 s, 0..1000000; 0 = off (default 120)."},
+    {"header-timeout-seconds", "N", "Time to complete a request's headers, 1..600 (default 10)."},
+    {"max-connections", "N", "Open connections in all, 1..1000000 (default 10000)."},
+    {"max-connections-per-ip", "N",
+     "Open connections from one client address, 1..1000000 (default 256)."},
+    {"trusted-proxy", "ADDR[,ADDR...]",
+     "Peers whose X-Forwarded-For names the client address (default none)."},
 };
 
 QString envName(const char *option)
@@ -289,6 +299,22 @@ void readOptions(OptionReader &reader, ServerConfig &config)
     reader.readFlag("demo-data", config.demoData);
     reader.readFlag("reuse-port", config.reusePort);
     reader.readDouble("webhook-retry-scale", 0.0001, 100, config.webhookRetryScale);
+    reader.readInt("max-seats-per-user", 0, 1000, config.maxSeatsPerUser);
+    reader.readInt("token-rate-per-ip", 0, 1'000'000, config.tokenRatePerIp);
+    reader.readInt("header-timeout-seconds", 1, 600, config.headerTimeoutSeconds);
+    reader.readInt("max-connections", 1, 1'000'000, config.maxConnections);
+    reader.readInt("max-connections-per-ip", 1, 1'000'000, config.maxConnectionsPerIp);
+    QString proxies;
+    reader.readString("trusted-proxy", proxies, true);
+    for (const QString &part : proxies.split(u',', Qt::SkipEmptyParts)) {
+        const QHostAddress address(part.trimmed());
+        if (address.isNull()) {
+            reader.fail(
+                QStringLiteral("--trusted-proxy: '%1' is not an IP address").arg(part.trimmed()));
+            break;
+        }
+        config.trustedProxies.append(address);
+    }
 }
 
 } // namespace

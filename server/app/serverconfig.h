@@ -35,6 +35,13 @@ struct ServerConfig
     bool reusePort =
         false; ///< SO_REUSEPORT: several instances share one port (Linux spreads connections)
     double webhookRetryScale = 1.0; ///< multiplies the webhook retry schedule, 0.0001..100
+    // Limits at the edge (api-contract.md, "Limits at the edge"; operations-contract.md).
+    int maxSeatsPerUser = 8; ///< seats HELD or SOLD per user and concert, 0..1000; 0 = no cap
+    int tokenRatePerIp = 120; ///< token issues per client address per sliding 60 s; 0 = off
+    int headerTimeoutSeconds = 10; ///< a request's headers complete within this, 1..600 s
+    int maxConnections = 10000; ///< open connections in all, 1..1,000,000
+    int maxConnectionsPerIp = 256; ///< open connections from one address, 1..1,000,000
+    QList<QHostAddress> trustedProxies; ///< peers whose X-Forwarded-For names the client
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

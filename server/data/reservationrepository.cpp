@@ -54,6 +54,18 @@ int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &sea
     return DbSession::rowsAffected(query);
 }
 
+int ReservationRepository::seatsOwned(const QString &userId, qint64 concertId, const QDateTime &now)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT COUNT(*) FROM reservations r "
+                       "JOIN concert_dates d ON d.id = r.concert_date_id "
+                       "JOIN seats s ON s.reservation_id = r.id "
+                       "WHERE r.user_id = ? AND d.concert_id = ? "
+                       "AND (s.status = 'SOLD' OR (s.status = 'HELD' AND s.held_until > ?))"),
+        {userId, concertId, Database::toSqlTime(now)});
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
 std::optional<ReservationRow> ReservationRepository::select(qint64 reservationId, bool forUpdate)
 {
     QSqlQuery &query = m_session.run(

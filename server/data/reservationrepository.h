@@ -38,6 +38,12 @@ public:
      */
     int takeSeats(qint64 concertDateId, const QList<int> &seatNumbers, qint64 reservationId,
                   const QDateTime &heldUntil, const QDateTime &now);
+    /**
+     * @brief Seats of concert @p concertId (all its dates) that @p userId holds (a hold live at
+     * @p now) or bought (SOLD): what `--max-seats-per-user` counts (api-contract.md, "Limits at
+     * the edge").
+     */
+    int seatsOwned(const QString &userId, qint64 concertId, const QDateTime &now);
     std::optional<ReservationRow> find(qint64 reservationId);
     /** @brief The row, locked (FOR UPDATE) until the transaction ends. */
     std::optional<ReservationRow> lock(qint64 reservationId);

@@ -42,7 +42,18 @@ ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services, const QString &ad
     : m_edge(edge)
     , m_services(services)
     , m_adminKey(adminKey.toUtf8())
-{ }
+{
+    m_monotonic.start();
+    m_apiKeyCheck = [key = m_adminKey](const QByteArray &given) {
+        return !key.isEmpty() && sameSecret(given, key);
+    };
+}
+
+void ApiRoutes::setTokenRatePerIp(int perMinute)
+{
+    m_tokenRate =
+        perMinute > 0 ? std::make_unique<SlidingWindowLimiter>(perMinute, 60'000) : nullptr;
+}
 
 void ApiRoutes::registerRoutes(QHttpServer &server)
 {
@@ -157,6 +168,25 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
 {
     if (!gate(request, responder, Method::Post))
         return;
+    // Abuse limit per client address, in memory (no database round trip); a valid key is
+    // exempt, a wrong one refused (api-contract.md, "Limits at the edge").
+    if (HttpEdge::hasHeader(request, "X-Api-Key")) {
+        if (!m_apiKeyCheck || !m_apiKeyCheck(HttpEdge::header(request, "X-Api-Key")))
+            return HttpEdge::write(
+                responder,
+                ApiResponse::error(ErrorCode::ApiKeyInvalid, QStringLiteral("X-Api-Key is wrong")));
+    } else if (m_tokenRate) {
+        const qint64 waitMs = m_tokenRate->tryAcquire(HttpEdge::clientAddress(request, responder),
+                                                      m_monotonic.elapsed());
+        if (waitMs > 0) {
+            ApiResponse tooMany = ApiResponse::error(
+                ErrorCode::TooManyRequests,
+                QStringLiteral("too many queue tokens from this address; retry later"));
+            tooMany.headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number((waitMs + 999) / 1000)});
+            return HttpEdge::write(responder, tooMany);
+        }
+    }
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!body)
         return HttpEdge::write(responder, ApiResponse::error(body.error()));

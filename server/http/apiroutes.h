@@ -1,12 +1,16 @@
 #pragma once
 
 #include "http/httpedge.h"
+#include "services/ratelimiter.h"
 #include "services/tokensigner.h"
+
+#include <QElapsedTimer>
 
 #include <QHttpServer>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class BalanceService;
 class CatalogService;
@@ -39,6 +43,21 @@ public:
 
     /** @brief Registers every route of the contract and the 404 handler on @p server. */
     void registerRoutes(QHttpServer &server);
+
+    /**
+     * @brief Whether an `X-Api-Key` is a valid TERMINAL, STAFF or ADMIN key. Called on the HTTP
+     * thread for every request that carries the header; must not block. Until the key store
+     * plugs in here, the configured admin key is the one valid key.
+     */
+    using ApiKeyCheck = std::function<bool(const QByteArray &key)>;
+    void setApiKeyCheck(ApiKeyCheck check) { m_apiKeyCheck = std::move(check); }
+
+    /**
+     * @brief `--token-rate-per-ip`: token issues per client address per sliding 60 s on this
+     * instance (0 = off); beyond it 429 TOO_MANY_REQUESTS with Retry-After. A valid X-Api-Key
+     * is exempt; a wrong one is 401 API_KEY_INVALID (api-contract.md, "Limits at the edge").
+     */
+    void setTokenRatePerIp(int perMinute);
 
     /** @brief Until the schema is ready every route answers 503 UNAVAILABLE. */
     void setReady(bool ready) { m_ready = ready; }
@@ -85,4 +104,7 @@ private:
     Services m_services;
     const QByteArray m_adminKey;
     std::atomic<bool> m_ready{false};
+    ApiKeyCheck m_apiKeyCheck;
+    std::unique_ptr<SlidingWindowLimiter> m_tokenRate;
+    QElapsedTimer m_monotonic;
 };

@@ -1,5 +1,8 @@
 #include "http/httpedge.h"
 
+#include "http/edgesocket.h"
+#include "jsonfields.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QPointer>
@@ -36,14 +39,28 @@ HttpEdge::~HttpEdge()
 
 void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &response)
 {
-    if (response.status == 204) { // No Content: no body, no Content-Type
+    if (response.status == 204 && response.headers.isEmpty()) { // No Content: no body
         responder.write(QHttpServerResponder::StatusCode::NoContent);
         return;
     }
-    responder.write(
-        QJsonDocument(response.body).toJson(QJsonDocument::Compact),
-        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}},
-        QHttpServerResponder::StatusCode(response.status));
+    const QByteArray body = response.status == 204
+        ? QByteArray()
+        : QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    if (response.headers.isEmpty()) {
+        responder.write(body,
+                        {{QByteArrayLiteral("Content-Type"),
+                          QByteArrayLiteral("application/json; charset=utf-8")}},
+                        QHttpServerResponder::StatusCode(response.status));
+        return;
+    }
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    if (response.status != 204)
+        responder.writeHeader(QByteArrayLiteral("Content-Type"),
+                              QByteArrayLiteral("application/json; charset=utf-8"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(body);
 }
 
 void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job)
@@ -75,7 +92,14 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
 bool HttpEdge::admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
                      QHttpServerRequest::Methods allowed)
 {
-    if (!allowed.testFlag(request.method())) {
+    const EdgeRequestInfo *edge = EdgeSocket::info(responder.socket());
+    if (edge && edge->method == QHttpServerRequest::Method::Unknown) {
+        write(responder,
+              ApiResponse::error(ErrorCode::NotImplemented,
+                                 QStringLiteral("the server does not implement that method")));
+        return false;
+    }
+    if (!allowed.testFlag(edge ? edge->method : request.method())) {
         write(responder,
               ApiResponse::error(ErrorCode::MethodNotAllowed,
                                  QStringLiteral("this route does not take that method")));
@@ -90,8 +114,17 @@ bool HttpEdge::admit(const QHttpServerRequest &request, QHttpServerResponder &re
     return true;
 }
 
+QHostAddress HttpEdge::clientAddress(const QHttpServerRequest &request,
+                                     const QHttpServerResponder &responder)
+{
+    const EdgeRequestInfo *edge = EdgeSocket::info(responder.socket());
+    return edge ? edge->client : request.remoteAddress();
+}
+
 Result<QJsonObject> HttpEdge::jsonBody(const QHttpServerRequest &request)
 {
+    if (const auto problem = JsonFields::strictJsonProblem(request.body()))
+        return ApiError{ErrorCode::InvalidArgument, *problem};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "services/result.h"
 
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
@@ -21,6 +22,7 @@ struct ApiResponse
 {
     int status = 200;
     QJsonObject body;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers, e.g. Retry-After
 
     /** @brief The contract's error body with the status the contract gives its code. */
     static ApiResponse error(const ApiError &error);
@@ -60,12 +62,24 @@ public:
     void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
 
     /**
-     * @brief The contract's checks every route does first, in its order: a wrong method is
-     * 405, a body over 64 KiB is 413. Writes the error and returns false when one applies.
+     * @brief The contract's checks every route does first, in its order: a method token the
+     * server does not know is 501, a known method the route does not take is 405 (HEAD and
+     * unknown tokens reach the routes as GET; the method the client sent comes from
+     * EdgeSocket::info()), a body over 64 KiB is 413. Writes the error and returns false when
+     * one applies.
      */
     static bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
                       QHttpServerRequest::Methods allowed);
-    /** @brief The body as a JSON object, or the reason it is not one. */
+    /**
+     * @brief The client's address: the peer, or the last X-Forwarded-For hop when the peer is a
+     * `--trusted-proxy` (api-contract.md, "Limits at the edge").
+     */
+    static QHostAddress clientAddress(const QHttpServerRequest &request,
+                                      const QHttpServerResponder &responder);
+    /**
+     * @brief The body as a JSON object, or the reason it is not one (400): malformed JSON and
+     * what JsonFields::strictJsonProblem() refuses.
+     */
     static Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
     /** @brief A request header, compared case-insensitively; empty when absent. */
     static QByteArray header(const QHttpServerRequest &request, const QByteArray &name);

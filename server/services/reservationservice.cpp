@@ -17,7 +17,7 @@ ReservationService::ReservationService(Database &database, CatalogService &catal
 { }
 
 Result<Reservation> ReservationService::hold(const TokenClaims &claims,
-                                             const ReservationRequest &request)
+                                             const ReservationRequest &request, bool applySeatCap)
 {
     const Result<DateRef> date = m_catalog.findDate(request.concertId, request.date);
     if (!date)
@@ -43,6 +43,17 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
             return ApiError{ErrorCode::TokenExpired,
                             QStringLiteral("the queue token has expired; take a new one")};
         ReservationRepository repository(session);
+        // The cap is counted under the token's row lock (taken just above), so two holds of
+        // one token cannot both slip under it.
+        if (applySeatCap && m_maxSeatsPerUser > 0) {
+            const int owned = repository.seatsOwned(claims.userId, request.concertId, now);
+            if (owned + reservation.seatNumbers.size() > m_maxSeatsPerUser)
+                return ApiError{ErrorCode::SeatLimit,
+                                QStringLiteral("a user may hold or own at most %1 seats of a "
+                                               "concert; you have %2")
+                                    .arg(m_maxSeatsPerUser)
+                                    .arg(owned)};
+        }
         Reservation created = reservation;
         created.reservationId =
             repository.insertHold(reservation, date->concertDateId, claims.tokenId, now);

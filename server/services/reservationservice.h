@@ -29,11 +29,21 @@ public:
                        int holdTtlSeconds);
 
     /**
-     * @brief Holds @p request's seats for the token's user for `--hold-ttl-seconds`.
-     * Errors: NotFound (concert or date), SeatUnavailable (a seat is taken, or the date has
-     * passed), TokenExpired (the token ran out meanwhile), Unavailable, Internal.
+     * @brief `--max-seats-per-user`: seats one user may hold (live) or own (SOLD) over all dates
+     * of one concert, 0..1000; 0 = no cap (api-contract.md, "Limits at the edge").
      */
-    Result<Reservation> hold(const TokenClaims &claims, const ReservationRequest &request);
+    void setMaxSeatsPerUser(int seats) { m_maxSeatsPerUser = seats; }
+
+    /**
+     * @brief Holds @p request's seats for the token's user for `--hold-ttl-seconds`.
+     * Errors: NotFound (concert or date), SeatLimit (the user would pass
+     * `--max-seats-per-user` for this concert; checked in the hold's transaction, before
+     * seats are taken; not for @p applySeatCap false, i.e. counter sales), SeatUnavailable (a
+     * seat is taken, or the date has passed), TokenExpired (the token ran out meanwhile),
+     * Unavailable, Internal.
+     */
+    Result<Reservation> hold(const TokenClaims &claims, const ReservationRequest &request,
+                             bool applySeatCap = true);
     /** @brief The reservation, status as of now. Errors: NotFound, Forbidden, Unavailable. */
     Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
 
@@ -49,4 +59,5 @@ private:
     CatalogService &m_catalog;
     QueueService &m_queue;
     const int m_holdTtlSeconds;
+    int m_maxSeatsPerUser = 8;
 };

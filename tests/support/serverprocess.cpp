@@ -24,6 +24,17 @@ bool ServerProcess::start(const QStringList &arguments, int timeoutMs)
         args << QStringLiteral("--port") << QStringLiteral("0");
     if (!args.contains(QStringLiteral("--bind")))
         args << QStringLiteral("--bind") << QStringLiteral("127.0.0.1");
+    // Every test client shares 127.0.0.1: the per-address abuse limits of "Limits at the edge"
+    // are off unless a suite asks for them (tests/edge does).
+    const std::pair<const char *, const char *> offUnlessGiven[] = {
+        {"--token-rate-per-ip", "0"},
+        {"--max-seats-per-user", "0"},
+        {"--max-connections-per-ip", "1000000"},
+    };
+    for (const auto &[option, value] : offUnlessGiven) {
+        if (!args.contains(QLatin1String(option)))
+            args << QLatin1String(option) << QLatin1String(value);
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->start(m_program, args);

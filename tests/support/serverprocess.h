@@ -9,7 +9,9 @@
 /**
  * @brief A real `concert-server` process started for a test.
  *
- * start() passes @p arguments (plus `--port 0` and `--bind 127.0.0.1` unless given) and waits
+ * start() passes @p arguments (plus `--port 0` and `--bind 127.0.0.1` unless given, and the
+ * per-address limits off: `--token-rate-per-ip 0`, `--max-seats-per-user 0`,
+ * `--max-connections-per-ip 1000000` unless given) and waits
  * for the contract's `listening on http://ADDR:PORT` line, from which baseUrl() is read.
  * Standard error is forwarded to the test's output. The destructor kills the process.
  */

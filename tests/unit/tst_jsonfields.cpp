@@ -41,6 +41,9 @@ private Q_SLOTS:
     void parseTimestamp();
     void timestampRoundTrip();
     void timestampOrNull();
+
+    void strictJson_data();
+    void strictJson();
 };
 
 namespace {
@@ -485,6 +488,56 @@ void tst_JsonFields::timestampOrNull()
     QVERIFY(JsonFields::timestampOrNull(QDateTime()).isNull()); // invalid: null, not ""
     const QDateTime time(QDate(2027, 3, 1), QTime(10, 15, 30), Qt::UTC);
     QCOMPARE(JsonFields::timestampOrNull(time), QJsonValue(QStringLiteral("2027-03-01T10:15:30Z")));
+}
+
+void tst_JsonFields::strictJson_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("accepted");
+
+    QTest::addRow("a plain object is accepted") << QByteArray(R"({"amount": 5000})") << true;
+    QTest::addRow("negative and zero integers are accepted")
+        << QByteArray(R"({"a": -1, "b": 0, "c": [1, 2]})") << true;
+    QTest::addRow("nested objects may repeat a key of another object")
+        << QByteArray(R"({"a": {"x": 1}, "b": {"x": 2}})") << true;
+    QTest::addRow("a surrogate pair is accepted") << QByteArray(R"({"t": "\ud83c\udfb5"})") << true;
+    QTest::addRow("raw UTF-8 is accepted")
+        << QByteArray("{\"t\": \"\xec\x84\x9c\xec\x9a\xb8\"}") << true;
+    QTest::addRow("escaped quote, slash and backslash are accepted")
+        << QByteArray(R"({"t": "a\"b\/c\\d"})") << true;
+    QTest::addRow("1e1 is refused") << QByteArray(R"({"amount": 1e1})") << false;
+    QTest::addRow("1.0 is refused") << QByteArray(R"({"amount": 1.0})") << false;
+    QTest::addRow("1. is refused") << QByteArray(R"({"amount": 1.})") << false;
+    QTest::addRow("1E+2 in an array is refused") << QByteArray(R"({"s": [1, 1E+2]})") << false;
+    QTest::addRow("a repeated key is refused") << QByteArray(R"({"a": 1, "a": 1})") << false;
+    QTest::addRow("a repeated key spelt with an escape is refused")
+        << QByteArray(R"({"a": 1, "\u0061": 2})") << false;
+    QTest::addRow("an unpaired high surrogate is refused")
+        << QByteArray(R"({"title": "\ud800"})") << false;
+    QTest::addRow("an unpaired low surrogate is refused")
+        << QByteArray(R"({"title": "x\udc00y"})") << false;
+    QTest::addRow("a high surrogate before a letter is refused")
+        << QByteArray(R"({"title": "\ud800\u0041"})") << false;
+    QTest::addRow("an escaped NUL is refused") << QByteArray(R"({"title": "a\u0000"})") << false;
+    QTest::addRow("an escaped newline is refused") << QByteArray(R"({"title": "a\nb"})") << false;
+    QTest::addRow("a raw tab is refused") << QByteArray("{\"title\": \"a\tb\"}") << false;
+    QTest::addRow("an encoded surrogate in UTF-8 is refused")
+        << QByteArray("{\"t\": \"\xed\xa0\x80\"}") << false;
+    QTest::addRow("a leading zero is refused") << QByteArray(R"({"a": 01})") << false;
+    QTest::addRow("text after the value is refused") << QByteArray(R"({"a": 1} x)") << false;
+    QTest::addRow("an unterminated string is refused") << QByteArray(R"({"a": "x)") << false;
+    QTest::addRow("deep nesting is refused")
+        << QByteArray(200, '[') + QByteArray(200, ']') << false;
+}
+
+void tst_JsonFields::strictJson()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, accepted);
+    const auto problem = JsonFields::strictJsonProblem(body);
+    QVERIFY2(problem.has_value() != accepted, qPrintable(problem.value_or(QStringLiteral("-"))));
+    if (problem)
+        QVERIFY(!problem->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_JsonFields)

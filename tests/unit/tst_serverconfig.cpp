@@ -74,6 +74,22 @@ QString fieldOf(const ServerConfig &config, const QString &option)
         return config.reusePort ? QStringLiteral("true") : QStringLiteral("false");
     if (option == QLatin1String("webhook-retry-scale"))
         return QString::number(config.webhookRetryScale);
+    if (option == QLatin1String("max-seats-per-user"))
+        return QString::number(config.maxSeatsPerUser);
+    if (option == QLatin1String("token-rate-per-ip"))
+        return QString::number(config.tokenRatePerIp);
+    if (option == QLatin1String("header-timeout-seconds"))
+        return QString::number(config.headerTimeoutSeconds);
+    if (option == QLatin1String("max-connections"))
+        return QString::number(config.maxConnections);
+    if (option == QLatin1String("max-connections-per-ip"))
+        return QString::number(config.maxConnectionsPerIp);
+    if (option == QLatin1String("trusted-proxy")) {
+        QStringList addresses;
+        for (const QHostAddress &address : config.trustedProxies)
+            addresses << address.toString();
+        return addresses.join(u',');
+    }
     qFatal("unknown option in a test row: %s", qPrintable(option));
     return {};
 }
@@ -150,6 +166,16 @@ void addOptionRows()
         {"webhook-retry-scale", "0.001", "0.001"},
         {"webhook-retry-scale", "0.0001", "0.0001"},
         {"webhook-retry-scale", "100", "100"},
+        {"max-seats-per-user", "0", "0"},
+        {"max-seats-per-user", "1000", "1000"},
+        {"token-rate-per-ip", "0", "0"},
+        {"token-rate-per-ip", "1000000", "1000000"},
+        {"header-timeout-seconds", "1", "1"},
+        {"header-timeout-seconds", "600", "600"},
+        {"max-connections", "1", "1"},
+        {"max-connections-per-ip", "1000000", "1000000"},
+        {"trusted-proxy", "127.0.0.1", "127.0.0.1"},
+        {"trusted-proxy", "10.0.0.1,::1", "10.0.0.1,::1"},
     };
     for (const auto &row : rows)
         QTest::addRow("%s %s", row.option, row.value)
@@ -197,8 +223,8 @@ void tst_ServerConfig::commandLine()
 
     // Both spellings: "--name value" and "--name=value".
     for (const QStringList &arguments :
-         {QStringList {QStringLiteral("--") + option, value},
-          QStringList {QStringLiteral("--") + option + u'=' + value}}) {
+         {QStringList{QStringLiteral("--") + option, value},
+          QStringList{QStringLiteral("--") + option + u'=' + value}}) {
         const auto result = load(arguments);
         QVERIFY2(std::holds_alternative<ServerConfig>(result), qPrintable(errorOf(result)));
         QCOMPARE(fieldOf(std::get<ServerConfig>(result), option), expected);
@@ -207,10 +233,28 @@ void tst_ServerConfig::commandLine()
     const auto result = load({QStringLiteral("--") + option, value});
     const ServerConfig defaults;
     const ServerConfig &config = std::get<ServerConfig>(result);
-    for (const char *other :
-         {"bind", "port", "db-host", "db-port", "db-socket", "db-name", "db-user", "db-password",
-          "admin-key", "queue-capacity", "queue-tick-ms", "active-ttl-seconds", "hold-ttl-seconds",
-          "demo-data", "db-pool-size", "reuse-port"}) {
+    for (const char *other : {"bind",
+                              "port",
+                              "db-host",
+                              "db-port",
+                              "db-socket",
+                              "db-name",
+                              "db-user",
+                              "db-password",
+                              "admin-key",
+                              "queue-capacity",
+                              "queue-tick-ms",
+                              "active-ttl-seconds",
+                              "hold-ttl-seconds",
+                              "demo-data",
+                              "db-pool-size",
+                              "reuse-port",
+                              "max-seats-per-user",
+                              "token-rate-per-ip",
+                              "header-timeout-seconds",
+                              "max-connections",
+                              "max-connections-per-ip",
+                              "trusted-proxy"}) {
         if (option != QLatin1String(other))
             QCOMPARE(fieldOf(config, QLatin1String(other)),
                      fieldOf(defaults, QLatin1String(other)));
@@ -234,9 +278,9 @@ void tst_ServerConfig::environment()
 
     // Other spellings of the variable are not read.
     const auto lower = load({}, environmentWith(envName(option).toLower(), value));
-    QCOMPARE(fieldOf(std::get<ServerConfig>(lower), option), fieldOf(ServerConfig {}, option));
+    QCOMPARE(fieldOf(std::get<ServerConfig>(lower), option), fieldOf(ServerConfig{}, option));
     const auto bare = load({}, environmentWith(option, value));
-    QCOMPARE(fieldOf(std::get<ServerConfig>(bare), option), fieldOf(ServerConfig {}, option));
+    QCOMPARE(fieldOf(std::get<ServerConfig>(bare), option), fieldOf(ServerConfig{}, option));
 }
 
 void tst_ServerConfig::iniFile_data()
@@ -389,7 +433,7 @@ void tst_ServerConfig::flags()
         file = writeIni((option + QStringLiteral("=true\n")).toUtf8());
         arguments << QStringLiteral("--config") << file->fileName();
     }
-    QCOMPARE(fieldOf(ServerConfig {}, option), QStringLiteral("false")); // off by default
+    QCOMPARE(fieldOf(ServerConfig{}, option), QStringLiteral("false")); // off by default
     const auto result = load(arguments, environment);
     QVERIFY2(std::holds_alternative<ServerConfig>(result), qPrintable(errorOf(result)));
     QCOMPARE(fieldOf(std::get<ServerConfig>(result), option), QStringLiteral("true"));
@@ -450,6 +494,20 @@ void tst_ServerConfig::badValues_data()
     cli("webhook-retry-scale abc is rejected", {"--webhook-retry-scale", "abc"},
         "--webhook-retry-scale");
     cli("bind to a host name is rejected", {"--bind", "example.org"}, "--bind");
+    cli("max-seats-per-user 1001 is rejected", {"--max-seats-per-user", "1001"},
+        "--max-seats-per-user");
+    cli("token-rate-per-ip -1 is rejected", {"--token-rate-per-ip=-1"}, "--token-rate-per-ip");
+    cli("token-rate-per-ip 1000001 is rejected", {"--token-rate-per-ip", "1000001"},
+        "--token-rate-per-ip");
+    cli("header-timeout-seconds 0 is rejected", {"--header-timeout-seconds", "0"},
+        "--header-timeout-seconds");
+    cli("header-timeout-seconds 601 is rejected", {"--header-timeout-seconds", "601"},
+        "--header-timeout-seconds");
+    cli("max-connections 0 is rejected", {"--max-connections", "0"}, "--max-connections");
+    cli("max-connections-per-ip 1000001 is rejected", {"--max-connections-per-ip", "1000001"},
+        "--max-connections-per-ip");
+    cli("trusted-proxy to a host name is rejected", {"--trusted-proxy", "proxy.example.org"},
+        "--trusted-proxy");
     cli("empty db-name is rejected", {"--db-name="}, "--db-name");
     cli("empty db-host is rejected", {"--db-host="}, "--db-host");
     cli("unknown option --nope is rejected", {"--nope"}, "nope");
@@ -458,27 +516,27 @@ void tst_ServerConfig::badValues_data()
     cli("unreadable --config is rejected", {"--config", "/nonexistent/concert.ini"}, "--config");
 
     QTest::addRow("port 70000 from the environment is rejected")
-        << QStringList {} << QStringLiteral("CONCERT_PORT") << QStringLiteral("70000") << noFile
+        << QStringList{} << QStringLiteral("CONCERT_PORT") << QStringLiteral("70000") << noFile
         << QStringLiteral("--port");
     QTest::addRow("demo-data maybe from the environment is rejected")
-        << QStringList {} << QStringLiteral("CONCERT_DEMO_DATA") << QStringLiteral("maybe")
-        << noFile << QStringLiteral("--demo-data");
+        << QStringList{} << QStringLiteral("CONCERT_DEMO_DATA") << QStringLiteral("maybe") << noFile
+        << QStringLiteral("--demo-data");
     QTest::addRow("reuse-port maybe from the environment is rejected")
-        << QStringList {} << QStringLiteral("CONCERT_REUSE_PORT") << QStringLiteral("maybe")
+        << QStringList{} << QStringLiteral("CONCERT_REUSE_PORT") << QStringLiteral("maybe")
         << noFile << QStringLiteral("--reuse-port");
     QTest::addRow("unreadable CONCERT_CONFIG is rejected")
-        << QStringList {} << QStringLiteral("CONCERT_CONFIG")
+        << QStringList{} << QStringLiteral("CONCERT_CONFIG")
         << QStringLiteral("/nonexistent/concert.ini") << noFile << QStringLiteral("--config");
     QTest::addRow("queue-capacity abc from the file is rejected")
-        << QStringList {} << noEnv << noEnv << QByteArray("queue-capacity=abc\n")
+        << QStringList{} << noEnv << noEnv << QByteArray("queue-capacity=abc\n")
         << QStringLiteral("--queue-capacity");
     QTest::addRow("unknown option in the file is rejected")
-        << QStringList {} << noEnv << noEnv << QByteArray("nope=1\n") << QStringLiteral("nope");
+        << QStringList{} << noEnv << noEnv << QByteArray("nope=1\n") << QStringLiteral("nope");
     QTest::addRow("option in an INI section is rejected")
-        << QStringList {} << noEnv << noEnv << QByteArray("[server]\nport=1\n")
+        << QStringList{} << noEnv << noEnv << QByteArray("[server]\nport=1\n")
         << QStringLiteral("port");
     QTest::addRow("a bad value is reported even when a later option is fine")
-        << QStringList {"--port", "x", "--db-port", "3306"} << noEnv << noEnv << noFile
+        << QStringList{"--port", "x", "--db-port", "3306"} << noEnv << noEnv << noFile
         << QStringLiteral("--port");
 }
 
