@@ -24,11 +24,13 @@ QList<SeatRow> SeatMapRepository::seats(qint64 concertDateId)
                     {concertDateId});
 }
 
-QList<SeatRow> SeatMapRepository::changedSince(const QDateTime &since)
+QList<SeatRow> SeatMapRepository::changedSince(const QDateTime &since, qint64 firstDateId,
+                                               qint64 lastDateId)
 {
-    return readRows(QStringLiteral("SELECT concert_date_id, seat_number, status, held_until "
-                                   "FROM seats WHERE updated_at >= ?"),
-                    {Database::toSqlTime(since)});
+    return readRows(
+        QStringLiteral("SELECT concert_date_id, seat_number, status, held_until FROM seats "
+                       "WHERE updated_at >= ? AND concert_date_id BETWEEN ? AND ?"),
+        {Database::toSqlTime(since), firstDateId, lastDateId});
 }
 
 QList<SeatRow> SeatMapRepository::readRows(const QString &sql, const QVariantList &values)

@@ -33,8 +33,11 @@ public:
     QList<DateRef> datesOfConcert(qint64 concertId);
     /** @brief The 50 rows of a date (primary-key range). */
     QList<SeatRow> seats(qint64 concertDateId);
-    /** @brief Rows of every date whose `updated_at` is at or after @p since (UTC). */
-    QList<SeatRow> changedSince(const QDateTime &since);
+    /**
+     * @brief Rows whose `updated_at` is at or after @p since (UTC), of the dates with ids
+     * @p firstDateId..@p lastDateId (the range the caller keeps; others are not sent).
+     */
+    QList<SeatRow> changedSince(const QDateTime &since, qint64 firstDateId, qint64 lastDateId);
 
 private:
     QList<SeatRow> readRows(const QString &sql, const QVariantList &values);

@@ -192,6 +192,8 @@ void SeatMapCache::refresh()
     const QDateTime startedAt = Clock::now();
     const qint64 started = m_monotonic.elapsed();
     QList<qint64> verify;
+    qint64 firstId = 0;
+    qint64 lastId = 0;
     {
         QReadLocker locker(&m_lock);
         if (m_dates.isEmpty()) {
@@ -202,8 +204,13 @@ void SeatMapCache::refresh()
         // The dates read whole longest ago, a share of them per tick.
         QList<std::pair<qint64, qint64>> byAge; // (verifiedAt, id)
         byAge.reserve(m_dates.size());
-        for (auto it = m_dates.cbegin(); it != m_dates.cend(); ++it)
+        firstId = m_dates.cbegin().key();
+        lastId = firstId;
+        for (auto it = m_dates.cbegin(); it != m_dates.cend(); ++it) {
             byAge.append({it->verifiedAt, it.key()});
+            firstId = std::min(firstId, it.key());
+            lastId = std::max(lastId, it.key());
+        }
         const int count =
             std::max<int>(1, (byAge.size() + kVerifyEveryTicks - 1) / kVerifyEveryTicks);
         std::partial_sort(byAge.begin(), byAge.begin() + std::min<int>(count, byAge.size()),
@@ -221,7 +228,7 @@ void SeatMapCache::refresh()
     auto read = m_database.run<Read>([&](DbSession &session) {
         SeatMapRepository repository(session);
         Read result;
-        result.changed = repository.changedSince(since);
+        result.changed = repository.changedSince(since, firstId, lastId);
         for (const qint64 id : std::as_const(verify))
             result.verified += repository.seats(id);
         return Result<Read>(result);

@@ -4,6 +4,7 @@
 #include "e2efixture.h"
 #include "testports.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QTcpSocket>
 #include <QTemporaryFile>
@@ -193,11 +194,13 @@ private Q_SLOTS:
         const QUrl baseB(QString::fromUtf8(outB.mid(outB.indexOf("http://")).trimmed()));
         QCOMPARE(HttpClient(baseA).get(QStringLiteral("/api/v1/health")).status, 200);
         QCOMPARE(HttpClient(baseB).get(QStringLiteral("/api/v1/health")).status, 200);
-        // Each migration recorded once (the count of files grows with every new migration).
+        // Every migration applied once, by one of them.
+        const qint64 migrations =
+            QDir(QStringLiteral(CONCERT_MIGRATIONS_DIR), QStringLiteral("*.sql")).count();
+        QVERIFY(migrations >= 1);
         QCOMPARE(m_fx.scalarIn(QStringLiteral("twostart"),
-                               QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT name) + "
-                                              "SUM(name = '001_init.sql') FROM schema_migrations")),
-                 1);
+                               QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
+                 migrations);
         // The demo catalogue exists once, not twice.
         QCOMPARE(concertsOf(baseA).size(), 3);
         QCOMPARE(concertsOf(baseB), concertsOf(baseA));
