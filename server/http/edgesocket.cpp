@@ -210,7 +210,7 @@ bool EdgeSocket::pull()
     if (state() != QAbstractSocket::ConnectedState || !isOpen())
         return false;
     if (isTransactionStarted())
-        commitTransaction(); // QtHttpServer looked and found nothing: it read no byte
+        rollbackTransaction(); // our own hiding (below), or QtHttpServer's look at nothing
     if (m_rawPos > 0 && m_rawPos == m_raw.size()) {
         m_raw.clear();
         m_rawPos = 0;
@@ -219,17 +219,32 @@ bool EdgeSocket::pull()
         m_rawPos = 0;
     }
     char buffer[16384];
-    while (m_phase == Phase::Closing || pending().size() < kReadCap) {
-        const qint64 n = read(buffer, sizeof buffer);
-        if (n <= 0)
-            return n == 0;
-        m_idle->start();
-        if (m_phase != Phase::Closing)
-            m_raw.append(buffer, qsizetype(n));
-        else if ((m_drained += n) > EdgeLimits::kMaxUnsentBytes)
-            return false; // a client still sending after the answer: enough drained
+    if (m_phase == Phase::Closing) {
+        qint64 n = 0;
+        while ((n = read(buffer, sizeof buffer)) > 0) {
+            if ((m_drained += n) > EdgeLimits::kMaxUnsentBytes)
+                return false; // a client still sending after the answer: enough drained
+        }
+        return n == 0;
     }
-    return true; // paused at the cap: Qt's own buffer fills, then the kernel's
+    while (!congested() && pending().size() < kReadCap) {
+        const qint64 n = read(buffer, sizeof buffer); // asks Qt for more once its buffer is empty
+        if (n < 0)
+            return false;
+        if (n == 0)
+            return true;
+        m_idle->start();
+        m_raw.append(buffer, qsizetype(n));
+    }
+    // Held back (answers unread by the client, or enough unframed bytes): what Qt has buffered
+    // stays there, hidden behind a transaction, so QtHttpServer's look finds nothing; once
+    // Qt's buffer is full it stops reading and the client's TCP window closes.
+    if (bytesAvailable() > 0) {
+        startTransaction();
+        for (qint64 left = bytesAvailable(); left > 0; left = bytesAvailable())
+            read(buffer, qMin<qint64>(left, qint64(sizeof buffer)));
+    }
+    return true;
 }
 
 void EdgeSocket::pump()
@@ -241,9 +256,9 @@ void EdgeSocket::pump()
             abort();
         return;
     }
-    if (m_phase == Phase::InFlight || congested())
-        return;
-    if (!pull())
+    // Always pull, even while an answer is being worked on: QtHttpServer's slot runs right
+    // after this one and must find Qt's buffer empty.
+    if (!pull() || m_phase == Phase::InFlight || congested())
         return;
     switch (m_phase) {
     case Phase::Head:
@@ -555,9 +570,9 @@ void EdgeSocket::release()
         m_passthrough = true;
         m_idle->stop();
     }
-    // Back into Qt's read buffer (empty now: pull() took everything), last byte first.
+    // Back into Qt's read buffer, in front of anything held back there, last byte first.
     if (isTransactionStarted())
-        commitTransaction();
+        rollbackTransaction();
     for (qsizetype i = m_ready.size() - 1; i >= 0; --i)
         ungetChar(m_ready.at(i));
     m_ready.clear();

@@ -43,8 +43,10 @@ struct EdgeRequestInfo
  * differing Content-Lengths, no Transfer-Encoding but `chunked` → else 400 and close), and
  * puts exactly one complete, normalised request at a time back into the buffer (ungetChar())
  * for QtHttpServer to parse:
- * a chunked body arrives there de-chunked with a Content-Length, an unknown method token as GET
- * (the route answers 501 from info()), HEAD as GET (its answer leaves without a body).
+ * a chunked body arrives there de-chunked with a Content-Length; HEAD, OPTIONS, TRACE, CONNECT
+ * and unknown method tokens arrive as GET (QtHttpServer 6.4 would not route them; the route
+ * answers 405 or 501 from info()), and a HEAD answer leaves without its body. Bytes it may not
+ * take yet stay in Qt's buffer behind a transaction, invisible to QtHttpServer.
  * The next pipelined request is handed over only once the answer to the previous one was
  * written, so answers leave in request order whatever thread computed them.
  *
