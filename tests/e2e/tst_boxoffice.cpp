@@ -405,6 +405,41 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")), auditRows);
     }
 
+    void wrongMethodsAndUnknownRoutes_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addRow("PUT api-keys") << QByteArray("PUT") << "/api/v1/admin/api-keys" << 405;
+        QTest::addRow("GET one api-key") << QByteArray("GET") << "/api/v1/admin/api-keys/1" << 405;
+        QTest::addRow("POST audit") << QByteArray("POST") << "/api/v1/admin/audit" << 405;
+        QTest::addRow("GET dates") << QByteArray("GET") << "/api/v1/admin/concerts/1/dates" << 405;
+        QTest::addRow("POST sales")
+            << QByteArray("POST") << "/api/v1/admin/concerts/1/sales" << 405;
+        QTest::addRow("DELETE queue") << QByteArray("DELETE") << "/api/v1/admin/queue" << 405;
+        QTest::addRow("POST user")
+            << QByteArray("POST") << "/api/v1/admin/users/" + ApiDriver::newUserId() << 405;
+        QTest::addRow("GET reservations")
+            << QByteArray("GET") << "/api/v1/admin/reservations" << 405;
+        QTest::addRow("GET cancel")
+            << QByteArray("GET") << "/api/v1/admin/reservations/1/cancel" << 405;
+        QTest::addRow("GET payments") << QByteArray("GET") << "/api/v1/admin/payments" << 405;
+        QTest::addRow("GET checkins") << QByteArray("GET") << "/api/v1/admin/checkins" << 405;
+        QTest::addRow("unknown admin route") << QByteArray("GET") << "/api/v1/admin/nothing" << 404;
+    }
+    void wrongMethodsAndUnknownRoutes()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        // 404 and 405 come before any key check.
+        const HttpReply reply = m_http.send(method, path, "{}");
+        QCOMPARE(reply.status, status);
+        QCOMPARE(reply.errorCode(),
+                 status == 405 ? QStringLiteral("METHOD_NOT_ALLOWED")
+                               : QStringLiteral("NOT_FOUND"));
+    }
+
     // --- concerts: dates, sales ----------------------------------------------------------
 
     void addDates()
