@@ -3,15 +3,19 @@
 #include "data/database.h"
 #include "data/schemamigrator.h"
 #include "data/secretrepository.h"
+#include "http/adminroutes.h"
 #include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "services/accesscontrol.h"
 #include "services/balanceservice.h"
+#include "services/boxofficeservice.h"
 #include "services/catalogservice.h"
 #include "services/healthservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
+#include "services/ticketsigner.h"
 #include "services/tokensigner.h"
 #include "http/webhookroutes.h"
 #include "services/historyservice.h"
@@ -64,22 +68,31 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     connect(
         m_queue.get(), &QueueService::tickFinished, m_queue.get(),
         [catalog = m_catalog.get()]() { catalog->seatMaps().refresh(); }, Qt::DirectConnection);
+    m_access = std::make_unique<AccessControl>(*m_database, config.adminKey, config.queueTickMs);
+    m_tickets = std::make_unique<TicketSigner>();
+    m_reservations->setTicketSigner(m_tickets.get());
+    m_payments->setTicketSigner(m_tickets.get());
+    m_boxOffice = std::make_unique<BoxOfficeService>(*m_database, *m_queue, *m_tickets);
+    m_boxOffice->setSeatMaps(&m_catalog->seatMaps());
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    m_routes = std::make_unique<ApiRoutes>(
-        *m_edge,
-        Services{*m_health, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
-        config.adminKey);
+    const Services services{*m_health,   *m_queue,     *m_catalog, *m_reservations,
+                            *m_balances, *m_payments,  *m_access,  *m_boxOffice,
+                            *m_tickets};
+    m_routes = std::make_unique<ApiRoutes>(*m_edge, services);
+    m_routes->setChargesNeedKey(config.chargesNeedKey);
+    m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
     m_webhooks = std::make_unique<WebhookService>(*m_database);
     m_history = std::make_unique<HistoryService>(*m_database);
     WebhookRelay::Settings relay;
     relay.retryScale = config.webhookRetryScale;
     m_relay = std::make_unique<WebhookRelay>(*m_database, relay);
     m_webhookRoutes =
-        std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, config.adminKey);
+        std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, *m_access);
     m_reservations->setMaxSeatsPerUser(config.maxSeatsPerUser);
     m_routes->setTokenRatePerIp(config.tokenRatePerIp);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
+    m_adminRoutes->registerRoutes(*m_http);
     m_webhookRoutes->registerRoutes(*m_http);
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
@@ -89,6 +102,7 @@ ServerApp::~ServerApp()
 {
     m_relay->stop();
     m_queue->stop();
+    m_access->stop();
     m_edge.reset(); // joins the worker threads, which close their connections as they finish
     Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
 }
@@ -114,6 +128,18 @@ bool ServerApp::prepareDatabase()
     if (!key || key->size() < 32)
         return false;
     m_signer->setKey(key.value());
+    // The ticket key, the same way (its own row, so the two keys can be rotated apart).
+    const Result<QByteArray> ticketKey = m_database->run<QByteArray>([](DbSession &s) {
+        s.run(QStringLiteral(
+                  "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('ticket-hmac', ?)"),
+              {TokenSigner::generateKey()});
+        QSqlQuery &query =
+            s.run(QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'ticket-hmac'"));
+        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    });
+    if (!ticketKey || ticketKey->size() < 32)
+        return false;
+    m_tickets->setKey(ticketKey.value());
     if (m_config.demoData) {
         const Result<Done> demo = m_catalog->ensureDemoData();
         if (!demo)
@@ -121,7 +147,9 @@ bool ServerApp::prepareDatabase()
     }
     m_routes->setReady(true);
     m_webhookRoutes->setReady(true);
+    m_adminRoutes->setReady(true);
     m_queue->start();
+    m_access->start();
     m_relay->start();
     qCInfo(lcServer) << "database ready";
     return true;
@@ -233,6 +261,7 @@ void ServerApp::shutdown()
     } while (!deadline.hasExpired() && !isQuiet());
     m_relay->stop();
     m_queue->stop();
+    m_access->stop();
 }
 
 bool ServerApp::isQuiet() const

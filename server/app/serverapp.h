@@ -6,8 +6,12 @@
 
 #include <memory>
 
+class AccessControl;
+class AdminRoutes;
 class ApiRoutes;
 class BalanceService;
+class BoxOfficeService;
+class TicketSigner;
 class CatalogService;
 class Database;
 class HealthService;
@@ -67,9 +71,13 @@ private:
     std::unique_ptr<WebhookService> m_webhooks;
     std::unique_ptr<HistoryService> m_history;
     std::unique_ptr<WebhookRelay> m_relay;
+    std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<TicketSigner> m_tickets;
+    std::unique_ptr<BoxOfficeService> m_boxOffice;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<WebhookRoutes> m_webhookRoutes;
+    std::unique_ptr<AdminRoutes> m_adminRoutes;
     std::unique_ptr<QHttpServer> m_http;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;

@@ -45,6 +45,8 @@ constexpr OptionSpec kOptions[] = {
      "Open connections from one client address, 1..1000000 (default 256)."},
     {"trusted-proxy", "ADDR[,ADDR...]",
      "Peers whose X-Forwarded-For names the client address (default none)."},
+    {"charges", "open|key",
+     "key: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key (default open)."},
 };
 
 QString envName(const char *option)
@@ -314,6 +316,15 @@ void readOptions(OptionReader &reader, ServerConfig &config)
             break;
         }
         config.trustedProxies.append(address);
+    }
+    QString charges;
+    reader.readString("charges", charges, false);
+    if (!charges.isEmpty()) {
+        const QString v = charges.trimmed().toLower();
+        if (v == QLatin1String("open") || v == QLatin1String("key"))
+            config.chargesNeedKey = v == QLatin1String("key");
+        else
+            reader.fail(QStringLiteral("--charges: '%1' is not one of open/key").arg(charges));
     }
 }
 

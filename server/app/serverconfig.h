@@ -42,6 +42,7 @@ struct ServerConfig
     int maxConnections = 10000; ///< open connections in all, 1..1,000,000
     int maxConnectionsPerIp = 256; ///< open connections from one address, 1..1,000,000
     QList<QHostAddress> trustedProxies; ///< peers whose X-Forwarded-For names the client
+    bool chargesNeedKey = false; ///< `--charges key`: charges need a TERMINAL/STAFF/ADMIN X-Api-Key
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

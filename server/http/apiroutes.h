@@ -12,7 +12,10 @@
 #include <functional>
 #include <memory>
 
+class AccessControl;
 class BalanceService;
+class BoxOfficeService;
+class TicketSigner;
 class CatalogService;
 class HealthService;
 class PaymentService;
@@ -28,6 +31,9 @@ struct Services
     ReservationService &reservations;
     BalanceService &balances;
     PaymentService &payments;
+    AccessControl &access; ///< keys, roles and audit ("Keys, staff and audit")
+    BoxOfficeService &boxOffice; ///< the box office's rules ("Box office")
+    const TicketSigner &tickets; ///< ticket codes ("Reservations: release, history")
 };
 
 /**
@@ -38,8 +44,7 @@ struct Services
 class ApiRoutes
 {
 public:
-    /** @param adminKey: empty disables the admin API (every call answers 401). */
-    ApiRoutes(HttpEdge &edge, const Services &services, const QString &adminKey);
+    ApiRoutes(HttpEdge &edge, const Services &services);
 
     /** @brief Registers every route of the contract and the 404 handler on @p server. */
     void registerRoutes(QHttpServer &server);
@@ -61,6 +66,8 @@ public:
 
     /** @brief Until the schema is ready every route answers 503 UNAVAILABLE. */
     void setReady(bool ready) { m_ready = ready; }
+    /** @brief `--charges key`: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key. */
+    void setChargesNeedKey(bool needKey) { m_chargesNeedKey = needKey; }
 
 private:
     using Method = QHttpServerRequest::Method;
@@ -102,9 +109,9 @@ private:
 
     HttpEdge &m_edge;
     Services m_services;
-    const QByteArray m_adminKey;
     std::atomic<bool> m_ready{false};
     ApiKeyCheck m_apiKeyCheck;
     std::unique_ptr<SlidingWindowLimiter> m_tokenRate;
     QElapsedTimer m_monotonic;
+    bool m_chargesNeedKey = false;
 };

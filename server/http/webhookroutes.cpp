@@ -1,5 +1,6 @@
 #include "http/webhookroutes.h"
 
+#include "http/accessgate.h"
 #include "jsonfields.h"
 #include "services/historyservice.h"
 #include "services/webhookservice.h"
@@ -40,11 +41,11 @@ std::optional<ApiError> readPaging(const QHttpServerRequest &request, int *page,
 } // namespace
 
 WebhookRoutes::WebhookRoutes(HttpEdge &edge, WebhookService &webhooks, HistoryService &history,
-                             const QString &adminKey)
+                             AccessControl &access)
     : m_edge(edge)
     , m_webhooks(webhooks)
     , m_history(history)
-    , m_adminKey(adminKey.toUtf8())
+    , m_access(access)
 { }
 
 void WebhookRoutes::registerRoutes(QHttpServer &server)
@@ -75,47 +76,41 @@ bool WebhookRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder
     return true;
 }
 
-std::optional<ApiError> WebhookRoutes::adminError(const QHttpServerRequest &request) const
-{
-    // Compare digests so that the time taken says nothing about the key.
-    const auto digest = [](const QByteArray &key) {
-        return QCryptographicHash::hash(key, QCryptographicHash::Sha256);
-    };
-    if (m_adminKey.isEmpty())
-        return ApiError{ErrorCode::AdminKeyInvalid,
-                        QStringLiteral("the admin API is off: the server has no admin key")};
-    if (digest(HttpEdge::header(request, "X-Admin-Key")) != digest(m_adminKey))
-        return ApiError{ErrorCode::AdminKeyInvalid,
-                        QStringLiteral("X-Admin-Key is missing or wrong")};
-    return std::nullopt;
-}
-
 void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
     if (!gate(request, responder, Method::Post | Method::Get))
         return;
-    if (const auto denied = adminError(request))
-        return HttpEdge::write(responder, ApiResponse::error(*denied));
     if (request.method() == Method::Get) {
         int page = 1;
         int size = 20;
-        if (const auto error = readPaging(request, &page, &size))
-            return HttpEdge::write(responder, ApiResponse::error(*error));
-        m_edge.dispatch(std::move(responder), [this, page, size]() {
-            return ApiResponse::from(m_webhooks.list(page, size));
-        });
+        const std::optional<ApiError> error = readPaging(request, &page, &size);
+        AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
+                               [this, page, size](const Caller &) {
+                                   return ApiResponse::from(m_webhooks.list(page, size));
+                               });
         return;
     }
+    std::optional<ApiError> error;
+    std::optional<WebhookSubscription> subscription;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body)
-        return HttpEdge::write(responder, ApiResponse::error(body.error()));
-    QString why;
-    const auto subscription = WebhookSubscription::fromJson(body.value(), &why);
-    if (!subscription)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
-    m_edge.dispatch(std::move(responder), [this, subscription = *subscription]() {
-        return ApiResponse::from(m_webhooks.create(subscription), 201);
-    });
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        subscription = WebhookSubscription::fromJson(body.value(), &why);
+        if (!subscription)
+            error = invalid(why);
+    }
+    AccessGate::withCaller(
+        m_edge, m_access, request, responder, Permission::Admin, error,
+        [this, subscription](const Caller &caller) {
+            const auto created = m_webhooks.create(*subscription);
+            if (created)
+                m_access.record(caller, QStringLiteral("webhook.create"),
+                                QStringLiteral("webhook/%1").arg(created.value().value(u"id").toInteger()),
+                                QJsonObject{{QStringLiteral("url"), subscription->url}});
+            return ApiResponse::from(created, 201);
+        });
 }
 
 void WebhookRoutes::deleteWebhook(const QString &id, const QHttpServerRequest &request,
@@ -123,20 +118,20 @@ void WebhookRoutes::deleteWebhook(const QString &id, const QHttpServerRequest &r
 {
     if (!gate(request, responder, Method::Delete))
         return;
-    if (const auto denied = adminError(request))
-        return HttpEdge::write(responder, ApiResponse::error(*denied));
     const auto webhookId = JsonFields::parseId(id);
+    std::optional<ApiError> error;
     if (!webhookId)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(invalid(QStringLiteral(
-                "the webhook id must be an integer from 1 to 9223372036854775807"))));
-    m_edge.dispatch(std::move(responder), [this, webhookId = *webhookId]() {
-        const Result<Done> removed = m_webhooks.remove(webhookId);
-        if (!removed)
-            return ApiResponse::error(removed.error());
-        return ApiResponse{204, {}};
-    });
+        error = invalid(
+            QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"));
+    AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
+                           [this, webhookId](const Caller &caller) {
+                               const Result<Done> removed = m_webhooks.remove(*webhookId);
+                               if (!removed)
+                                   return ApiResponse::error(removed.error());
+                               m_access.record(caller, QStringLiteral("webhook.delete"),
+                                               QStringLiteral("webhook/%1").arg(*webhookId));
+                               return ApiResponse{204, {}};
+                           });
 }
 
 void WebhookRoutes::deliveries(const QString &id, const QHttpServerRequest &request,
@@ -144,21 +139,20 @@ void WebhookRoutes::deliveries(const QString &id, const QHttpServerRequest &requ
 {
     if (!gate(request, responder, Method::Get))
         return;
-    if (const auto denied = adminError(request))
-        return HttpEdge::write(responder, ApiResponse::error(*denied));
     const auto webhookId = JsonFields::parseId(id);
-    if (!webhookId)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(invalid(QStringLiteral(
-                "the webhook id must be an integer from 1 to 9223372036854775807"))));
     int page = 1;
     int size = 20;
-    if (const auto error = readPaging(request, &page, &size))
-        return HttpEdge::write(responder, ApiResponse::error(*error));
-    m_edge.dispatch(std::move(responder), [this, id = *webhookId, page, size]() {
-        return ApiResponse::from(m_webhooks.deliveries(id, page, size));
-    });
+    std::optional<ApiError> error;
+    if (!webhookId)
+        error = invalid(
+            QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"));
+    else
+        error = readPaging(request, &page, &size);
+    AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
+                           [this, webhookId, page, size](const Caller &) {
+                               return ApiResponse::from(
+                                   m_webhooks.deliveries(*webhookId, page, size));
+                           });
 }
 
 void WebhookRoutes::history(const QString &userId, const QHttpServerRequest &request,

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <optional>
 
+class AccessControl;
 class HistoryService;
 class WebhookService;
 
@@ -20,9 +21,9 @@ class WebhookService;
 class WebhookRoutes
 {
 public:
-    /** @param adminKey: empty disables the admin routes (every call answers 401). */
+    /** @param access: who may call the webhook admin routes (ADMIN only), and the audit. */
     WebhookRoutes(HttpEdge &edge, WebhookService &webhooks, HistoryService &history,
-                  const QString &adminKey);
+                  AccessControl &access);
 
     /** @brief Registers the routes on @p server (after ApiRoutes::registerRoutes). */
     void registerRoutes(QHttpServer &server);
@@ -34,13 +35,6 @@ private:
 
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
               QHttpServerRequest::Methods allowed);
-    /**
-     * @brief Who may call the webhook admin routes: the one place they check it. Today the
-     * configured `X-Admin-Key` (401 ADMIN_KEY_INVALID otherwise); at the merge with API keys
-     * this becomes the ADMIN-role check. std::nullopt when the caller may.
-     */
-    std::optional<ApiError> adminError(const QHttpServerRequest &request) const;
-
     void webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void deleteWebhook(const QString &id, const QHttpServerRequest &request,
                        QHttpServerResponder &responder);
@@ -52,6 +46,6 @@ private:
     HttpEdge &m_edge;
     WebhookService &m_webhooks;
     HistoryService &m_history;
-    const QByteArray m_adminKey;
+    AccessControl &m_access;
     std::atomic<bool> m_ready{false};
 };

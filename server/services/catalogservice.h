@@ -10,6 +10,7 @@
 #include <QReadWriteLock>
 
 class Database;
+struct Caller;
 
 /**
  * @brief The catalogue rules (api-contract.md "Catalogue" and "Administration").
@@ -39,8 +40,12 @@ public:
     SeatMapCache &seatMaps() { return m_seatMaps; }
     /** @brief The date row of a concert. Errors: NotFound, Unavailable. */
     Result<DateRef> findDate(qint64 concertId, QDate date);
-    /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
-    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition);
+    /**
+     * @brief Creates a concert with 50 AVAILABLE seats per date; with @p by, audited as
+     * `concert.create` in the same transaction. Errors: Unavailable.
+     */
+    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition,
+                                            const Caller *by = nullptr);
     /** @brief Creates the demo concerts if the catalogue is empty (`--demo-data`). */
     Result<Done> ensureDemoData();
 

@@ -187,10 +187,29 @@ void SeatMapCache::noteReleased(qint64 concertDateId, const QList<int> &seats)
     noteLocked(concertDateId, seats, SeatStatus::Available, 0);
 }
 
+void SeatMapCache::forgetConcert(qint64 concertId)
+{
+    QWriteLocker locker(&m_lock);
+    m_concertDates.remove(concertId);
+    for (auto it = m_dates.begin(); it != m_dates.end();) {
+        if (it->ref.concertId == concertId) {
+            m_dateIds.remove({concertId, it->ref.date});
+            it = m_dates.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void SeatMapCache::refresh()
 {
     const QDateTime startedAt = Clock::now();
     const qint64 started = m_monotonic.elapsed();
+    if (++m_refreshCount % kVerifyEveryTicks == 0) {
+        // Dates added or prices changed on another instance: the date lists are read again.
+        QWriteLocker locker(&m_lock);
+        m_concertDates.clear();
+    }
     QList<qint64> verify;
     qint64 firstId = 0;
     qint64 lastId = 0;

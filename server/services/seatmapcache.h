@@ -68,6 +68,13 @@ public:
     void noteReleased(qint64 concertDateId, const QList<int> &seats);
 
     /**
+     * @brief Forgets concert @p concertId's dates and seats (dates added, prices changed): the
+     * next read loads them again from the database. Other instances forget every concert's
+     * date list every kVerifyEveryTicks refreshes, so their lists follow within that.
+     */
+    void forgetConcert(qint64 concertId);
+
+    /**
      * @brief Reads what changed since the previous refresh (minus kLookBackMs) and re-reads a
      * few dates whole. Runs SQL on the calling thread's connection; call it from one thread
      * (the queue thread, after each tick). Does nothing while no date is in memory.
@@ -106,4 +113,5 @@ private:
     QHash<QPair<qint64, QDate>, qint64> m_dateIds; ///< (concert, date) → concert_dates.id
     QHash<qint64, QList<qint64>> m_concertDates; ///< concerts loaded whole: date ids by date
     QDateTime m_lastRefreshStart; ///< only refresh() touches it
+    int m_refreshCount = 0; ///< only refresh() touches it
 };
