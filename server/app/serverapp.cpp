@@ -129,13 +129,9 @@ bool ServerApp::prepareDatabase()
         return false;
     m_signer->setKey(key.value());
     // The ticket key, the same way (its own row, so the two keys can be rotated apart).
-    const Result<QByteArray> ticketKey = m_database->run<QByteArray>([](DbSession &s) {
-        s.run(QStringLiteral(
-                  "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('ticket-hmac', ?)"),
-              {TokenSigner::generateKey()});
-        QSqlQuery &query =
-            s.run(QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'ticket-hmac'"));
-        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    const Result<QByteArray> ticketKey = m_database->run<QByteArray>([](DbSession &session) {
+        return Result<QByteArray>(SecretRepository(session).ensureSecret(
+            QStringLiteral("ticket-hmac"), TokenSigner::generateKey()));
     });
     if (!ticketKey || ticketKey->size() < 32)
         return false;

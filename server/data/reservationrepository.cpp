@@ -185,6 +185,8 @@ QList<Reservation> ReservationRepository::expireOverdueHolds(const QDateTime &no
         expired[i].date = date.second;
     }
     return expired;
+}
+
 int ReservationRepository::freeSeats(qint64 concertDateId, qint64 reservationId,
                                      const QString &status)
 {

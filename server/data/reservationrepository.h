@@ -62,6 +62,7 @@ public:
      * EXPIRED. @return them, status EXPIRED (for the outbox's reservation.expired events).
      */
     QList<Reservation> expireOverdueHolds(const QDateTime &now, int limit);
+    /**
      * @brief The reservation's seats in @p status ("HELD" or "SOLD") become AVAILABLE (seat rows
      * locked in ascending order); returns how many.
      */
