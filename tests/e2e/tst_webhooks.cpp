@@ -743,7 +743,7 @@ private Q_SLOTS:
             m_fx.scalarIn(db,
                           QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries "
                                          "WHERE state = 'DELIVERED'")),
-            qint64(kPayments), 10000);
+            qint64(kPayments), 30000);
         qInfo("storm: %d payments answered 201 in the storm (the rest retried on B), %lld "
               "committed, A killed after %d deliveries; "
               "receiver got %lld requests for %lld events: %lld duplicates",
