@@ -129,18 +129,26 @@ qint64 QueueRepository::lastAdmittedId()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QueueRepository::Extent QueueRepository::extent()
+QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId)
 {
+    m_session.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    m_session.execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
+    Snapshot snapshot;
     // Four index dives on (status, id) and the primary key; no scan.
     QSqlQuery &query = m_session.run(QStringLiteral(
         "SELECT (SELECT MIN(id) FROM queue_tokens WHERE status = 'WAITING'), "
         "(SELECT MAX(id) FROM queue_tokens), "
         "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'ACTIVE'), 0), "
         "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
-    if (!query.next())
-        return {};
-    return Extent{query.value(0).toLongLong(), query.value(1).toLongLong(),
-                  query.value(2).toLongLong()};
+    if (query.next()) {
+        snapshot.head = query.value(0).toLongLong();
+        snapshot.maxId = query.value(1).toLongLong();
+        snapshot.lastAdmittedId = query.value(2).toLongLong();
+    }
+    snapshot.waiting = waitingIdsAfter(waitingAfterId);
+    snapshot.active = activeTokens();
+    m_session.commit();
+    return snapshot;
 }
 
 std::vector<qint64> QueueRepository::waitingIdsAfter(qint64 afterId)

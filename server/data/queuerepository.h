@@ -60,21 +60,28 @@ public:
     /** @brief Admits the @p count oldest WAITING tokens, in issue order; returns how many. */
     int admit(int count, const QDateTime &now, const QDateTime &expiresAt);
 
-    // --- every instance, each tick (inside one read-only snapshot transaction) -----------
+    // --- every instance, each tick ------------------------------------------------------
     /** @brief The largest id ever admitted: every token up to it has left the queue. */
     qint64 lastAdmittedId();
 
-    struct Extent
+    /** @brief What every instance reads each tick to refresh its QueueView. */
+    struct Snapshot
     {
         qint64 head = 0; ///< smallest WAITING id, 0 when nobody waits
         qint64 maxId = 0; ///< largest id issued, 0 when none
         qint64 lastAdmittedId = 0; ///< largest id ever admitted (admission is in id order)
+        std::vector<qint64> waiting; ///< WAITING ids above the asked id, ascending
+        QHash<qint64, QDateTime> active; ///< every ACTIVE token and its expiresAt
     };
-    Extent extent();
-    /** @brief WAITING ids greater than @p afterId, ascending. */
+    /**
+     * @brief Reads the queue in one consistent, read-only snapshot (its own transaction):
+     * the extent, the WAITING ids greater than @p waitingAfterId and every ACTIVE token.
+     */
+    Snapshot readSnapshot(qint64 waitingAfterId);
+
+private:
     std::vector<qint64> waitingIdsAfter(qint64 afterId);
     QHash<qint64, QDateTime> activeTokens();
 
-private:
     DbSession &m_session;
 };

@@ -1,22 +1,11 @@
 #include "services/queueservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/queuerepository.h"
-
-#include <QTimer>
+#include "services/clock.h"
+#include "services/queueticker.h"
 
 Q_LOGGING_CATEGORY(lcQueue, "concert.server.queue")
-
-namespace {
-
-// Token inserts commit within milliseconds; re-reading ids issued in the last few seconds
-// catches any that committed after a higher id was already seen.
-constexpr qint64 kLookBackMs = 3'000;
-// A full reload of the WAITING ids every so many ticks repairs anything the look-back missed.
-constexpr quint64 kFullReloadEvery = 30;
-
-} // namespace
 
 QueueService::QueueService(Database &database, const TokenSigner &signer, const Settings &settings,
                            QObject *parent)
@@ -43,8 +32,13 @@ void QueueService::start()
 {
     if (m_ticker)
         return;
-    m_ticker = new QueueTicker(*this);
+    m_ticker = new QueueTicker(
+        m_database, m_view,
+        QueueTicker::Settings{m_settings.capacity, m_settings.tickMs, m_settings.activeTtlSeconds},
+        m_admitterTask);
     m_ticker->moveToThread(&m_thread);
+    connect(m_ticker, &QueueTicker::tickFinished, this, &QueueService::tickFinished,
+            Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_ticker, &QObject::deleteLater);
     m_thread.start();
     QMetaObject::invokeMethod(m_ticker, &QueueTicker::begin, Qt::QueuedConnection);
@@ -93,7 +87,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
     const QueueTokenRow &token = settled->row;
     const bool created = settled->created;
     if (created)
-        m_view.noteIssued(token.id);
+        m_view.noteIssued(token.id, now);
 
     Issued issued;
     issued.created = created;
@@ -178,107 +172,4 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
     }
     return ApiError{ErrorCode::TokenExpired,
                     QStringLiteral("the queue token has expired; take a new one")};
-}
-
-QueueTicker::QueueTicker(QueueService &service)
-    : m_service(service)
-{ }
-
-QueueTicker::~QueueTicker() = default;
-
-void QueueTicker::begin()
-{
-    m_timer = new QTimer(this);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    m_timer->setInterval(m_service.m_settings.tickMs);
-    connect(m_timer, &QTimer::timeout, this, &QueueTicker::tick);
-    m_timer->start();
-    tick();
-}
-
-void QueueTicker::end()
-{
-    if (m_timer)
-        m_timer->stop();
-    m_session.reset(); // closing the connection releases the admitter lock
-}
-
-qint64 QueueTicker::lookBackId(qint64 nowMs) const
-{
-    qint64 id = 0;
-    for (const auto &[atMs, maxId] : m_maxIdHistory) {
-        if (atMs <= nowMs - kLookBackMs)
-            id = maxId;
-    }
-    return id;
-}
-
-void QueueTicker::tick()
-{
-    Database &database = m_service.m_database;
-    if (!m_session || !m_session->isOpen()) {
-        if (!database.mayAttemptConnection()) {
-            Q_EMIT m_service.tickFinished(false);
-            return;
-        }
-        m_session = database.openDedicatedSession(QStringLiteral("queue"));
-        m_admitter = false;
-        if (!m_session) {
-            Q_EMIT m_service.tickFinished(false);
-            return;
-        }
-    }
-    const QueueService::Settings &settings = m_service.m_settings;
-    try {
-        QueueRepository repository(*m_session);
-        const QDateTime now = Clock::now();
-        const bool admitter = repository.holdAdmitterLock();
-        if (admitter != m_admitter)
-            qCInfo(lcQueue) << (admitter ? "this instance now admits from the queue"
-                                         : "another instance admits from the queue");
-        m_admitter = admitter;
-        if (admitter) {
-            repository.expireOverdue(now);
-            if (m_service.m_admitterTask)
-                m_service.m_admitterTask(*m_session, now);
-            const int free = settings.capacity - repository.countActive();
-            if (free > 0)
-                repository.admit(free, now, Clock::deadline(now, settings.activeTtlSeconds));
-        }
-
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        const bool full = m_ticks % kFullReloadEvery == 0;
-        QueueView::Refresh refresh;
-        m_session->execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-        m_session->execDirect(
-            QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
-        const QueueRepository::Extent extent = repository.extent();
-        refresh.head = extent.head;
-        refresh.maxId = extent.maxId;
-        refresh.lastAdmittedId = extent.lastAdmittedId;
-        refresh.complete = full;
-        refresh.waiting = repository.waitingIdsAfter(full ? 0 : lookBackId(nowMs));
-        refresh.active = repository.activeTokens();
-        m_session->commit();
-        refresh.takenAt = now;
-        refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
-                                          : settings.tickMs;
-        m_lastTickMs = nowMs;
-        m_maxIdHistory.emplace_back(nowMs, refresh.maxId);
-        while (m_maxIdHistory.size() > 2 && m_maxIdHistory[1].first <= nowMs - kLookBackMs)
-            m_maxIdHistory.pop_front();
-        m_service.m_view.apply(std::move(refresh));
-        ++m_ticks;
-        database.reportConnectionResult(true, {});
-    } catch (const DbFailure &failure) {
-        m_session->rollback();
-        if (failure.connectionLost) {
-            database.reportConnectionResult(false, failure.message);
-            m_session.reset();
-            m_admitter = false;
-        } else {
-            qCWarning(lcQueue).noquote() << "queue tick failed:" << failure.message;
-        }
-    }
-    Q_EMIT m_service.tickFinished(m_admitter);
 }

@@ -96,7 +96,6 @@ Q_SIGNALS:
     void tickFinished(bool admitter);
 
 private:
-    friend class QueueTicker;
     Database &m_database;
     const TokenSigner &m_signer;
     const Settings m_settings;
@@ -104,29 +103,4 @@ private:
     QThread m_thread;
     QueueTicker *m_ticker = nullptr;
     std::function<void(DbSession &, const QDateTime &)> m_admitterTask;
-};
-
-/** @brief Runs the ticks in the queue thread, on a connection of its own. Internal. */
-class QueueTicker : public QObject
-{
-    Q_OBJECT
-public:
-    explicit QueueTicker(QueueService &service);
-    ~QueueTicker() override;
-
-public Q_SLOTS:
-    void begin();
-    void tick();
-    void end();
-
-private:
-    qint64 lookBackId(qint64 nowMs) const;
-
-    QueueService &m_service;
-    std::unique_ptr<DbSession> m_session;
-    class QTimer *m_timer = nullptr;
-    bool m_admitter = false;
-    quint64 m_ticks = 0;
-    qint64 m_lastTickMs = 0;
-    std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
 };

@@ -139,11 +139,11 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     return Lookup{};
 }
 
-void QueueView::noteIssued(qint64 tokenId)
+void QueueView::noteIssued(qint64 tokenId, const QDateTime &issuedAt)
 {
     QMutexLocker locker(&m_mutex);
     if (tokenId > m_snapshot->maxId)
-        m_issued.insert(tokenId, QDateTime::currentDateTimeUtc());
+        m_issued.insert(tokenId, issuedAt);
 }
 
 void QueueView::noteExpired(qint64 tokenId)

@@ -62,9 +62,16 @@ public:
     /** @brief Status of token @p tokenId at @p now, from memory only. */
     [[nodiscard]] Lookup lookup(qint64 tokenId, const QDateTime &now) const;
 
-    /** @brief A token this instance just issued (WAITING), visible before the next refresh. */
-    void noteIssued(qint64 tokenId);
-    /** @brief A token that expired here (payment): terminal, so remembered for good. */
+    /**
+     * @brief A token this instance just issued (WAITING) at @p issuedAt (Clock time), visible
+     * before the next refresh; forgotten once a snapshot has it or 10 s after @p issuedAt.
+     */
+    void noteIssued(qint64 tokenId, const QDateTime &issuedAt);
+    /**
+     * @brief A token that expired here (payment, leaving): answered EXPIRED from memory from now
+     * on. Up to a million such ids are kept; past that the set is cleared and a forgotten token
+     * (no longer in any snapshot) is looked up in the database again, which still says EXPIRED.
+     */
     void noteExpired(qint64 tokenId);
     /** @brief A token whose expiresAt this instance moved later (a hold). */
     void noteExtended(qint64 tokenId, const QDateTime &expiresAt);
