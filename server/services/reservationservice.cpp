@@ -1,11 +1,11 @@
 #include "services/reservationservice.h"
 
-#include "services/catalogservice.h"
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/queuerepository.h"
-#include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "services/catalogservice.h"
+#include "services/clock.h"
+#include "services/queueservice.h"
 
 ReservationService::ReservationService(Database &database, CatalogService &catalog,
                                        QueueService &queue, int holdTtlSeconds)
@@ -60,12 +60,25 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
 Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 reservationId)
 {
     const QDateTime now = Clock::now();
-    auto row = m_database.run<std::optional<ReservationRow>>([&](DbSession &session) {
-        return Result<std::optional<ReservationRow>>(
-            ReservationRepository(session).find(reservationId));
-    });
-    if (!row)
+    bool spent = false;
+    auto row = m_database.run<std::optional<ReservationRow>>(
+        [&](DbSession &session) -> Result<std::optional<ReservationRow>> {
+            // The token is read from the database, not from this instance's picture: a token
+            // spent on another instance is refused at once (api-contract.md, "A spent token").
+            const std::optional<QueueTokenRow> token =
+                QueueRepository(session).find(claims.tokenId);
+            if (!token || token->status != TokenStatus::Active || token->expiresAt <= now) {
+                spent = true;
+                return ApiError{ErrorCode::TokenExpired,
+                                QStringLiteral("the queue token has expired; take a new one")};
+            }
+            return ReservationRepository(session).find(reservationId);
+        });
+    if (!row) {
+        if (spent)
+            m_queue.noteExpired(claims.tokenId);
         return row.error();
+    }
     if (!row.value())
         return ApiError{ErrorCode::NotFound,
                         QStringLiteral("no reservation %1").arg(reservationId)};

@@ -33,7 +33,11 @@ public:
      * passed), TokenExpired (the token ran out meanwhile), Unavailable, Internal.
      */
     Result<Reservation> hold(const TokenClaims &claims, const ReservationRequest &request);
-    /** @brief The reservation, status as of now. Errors: NotFound, Forbidden, Unavailable. */
+    /**
+     * @brief The reservation, status as of now. The token is checked in the database, so one
+     * spent on another instance is refused at once (api-contract.md, "A spent token").
+     * Errors: TokenExpired, NotFound, Forbidden, Unavailable.
+     */
     Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
 
     /** @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask). */
