@@ -18,6 +18,8 @@ QString reservationStatusName(ReservationStatus status)
         return QStringLiteral("CONFIRMED");
     case ReservationStatus::Expired:
         return QStringLiteral("EXPIRED");
+    case ReservationStatus::Released:
+        return QStringLiteral("RELEASED");
     }
     Q_UNREACHABLE();
     return {};
@@ -25,8 +27,8 @@ QString reservationStatusName(ReservationStatus status)
 
 std::optional<ReservationStatus> reservationStatusFromName(QStringView name)
 {
-    for (auto s :
-         {ReservationStatus::Held, ReservationStatus::Confirmed, ReservationStatus::Expired}) {
+    for (auto s : {ReservationStatus::Held, ReservationStatus::Confirmed,
+                   ReservationStatus::Expired, ReservationStatus::Released}) {
         if (name == reservationStatusName(s))
             return s;
     }

@@ -12,9 +12,9 @@
 inline constexpr int kMaxSeatsPerReservation = 4;
 
 /** @brief HELD until paid (CONFIRMED) or until heldUntil passes (EXPIRED). */
-enum class ReservationStatus { Held, Confirmed, Expired };
+enum class ReservationStatus { Held, Confirmed, Expired, Released };
 
-/** @brief "HELD", "CONFIRMED" or "EXPIRED". */
+/** @brief "HELD", "CONFIRMED", "EXPIRED" or "RELEASED". */
 [[nodiscard]] QString reservationStatusName(ReservationStatus status);
 [[nodiscard]] std::optional<ReservationStatus> reservationStatusFromName(QStringView name);
 

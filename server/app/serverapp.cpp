@@ -1,15 +1,16 @@
 #include "app/serverapp.h"
 
-#include "http/apiroutes.h"
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
+#include "data/schemamigrator.h"
+#include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
+#include "services/concertadminservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
-#include "data/schemamigrator.h"
 #include "services/tokensigner.h"
 
 #include <QDeadlineTimer>
@@ -36,18 +37,21 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 {
     m_queue = std::make_unique<QueueService>(
         *m_database, *m_signer,
-        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds,
+                               config.queueAbandonSeconds});
     m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
     m_catalog = std::make_unique<CatalogService>(*m_database);
     m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
                                                           config.holdTtlSeconds);
     m_balances = std::make_unique<BalanceService>(*m_database);
     m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_concertAdmin = std::make_unique<ConcertAdminService>(*m_database, *m_queue, *m_catalog);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    m_routes = std::make_unique<ApiRoutes>(
-        *m_edge,
-        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
-        config.adminKey);
+    m_routes =
+        std::make_unique<ApiRoutes>(*m_edge,
+                                    Services{*m_database, *m_queue, *m_catalog, *m_reservations,
+                                             *m_balances, *m_payments, *m_concertAdmin},
+                                    config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
     if (config.adminKey.isEmpty())

@@ -9,6 +9,7 @@
 class ApiRoutes;
 class BalanceService;
 class CatalogService;
+class ConcertAdminService;
 class Database;
 class HttpEdge;
 class HttpListener;
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<ReservationService> m_reservations;
     std::unique_ptr<BalanceService> m_balances;
     std::unique_ptr<PaymentService> m_payments;
+    std::unique_ptr<ConcertAdminService> m_concertAdmin;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<QHttpServer> m_http;

@@ -35,6 +35,8 @@ constexpr OptionSpec kOptions[] = {
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
+    {"queue-abandon-seconds", "N",
+     "A waiting token not seen this long is abandoned, 10..86400 (default 120)."},
 };
 
 QString envName(const char *option)
@@ -188,6 +190,7 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     };
     readFlag("demo-data", config.demoData);
     readFlag("reuse-port", config.reusePort);
+    readInt("queue-abandon-seconds", 10, 86'400, config.queueAbandonSeconds);
     if (!error.isEmpty())
         return error;
     return config;

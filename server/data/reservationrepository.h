@@ -51,6 +51,18 @@ public:
      */
     int releaseOverdueHolds(const QDateTime &now);
 
+    /**
+     * @brief Releases a HELD reservation (api-contract.md, "Reservations: release"): it becomes
+     * RELEASED and the seats it holds AVAILABLE.
+     */
+    void release(qint64 reservationId);
+    /**
+     * @brief Releases every HELD reservation made with the queue token (leaving the queue):
+     * RELEASED (EXPIRED when already past heldUntil at @p now), seats AVAILABLE. Returns how
+     * many reservations.
+     */
+    int releaseHeldOfToken(qint64 queueTokenId, const QDateTime &now);
+
 private:
     std::optional<ReservationRow> select(qint64 reservationId, bool forUpdate);
 

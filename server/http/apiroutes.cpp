@@ -1,15 +1,14 @@
 #include "http/apiroutes.h"
 
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
 #include "jsonfields.h"
 #include "payment.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
 
-#include <QCryptographicHash>
 #include <QUrlQuery>
 
 namespace {
@@ -29,13 +28,6 @@ std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &
     return std::nullopt;
 }
 
-bool sameSecret(const QByteArray &given, const QByteArray &expected)
-{
-    // Compare digests so that the time taken says nothing about the key.
-    return QCryptographicHash::hash(given, QCryptographicHash::Sha256)
-        == QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
-}
-
 } // namespace
 
 ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services, const QString &adminKey)
@@ -50,6 +42,8 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
     using Responder = QHttpServerResponder &&;
     server.route(QStringLiteral("/api/v1/queue/tokens"),
                  [this](Request q, Responder r) { issueToken(q, r); });
+    server.route(QStringLiteral("/api/v1/queue/tokens/current"),
+                 [this](Request q, Responder r) { leaveQueue(q, r); });
     server.route(QStringLiteral("/api/v1/queue/status"),
                  [this](Request q, Responder r) { queueStatus(q, r); });
     server.route(QStringLiteral("/api/v1/concerts"),
@@ -74,6 +68,7 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
                  [this](Request q, Responder r) { createConcert(q, r); });
     server.route(QStringLiteral("/api/v1/health"),
                  [this](Request q, Responder r) { health(q, r); });
+    registerConcertAdminRoutes(server);
     server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         HttpEdge::write(responder,
                         ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
@@ -95,7 +90,7 @@ std::optional<TokenClaims> ApiRoutes::verifiedToken(const QHttpServerRequest &re
 }
 
 bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                     Method allowed)
+                     QHttpServerRequest::Methods allowed)
 {
     if (!HttpEdge::admit(request, responder, allowed))
         return false;
@@ -156,8 +151,17 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
     const auto userId = JsonFields::readUuid(body.value(), QStringLiteral("userId"), &why);
     if (!userId)
         return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
-    m_edge.dispatch(std::move(responder), [this, userId = *userId]() {
-        const auto issued = m_services.queue.issueToken(userId);
+    // Optional: the concert whose waiting room to join; absent or null is the house room.
+    std::optional<qint64> concertId;
+    const QJsonValue concert = body.value().value(QLatin1String("concertId"));
+    if (!concert.isUndefined() && !concert.isNull()) {
+        concertId = JsonFields::integerValue(concert, QStringLiteral("concertId"), 1,
+                                             JsonFields::kMaxId, &why);
+        if (!concertId)
+            return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+    }
+    m_edge.dispatch(std::move(responder), [this, userId = *userId, concertId]() {
+        const auto issued = m_services.queue.issueToken(userId, concertId);
         if (!issued)
             return ApiResponse::error(issued.error());
         return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
@@ -215,7 +219,9 @@ void ApiRoutes::listDates(const QString &concertId, const QHttpServerRequest &re
         return;
     qint64 id = 0;
     const auto error = idError(concertId, &id, QStringLiteral("concertId"));
-    withActiveToken(request, responder, error, [this, id](const TokenClaims &) {
+    withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
+        if (const auto wrong = m_services.queue.roomError(claims, id))
+            return ApiResponse::error(*wrong);
         return ApiResponse::from(m_services.catalog.listDates(id));
     });
 }
@@ -230,7 +236,9 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
     const auto day = JsonFields::parseDate(date);
     if (!error && !day)
         error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
-    withActiveToken(request, responder, error, [this, id, day](const TokenClaims &) {
+    withActiveToken(request, responder, error, [this, id, day](const TokenClaims &claims) {
+        if (const auto wrong = m_services.queue.roomError(claims, id))
+            return ApiResponse::error(*wrong);
         return ApiResponse::from(m_services.catalog.seatMap(id, *day));
     });
 }
@@ -252,6 +260,8 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
             error = invalid(why);
     }
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
+        if (const auto wrong = m_services.queue.roomError(claims, input->concertId))
+            return ApiResponse::error(*wrong);
         return ApiResponse::from(m_services.reservations.hold(claims, *input), 201);
     });
 }
@@ -259,12 +269,34 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
 void ApiRoutes::getReservation(const QString &reservationId, const QHttpServerRequest &request,
                                QHttpServerResponder &responder)
 {
-    if (!gate(request, responder, Method::Get))
+    if (!gate(request, responder, Method::Get | Method::Delete))
         return;
     qint64 id = 0;
     const auto error = idError(reservationId, &id, QStringLiteral("reservationId"));
+    if (request.method() == Method::Delete) {
+        // api-contract.md, "Reservations: release".
+        withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
+            return ApiResponse::from(m_services.reservations.release(claims, id));
+        });
+        return;
+    }
     withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
         return ApiResponse::from(m_services.reservations.get(claims, id));
+    });
+}
+
+void ApiRoutes::leaveQueue(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Delete))
+        return;
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
+        return;
+    m_edge.dispatch(std::move(responder), [this, claims = *claims]() {
+        const Result<Done> left = m_services.queue.leave(claims);
+        if (!left)
+            return ApiResponse::error(left.error());
+        return ApiResponse{204, {}};
     });
 }
 
@@ -350,14 +382,8 @@ void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResp
 {
     if (!gate(request, responder, Method::Post))
         return;
-    if (m_adminKey.isEmpty() || !sameSecret(HttpEdge::header(request, "X-Admin-Key"), m_adminKey))
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(
-                ErrorCode::AdminKeyInvalid,
-                m_adminKey.isEmpty()
-                    ? QStringLiteral("the admin API is off: the server has no admin key")
-                    : QStringLiteral("X-Admin-Key is missing or wrong")));
+    if (!adminAllowed(request, responder, /*staffMay=*/false))
+        return;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!body)
         return HttpEdge::write(responder, ApiResponse::error(body.error()));

@@ -10,6 +10,7 @@
 
 class BalanceService;
 class CatalogService;
+class ConcertAdminService;
 class Database;
 class PaymentService;
 class QueueService;
@@ -24,6 +25,7 @@ struct Services
     ReservationService &reservations;
     BalanceService &balances;
     PaymentService &payments;
+    ConcertAdminService &concertAdmin;
 };
 
 /**
@@ -48,7 +50,8 @@ private:
     using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
     using Work = std::function<ApiResponse(const TokenClaims &)>;
 
-    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder, Method allowed);
+    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
+              QHttpServerRequest::Methods allowed);
     /** @brief The bearer token's claims, or std::nullopt after answering 401 TOKEN_INVALID. */
     std::optional<TokenClaims> verifiedToken(const QHttpServerRequest &request,
                                              QHttpServerResponder &responder);
@@ -70,6 +73,8 @@ private:
     void createReservation(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void getReservation(const QString &reservationId, const QHttpServerRequest &request,
                         QHttpServerResponder &responder);
+    /** @brief `DELETE /queue/tokens/current` (api-contract.md, "Waiting rooms": leaving). */
+    void leaveQueue(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void getBalance(const QString &userId, const QHttpServerRequest &request,
                     QHttpServerResponder &responder);
     void chargeBalance(const QString &userId, const QHttpServerRequest &request,
@@ -77,6 +82,17 @@ private:
     void pay(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void createConcert(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void health(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    /** @brief The box office's concert routes (concertadminroutes.cpp). */
+    void registerConcertAdminRoutes(QHttpServer &server);
+    /**
+     * @brief The admin check of `/api/v1/admin/...` routes: writes 401 ADMIN_KEY_INVALID and
+     * returns false unless `X-Admin-Key` matches the configured key. @p staffMay: the route is
+     * marked (staff) in the contract (for API-key roles).
+     */
+    bool adminAllowed(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                      bool staffMay);
+    void getConcertAdmin(const QString &concertId, const QHttpServerRequest &request,
+                         QHttpServerResponder &responder);
 
     HttpEdge &m_edge;
     Services m_services;

@@ -1,7 +1,7 @@
 #include "services/catalogservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
+#include "services/clock.h"
 
 CatalogService::CatalogService(Database &database)
     : m_database(database)
@@ -48,6 +48,13 @@ Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
     QWriteLocker locker(&m_lock);
     m_dates.insert(key, *found.value());
     return *found.value();
+}
+
+void CatalogService::forgetConcert(qint64 concertId)
+{
+    QWriteLocker locker(&m_lock);
+    for (auto it = m_dates.begin(); it != m_dates.end();)
+        it = it.key().first == concertId ? m_dates.erase(it) : std::next(it);
 }
 
 Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)

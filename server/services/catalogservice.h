@@ -1,9 +1,9 @@
 #pragma once
 
-#include "data/catalogrepository.h"
 #include "concert.h"
-#include "services/result.h"
+#include "data/catalogrepository.h"
 #include "seat.h"
+#include "services/result.h"
 
 #include <QHash>
 #include <QReadWriteLock>
@@ -32,6 +32,8 @@ public:
     Result<DateRef> findDate(qint64 concertId, QDate date);
     /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
     Result<ConcertDefinition> createConcert(const ConcertDefinition &definition);
+    /** @brief Forgets the cached dates of a concert (their prices changed). */
+    void forgetConcert(qint64 concertId);
     /** @brief Creates the demo concerts if the catalogue is empty (`--demo-data`). */
     Result<Done> ensureDemoData();
 

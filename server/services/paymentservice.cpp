@@ -1,12 +1,12 @@
 #include "services/paymentservice.h"
 
 #include "data/balancerepository.h"
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/paymentrepository.h"
 #include "data/queuerepository.h"
-#include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "services/clock.h"
+#include "services/queueservice.h"
 
 PaymentService::PaymentService(Database &database, QueueService &queue)
     : m_database(database)
@@ -39,6 +39,13 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             return ApiError{ErrorCode::NotFound,
                             QStringLiteral("no reservation %1").arg(reservationId)};
         const Reservation &reservation = row->reservation;
+        // The token next (the lock order stays reservation, token, balance, seats).
+        QueueRepository tokens(session);
+        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
+        if (token) {
+            if (auto wrong = m_queue.roomError(token->concertId, reservation.concertId, session))
+                return *wrong;
+        }
         if (reservation.userId != claims.userId)
             return ApiError{ErrorCode::Forbidden,
                             QStringLiteral("this reservation belongs to another user")};
@@ -60,12 +67,11 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             return ApiError{ErrorCode::AlreadyPaid,
                             QStringLiteral("this reservation is already paid")};
 
-        QueueRepository tokens(session);
-        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
         if (!token || token->status != TokenStatus::Active || token->expiresAt <= now)
             return ApiError{ErrorCode::TokenExpired,
                             QStringLiteral("the queue token has expired; take a new one")};
-        if (reservation.status == ReservationStatus::Expired || reservation.heldUntil <= now)
+        if (reservation.status == ReservationStatus::Expired
+            || reservation.status == ReservationStatus::Released || reservation.heldUntil <= now)
             return ApiError{ErrorCode::HoldExpired,
                             QStringLiteral("the hold ended at %1; choose seats again")
                                 .arg(reservation.heldUntil.toString(Qt::ISODate))};
@@ -87,10 +93,10 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             Payment{0, reservationId, claims.userId, reservation.amount, *remaining, now},
             idempotencyKey);
         balances.recordPayment(claims.userId, reservation.amount, payment.paymentId, now);
-        tokens.expire(claims.tokenId);
+        tokens.expire(claims.tokenId, TokenEndReason::Paid, now);
         return payment;
     });
     if (paid && !replayed)
-        m_queue.noteExpired(claims.tokenId);
+        m_queue.noteExpired(claims.tokenId, TokenEndReason::Paid);
     return paid;
 }

@@ -2,11 +2,16 @@
 
 #include "data/database.h"
 #include "data/queuerepository.h"
+#include "data/roomrepository.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
 #include "services/queueview.h"
+#include "services/roomsview.h"
+
+#include <QRandomGenerator>
 
 #include <QTimer>
+#include <algorithm>
 
 namespace {
 
@@ -18,11 +23,13 @@ constexpr quint64 kFullReloadEvery = 30;
 
 } // namespace
 
-QueueTicker::QueueTicker(Database &database, QueueView &view, const Settings &settings,
-                         AdmitterTask admitterTask, QObject *parent)
+QueueTicker::QueueTicker(Database &database, QueueView &view, RoomsView &rooms, SeenTokens &seen,
+                         const Settings &settings, AdmitterTask admitterTask, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_view(view)
+    , m_rooms(rooms)
+    , m_seen(seen)
     , m_settings(settings)
     , m_admitterTask(std::move(admitterTask))
 { }
@@ -52,11 +59,12 @@ void QueueTicker::tick()
         m_database.runDedicated(m_session, QStringLiteral("queue"), [this](DbSession &session) {
             QueueRepository repository(session);
             const QDateTime now = Clock::now();
+            flushSeen(repository, now);
             if (holdAdmitterRole(repository)) {
                 expire(session, repository, now);
-                admit(repository, now);
+                admit(session, repository, now);
             }
-            refresh(repository, now);
+            refresh(session, repository, now);
         });
     if (failure && !m_session)
         m_admitter = false; // the lock went with the connection
@@ -76,22 +84,82 @@ bool QueueTicker::holdAdmitterRole(QueueRepository &repository)
 void QueueTicker::expire(DbSession &session, QueueRepository &repository, const QDateTime &now)
 {
     repository.expireOverdue(now);
+    const int abandoned = repository.abandonUnseen(now.addSecs(-m_settings.abandonSeconds), now);
+    if (abandoned > 0)
+        qCInfo(lcQueue) << abandoned << "waiting tokens abandoned (not seen for"
+                        << m_settings.abandonSeconds << "s)";
     if (m_admitterTask)
         m_admitterTask(session, now);
 }
 
-void QueueTicker::admit(QueueRepository &repository, const QDateTime &now)
+void QueueTicker::admit(DbSession &session, QueueRepository &repository, const QDateTime &now)
 {
-    const int free = m_settings.capacity - repository.countActive();
+    const QDateTime expiresAt = Clock::deadline(now, m_settings.activeTtlSeconds);
+    // The house room: the server's options, never paused.
+    const int free = m_settings.capacity - repository.countActive(std::nullopt);
     if (free > 0)
-        repository.admit(free, now, Clock::deadline(now, m_settings.activeTtlSeconds));
+        repository.admit(std::nullopt, free, now, expiresAt);
+
+    const std::vector<qint64> waiting = repository.roomsWithWaiters();
+    if (waiting.empty())
+        return;
+    RoomRepository rooms(session);
+    for (const qint64 concertId : waiting) {
+        const std::optional<RoomRow> room = rooms.room(concertId);
+        if (!room)
+            continue;
+        if (room->saleOpensAt && *room->saleOpensAt > now)
+            continue; // the pre-queue: nobody is admitted before the opening
+        if (room->saleOpensAt && !room->drawn)
+            draw(session, repository, concertId, now);
+        else
+            repository.releasePrequeue(concertId); // arrived during the draw, or sale cleared
+        const bool soldOut = rooms.computeSoldOut(concertId);
+        if (soldOut != room->soldOut)
+            rooms.setSoldOut(concertId, soldOut);
+        if (room->paused || soldOut)
+            continue;
+        int places = m_rooms.capacityOf(*room) - repository.countActive(concertId);
+        if (room->admitPerMinute > 0)
+            places =
+                qMin(places,
+                     room->admitPerMinute - repository.admittedSince(concertId, now.addSecs(-60)));
+        if (places > 0)
+            repository.admit(concertId, places, now, expiresAt);
+    }
 }
 
-void QueueTicker::refresh(QueueRepository &repository, const QDateTime &now)
+void QueueTicker::draw(DbSession &session, QueueRepository &repository, qint64 concertId,
+                       const QDateTime &now)
+{
+    session.begin();
+    std::vector<qint64> order = repository.prequeued(concertId);
+    // Fisher-Yates with a cryptographic source: every order equally likely.
+    QRandomGenerator *random = QRandomGenerator::system();
+    for (size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[size_t(random->bounded(quint64(i)))]);
+    repository.setDrawnPlaces(order);
+    RoomRepository(session).markDrawn(concertId, now);
+    session.commit();
+    qCInfo(lcQueue) << "sale of concert" << concertId << "opened:" << order.size()
+                    << "pre-queue places drawn";
+}
+
+void QueueTicker::flushSeen(QueueRepository &repository, const QDateTime &now)
+{
+    const QList<qint64> seen = m_seen.take();
+    if (!seen.isEmpty())
+        repository.noteSeen(seen, now);
+}
+
+void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const QDateTime &now)
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const bool full = m_ticks % kFullReloadEvery == 0;
-    QueueRepository::Snapshot snapshot = repository.readSnapshot(full ? 0 : lookBackId(nowMs));
+    RoomsView::Refresh rooms;
+    rooms.rooms = RoomRepository(session).rooms();
+    QueueRepository::Snapshot snapshot = repository.readSnapshot(
+        full ? 0 : lookBackId(nowMs), now.addMSecs(-kLookBackMs - m_settings.tickMs));
     QueueView::Refresh refresh;
     refresh.head = snapshot.head;
     refresh.maxId = snapshot.maxId;
@@ -99,14 +167,19 @@ void QueueTicker::refresh(QueueRepository &repository, const QDateTime &now)
     refresh.complete = full;
     refresh.waiting = std::move(snapshot.waiting);
     refresh.active = std::move(snapshot.active);
+    refresh.ended = std::move(snapshot.ended);
     refresh.takenAt = now;
     refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
                                       : m_settings.tickMs;
+    rooms.tokens = std::move(snapshot.roomTokens);
+    rooms.takenAt = now;
+    rooms.tickMs = refresh.tickMs;
     m_lastTickMs = nowMs;
     m_maxIdHistory.emplace_back(nowMs, refresh.maxId);
     while (m_maxIdHistory.size() > 2 && m_maxIdHistory[1].first <= nowMs - kLookBackMs)
         m_maxIdHistory.pop_front();
     m_view.apply(std::move(refresh));
+    m_rooms.apply(std::move(rooms));
     ++m_ticks;
 }
 

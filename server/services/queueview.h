@@ -13,7 +13,8 @@
 #include <vector>
 
 /**
- * @brief This instance's picture of the queue, refreshed from the database every tick, so that
+ * @brief This instance's picture of the house room's queue (ACTIVE tokens of every room),
+ * refreshed from the database every tick, so that
  * queue status polls and token checks need no database round trip (the database stays the
  * source of truth).
  *
@@ -34,6 +35,7 @@ public:
         qint64 lastAdmittedId = 0; ///< the admission frontier: every id up to it left the queue
         QDateTime takenAt;
         qint64 tickMs = 1000; ///< time since the previous refresh, for the admission rate
+        std::vector<qint64> ended; ///< ids that left the queue lately (left, abandoned...)
     };
 
     /** @brief The outcome of a lookup that needs no database. */
@@ -72,7 +74,7 @@ public:
      * on. Up to a million such ids are kept; past that the set is cleared and a forgotten token
      * (no longer in any snapshot) is looked up in the database again, which still says EXPIRED.
      */
-    void noteExpired(qint64 tokenId);
+    void noteExpired(qint64 tokenId, const QString &reason = {});
     /** @brief A token whose expiresAt this instance moved later (a hold). */
     void noteExtended(qint64 tokenId, const QDateTime &expiresAt);
 
@@ -118,7 +120,7 @@ private:
     mutable QMutex m_mutex;
     std::shared_ptr<const Snapshot> m_snapshot;
     QMap<qint64, QDateTime> m_issued; ///< issued here, not yet in a snapshot
-    QSet<qint64> m_expired;
+    QHash<qint64, QString> m_expired; ///< id -> reason
     QHash<qint64, QDateTime> m_extended;
     struct RateSample
     {

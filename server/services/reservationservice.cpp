@@ -3,6 +3,7 @@
 #include "data/database.h"
 #include "data/queuerepository.h"
 #include "data/reservationrepository.h"
+#include "data/roomrepository.h"
 #include "services/catalogservice.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
@@ -43,6 +44,10 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
                             QStringLiteral("the queue token has expired; take a new one")};
         ReservationRepository repository(session);
         Reservation created = reservation;
+        // The price as stored now: the box office may have changed it (PATCH) since the date
+        // was cached.
+        created.amount = RoomRepository(session).price(date->concertDateId).value_or(date->price)
+            * reservation.seatNumbers.size();
         created.reservationId =
             repository.insertHold(reservation, date->concertDateId, claims.tokenId, now);
         const int taken = repository.takeSeats(date->concertDateId, reservation.seatNumbers,
@@ -72,7 +77,14 @@ Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 re
                 return ApiError{ErrorCode::TokenExpired,
                                 QStringLiteral("the queue token has expired; take a new one")};
             }
-            return ReservationRepository(session).find(reservationId);
+            std::optional<ReservationRow> found =
+                ReservationRepository(session).find(reservationId);
+            if (found) {
+                if (auto wrong =
+                        m_queue.roomError(token->concertId, found->reservation.concertId, session))
+                    return *wrong;
+            }
+            return found;
         });
     if (!row) {
         if (spent)
@@ -89,6 +101,54 @@ Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 re
     if (reservation.status == ReservationStatus::Held && reservation.heldUntil <= now)
         reservation.status = ReservationStatus::Expired;
     return reservation;
+}
+
+Result<Reservation> ReservationService::release(const TokenClaims &claims, qint64 reservationId)
+{
+    const QDateTime now = Clock::now();
+    bool spent = false;
+    auto released =
+        m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
+            // The token in the database: one spent on another instance is refused at once.
+            const std::optional<QueueTokenRow> token =
+                QueueRepository(session).find(claims.tokenId);
+            if (!token || token->status != TokenStatus::Active || token->expiresAt <= now) {
+                spent = true;
+                return ApiError{ErrorCode::TokenExpired,
+                                QStringLiteral("the queue token has expired; take a new one")};
+            }
+            ReservationRepository repository(session);
+            const std::optional<ReservationRow> row = repository.lock(reservationId);
+            if (!row)
+                return ApiError{ErrorCode::NotFound,
+                                QStringLiteral("no reservation %1").arg(reservationId)};
+            Reservation reservation = row->reservation;
+            if (auto wrong = m_queue.roomError(token->concertId, reservation.concertId, session))
+                return *wrong;
+            if (reservation.userId != claims.userId)
+                return ApiError{ErrorCode::Forbidden,
+                                QStringLiteral("this reservation belongs to another user")};
+            switch (reservation.status) {
+            case ReservationStatus::Confirmed:
+                return ApiError{ErrorCode::AlreadyPaid,
+                                QStringLiteral("this reservation is paid; it cannot be released")};
+            case ReservationStatus::Held:
+                if (reservation.heldUntil <= now) {
+                    reservation.status = ReservationStatus::Expired; // time already decided
+                    break;
+                }
+                repository.release(reservationId);
+                reservation.status = ReservationStatus::Released;
+                break;
+            case ReservationStatus::Expired:
+            case ReservationStatus::Released:
+                break;
+            }
+            return reservation;
+        });
+    if (!released && spent)
+        m_queue.noteExpired(claims.tokenId);
+    return released;
 }
 
 void ReservationService::releaseOverdueHolds(DbSession &session, const QDateTime &now)

@@ -36,9 +36,18 @@ public:
     /**
      * @brief The reservation, status as of now. The token is checked in the database, so one
      * spent on another instance is refused at once (api-contract.md, "A spent token").
-     * Errors: TokenExpired, NotFound, Forbidden, Unavailable.
+     * Errors: TokenExpired, NotFound, WrongConcert, Forbidden, Unavailable.
      */
     Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
+
+    /**
+     * @brief `DELETE /reservations/{id}` (api-contract.md, "Reservations: release"): a HELD
+     * reservation becomes RELEASED and its seats AVAILABLE at once; RELEASED or EXPIRED ones
+     * are answered as they are. The token is checked in the database.
+     * Errors: TokenExpired, NotFound, WrongConcert, Forbidden, AlreadyPaid (CONFIRMED),
+     * Unavailable.
+     */
+    Result<Reservation> release(const TokenClaims &claims, qint64 reservationId);
 
     /** @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask). */
     static void releaseOverdueHolds(DbSession &session, const QDateTime &now);
