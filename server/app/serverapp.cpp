@@ -5,6 +5,7 @@
 #include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "http/queuestream.h"
 #include "services/balanceservice.h"
 #include "services/catalogservice.h"
 #include "services/concertadminservice.h"
@@ -54,6 +55,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
                                     config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
+    m_stream = std::make_unique<QueueStream>(*m_queue);
+    m_stream->attach(*m_http);
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }

@@ -18,6 +18,7 @@ class QHttpServer;
 class QTcpServer;
 class QTimer;
 class QueueService;
+class QueueStream;
 class ReservationService;
 class TokenSigner;
 
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<QueueStream> m_stream;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;
     bool m_ready = false;

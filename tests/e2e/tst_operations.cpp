@@ -2,7 +2,9 @@
 // `listening on` line, exit status 2, 503 while the database is away and recovery after,
 // graceful SIGTERM, and two instances starting at once on an empty database.
 #include "e2efixture.h"
+
 #include "testports.h"
+#include <QDir>
 
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -193,9 +195,12 @@ private Q_SLOTS:
         const QUrl baseB(QString::fromUtf8(outB.mid(outB.indexOf("http://")).trimmed()));
         QCOMPARE(HttpClient(baseA).get(QStringLiteral("/api/v1/health")).status, 200);
         QCOMPARE(HttpClient(baseB).get(QStringLiteral("/api/v1/health")).status, 200);
+        // Every migration file applied once.
+        const QString migrations = QFINDTESTDATA("../../resources/migrations");
+        QVERIFY(!migrations.isEmpty());
         QCOMPARE(m_fx.scalarIn(QStringLiteral("twostart"),
                                QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
-                 1);
+                 qint64(QDir(migrations).entryList({QStringLiteral("*.sql")}).size()));
         // The demo catalogue exists once, not twice.
         QCOMPARE(concertsOf(baseA).size(), 3);
         QCOMPARE(concertsOf(baseB), concertsOf(baseA));

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
+#include <QSignalSpy>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <cmath>
@@ -574,6 +576,87 @@ private Q_SLOTS:
                      QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE reason = "
                                     "'ABANDONED' AND admitted_at IS NOT NULL")),
                  0);
+    }
+
+    void thePushStreamFollowsTheToken()
+    {
+        QVERIFY(m_fx.createDatabase(QStringLiteral("push")));
+        auto a = m_fx.startServer(QStringLiteral("push"), options(1));
+        auto b = m_fx.startServer(QStringLiteral("push"), options(1));
+        QVERIFY(a && b);
+        m_http.setBaseUrl(a->baseUrl());
+        auto streamUrl = [](ServerProcess *server) {
+            QUrl url = server->baseUrl();
+            url.setScheme(QStringLiteral("ws"));
+            url.setPath(QStringLiteral("/api/v1/queue/stream"));
+            return url;
+        };
+        // A forged token: 4401; a first message that is not {"token": ...}: 4400.
+        for (const auto &[message, code] :
+             {std::pair<QString, int>{QStringLiteral("{\"token\":\"v1.forged.x\"}"), 4401},
+              std::pair<QString, int>{QStringLiteral("hello"), 4400}}) {
+            QWebSocket socket;
+            QSignalSpy connected(&socket, &QWebSocket::connected);
+            QSignalSpy closed(&socket, &QWebSocket::disconnected);
+            socket.open(streamUrl(a.get()));
+            QVERIFY(connected.wait(5000));
+            socket.sendTextMessage(message);
+            QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 5000);
+            QCOMPARE(int(socket.closeCode()), code);
+        }
+
+        const QString blocker = m_api.admittedToken(ApiDriver::newUserId());
+        QVERIFY(!blocker.isEmpty());
+        {
+            const QString waiter = tokenOf(m_api.issueToken(ApiDriver::newUserId()));
+            QWebSocket socket;
+            QList<QJsonObject> messages;
+            QList<QDateTime> receivedAt;
+            connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+                messages << QJsonDocument::fromJson(text.toUtf8()).object();
+                receivedAt << QDateTime::currentDateTimeUtc();
+            });
+            QSignalSpy connected(&socket, &QWebSocket::connected);
+            QSignalSpy closed(&socket, &QWebSocket::disconnected);
+            socket.open(streamUrl(b.get()));
+            QVERIFY(connected.wait(5000));
+            socket.sendTextMessage(QStringLiteral("{\"token\":\"%1\"}").arg(waiter));
+            QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 5000);
+            QCOMPARE(messages.first().value(QLatin1String("status")).toString(),
+                     QStringLiteral("WAITING"));
+            QVERIFY(messages.first().value(QLatin1String("position")).toInteger() >= 1);
+
+            // The place frees on the other instance; the stream shows ACTIVE within a tick of
+            // the admission the database recorded.
+            QCOMPARE(leave(blocker, a->baseUrl()).status, 204);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !messages.isEmpty()
+                    && messages.last().value(QLatin1String("status")).toString()
+                        == QLatin1String("ACTIVE"),
+                5000);
+            const QString admittedAt =
+                m_fx.db()
+                    .executeIn(QStringLiteral("push"),
+                               QStringLiteral("SELECT DATE_FORMAT(admitted_at, "
+                                              "'%Y-%m-%dT%H:%i:%s.%f') FROM queue_tokens "
+                                              "WHERE status = 'ACTIVE'"))
+                    .trimmed();
+            QDateTime admitted = QDateTime::fromString(admittedAt.left(23), Qt::ISODateWithMs);
+            admitted.setTimeSpec(Qt::UTC);
+            const qint64 lagMs = admitted.msecsTo(receivedAt.last());
+            qInfo("ACTIVE pushed %lld ms after the admission (tick %d ms)", lagMs, kTickMs);
+            QVERIFY(admitted.isValid());
+            QVERIFY2(lagMs <= kTickMs + 100, "ACTIVE pushed later than a tick after admission");
+
+            // Leaving: EXPIRED is sent, then close 1000.
+            QCOMPARE(leave(waiter, a->baseUrl()).status, 204);
+            QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 5000);
+            QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
+            QCOMPARE(messages.last().value(QLatin1String("status")).toString(),
+                     QStringLiteral("EXPIRED"));
+            QCOMPARE(messages.last().value(QLatin1String("reason")).toString(),
+                     QStringLiteral("LEFT"));
+        }
     }
 
     void thePrequeueIsDrawnOnceForEveryInstance()
