@@ -147,9 +147,22 @@ void QueueTicker::draw(DbSession &session, QueueRepository &repository, qint64 c
 
 void QueueTicker::flushSeen(QueueRepository &repository, const QDateTime &now)
 {
-    const QList<qint64> seen = m_seen.take();
-    if (!seen.isEmpty())
-        repository.noteSeen(seen, now);
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 rewriteAfterMs = qint64(m_settings.abandonSeconds) * 1000 / 4;
+    QList<qint64> due;
+    for (const qint64 id : m_seen.take()) {
+        const auto written = m_seenWrittenMs.constFind(id);
+        if (written != m_seenWrittenMs.cend() && nowMs - *written < rewriteAfterMs)
+            continue;
+        due << id;
+        m_seenWrittenMs.insert(id, nowMs);
+    }
+    if (!due.isEmpty())
+        repository.noteSeen(due, now);
+    if (m_ticks % kFullReloadEvery == 0) {
+        for (auto it = m_seenWrittenMs.begin(); it != m_seenWrittenMs.end();)
+            it = nowMs - *it >= rewriteAfterMs ? m_seenWrittenMs.erase(it) : std::next(it);
+    }
 }
 
 void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const QDateTime &now)

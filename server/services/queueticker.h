@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QSet>
@@ -98,7 +99,10 @@ private:
     /** @brief The uniform draw of a room's pre-queue at its opening, in one transaction. */
     void draw(DbSession &session, QueueRepository &repository, qint64 concertId,
               const QDateTime &now);
-    /** @brief Writes the ids this instance saw since the last tick (one batch). */
+    /**
+     * @brief Writes the ids this instance saw since the last tick (one batch), each at most
+     * once per quarter of the abandon time: a token seen all along is never older than that.
+     */
     void flushSeen(QueueRepository &repository, const QDateTime &now);
     /** @brief Reads one snapshot and installs it in the views. */
     void refresh(DbSession &session, QueueRepository &repository, const QDateTime &now);
@@ -116,4 +120,5 @@ private:
     quint64 m_ticks = 0;
     qint64 m_lastTickMs = 0;
     std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
+    QHash<qint64, qint64> m_seenWrittenMs; ///< token id -> when its sighting was last written
 };
