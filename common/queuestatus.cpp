@@ -27,24 +27,54 @@ std::optional<TokenStatus> tokenStatusFromName(QStringView name)
 
 QJsonObject QueueStatus::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("status"), tokenStatusName(status)},
         {QStringLiteral("position"), position},
         {QStringLiteral("estimatedWaitSeconds"), estimatedWaitSeconds},
         {QStringLiteral("expiresAt"), JsonFields::timestampOrNull(expiresAt)},
+        {QStringLiteral("concertId"), concertId ? QJsonValue(*concertId) : QJsonValue()},
     };
+    if (saleOpensAt) {
+        json.insert(QStringLiteral("position"), QJsonValue());
+        json.insert(QStringLiteral("estimatedWaitSeconds"), QJsonValue());
+        json.insert(QStringLiteral("saleOpensAt"), JsonFields::timestampOrNull(saleOpensAt));
+    }
+    if (status == TokenStatus::Expired && !reason.isEmpty())
+        json.insert(QStringLiteral("reason"), reason);
+    if (soldOut)
+        json.insert(QStringLiteral("soldOut"), true);
+    return json;
 }
 
 std::optional<QueueStatus> QueueStatus::fromJson(const QJsonObject &json)
 {
     const auto status = tokenStatusFromName(json.value(QLatin1String("status")).toString());
-    const auto position =
-        JsonFields::readInteger(json, QStringLiteral("position"), 0, JsonFields::kMaxId);
-    const auto wait = JsonFields::readInteger(json, QStringLiteral("estimatedWaitSeconds"), 0,
-                                              JsonFields::kMaxId);
+    std::optional<QDateTime> saleOpensAt;
+    if (json.value(QLatin1String("saleOpensAt")).isString()) {
+        saleOpensAt =
+            JsonFields::parseTimestamp(json.value(QLatin1String("saleOpensAt")).toString());
+        if (!saleOpensAt)
+            return std::nullopt;
+    }
+    // In the pre-queue position and estimate are null.
+    const bool prequeue = saleOpensAt && json.value(QLatin1String("position")).isNull();
+    const auto position = prequeue
+        ? std::optional<qint64>(0)
+        : JsonFields::readInteger(json, QStringLiteral("position"), 0, JsonFields::kMaxId);
+    const auto wait = prequeue
+        ? std::optional<qint64>(0)
+        : JsonFields::readInteger(json, QStringLiteral("estimatedWaitSeconds"), 0,
+                                  JsonFields::kMaxId);
     if (!status || !position || !wait)
         return std::nullopt;
     QueueStatus result{*status, *position, *wait, std::nullopt};
+    if (prequeue)
+        result.saleOpensAt = saleOpensAt;
+    const QJsonValue concert = json.value(QLatin1String("concertId"));
+    if (concert.isDouble())
+        result.concertId = concert.toInteger();
+    result.reason = json.value(QLatin1String("reason")).toString();
+    result.soldOut = json.value(QLatin1String("soldOut")).toBool(false);
     const QJsonValue expires = json.value(QLatin1String("expiresAt"));
     if (expires.isString()) {
         result.expiresAt = JsonFields::parseTimestamp(expires.toString());

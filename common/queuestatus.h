@@ -16,8 +16,12 @@ enum class TokenStatus { Waiting, Active, Expired };
 /**
  * @brief A token's place in the queue: the body of `GET /api/v1/queue/status`.
  *
- * position is 1-based among WAITING tokens (1 = admitted next), 0 unless WAITING.
- * estimatedWaitSeconds is >= 0, 0 unless WAITING. expiresAt is set only while ACTIVE.
+ * position is 1-based among WAITING tokens of the token's room (1 = admitted next), 0 unless
+ * WAITING. estimatedWaitSeconds is >= 0, 0 unless WAITING. expiresAt is set only while ACTIVE.
+ * Additions to v1 ("Waiting rooms"): concertId (null: the house room), reason while EXPIRED
+ * ("PAID", "TIMED_OUT", "LEFT", "ABANDONED"; empty when unknown), soldOut (written only when
+ * true), and saleOpensAt while the token is in a pre-queue: position and estimatedWaitSeconds
+ * are then written as null.
  */
 struct QueueStatus
 {
@@ -25,6 +29,10 @@ struct QueueStatus
     qint64 position = 0;
     qint64 estimatedWaitSeconds = 0;
     std::optional<QDateTime> expiresAt;
+    std::optional<qint64> concertId;
+    QString reason;
+    bool soldOut = false;
+    std::optional<QDateTime> saleOpensAt; ///< set only while in the pre-queue
 
     [[nodiscard]] QJsonObject toJson() const;
     static std::optional<QueueStatus> fromJson(const QJsonObject &json);

@@ -16,6 +16,8 @@
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
 #include "services/ticketsigner.h"
+#include "http/queuestream.h"
+#include "services/concertadminservice.h"
 #include "services/tokensigner.h"
 #include "http/webhookroutes.h"
 #include "services/historyservice.h"
@@ -55,7 +57,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 {
     m_queue = std::make_unique<QueueService>(
         *m_database, *m_signer,
-        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds});
+        QueueService::Settings{config.queueCapacity, config.queueTickMs, config.activeTtlSeconds,
+                               config.queueAbandonSeconds});
     m_queue->setAdmitterTask(&ReservationService::releaseOverdueHolds);
     m_catalog = std::make_unique<CatalogService>(*m_database);
     m_reservations = std::make_unique<ReservationService>(*m_database, *m_catalog, *m_queue,
@@ -74,10 +77,11 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_payments->setTicketSigner(m_tickets.get());
     m_boxOffice = std::make_unique<BoxOfficeService>(*m_database, *m_queue, *m_tickets);
     m_boxOffice->setSeatMaps(&m_catalog->seatMaps());
+    m_concertAdmin = std::make_unique<ConcertAdminService>(*m_database, *m_queue, *m_catalog);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    const Services services{*m_health,   *m_queue,     *m_catalog, *m_reservations,
-                            *m_balances, *m_payments,  *m_access,  *m_boxOffice,
-                            *m_tickets};
+    const Services services{*m_health,   *m_queue,    *m_catalog,   *m_reservations,
+                            *m_balances, *m_payments, *m_access,    *m_boxOffice,
+                            *m_tickets,  *m_concertAdmin};
     m_routes = std::make_unique<ApiRoutes>(*m_edge, services);
     m_routes->setChargesNeedKey(config.chargesNeedKey);
     m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
@@ -103,6 +107,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_routes->registerRoutes(*m_http);
     m_adminRoutes->registerRoutes(*m_http);
     m_webhookRoutes->registerRoutes(*m_http);
+    m_stream = std::make_unique<QueueStream>(*m_queue);
+    m_stream->attach(*m_http);
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }

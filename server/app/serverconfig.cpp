@@ -47,6 +47,8 @@ constexpr OptionSpec kOptions[] = {
      "Peers whose X-Forwarded-For names the client address (default none)."},
     {"charges", "open|key",
      "key: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key (default open)."},
+    {"queue-abandon-seconds", "N",
+     "A waiting token not seen this long is abandoned, 10..86400 (default 120)."},
 };
 
 QString envName(const char *option)
@@ -317,6 +319,7 @@ void readOptions(OptionReader &reader, ServerConfig &config)
         }
         config.trustedProxies.append(address);
     }
+    reader.readInt("queue-abandon-seconds", 10, 86'400, config.queueAbandonSeconds);
     QString charges;
     reader.readString("charges", charges, false);
     if (!charges.isEmpty()) {

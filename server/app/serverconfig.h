@@ -43,6 +43,7 @@ struct ServerConfig
     int maxConnectionsPerIp = 256; ///< open connections from one address, 1..1,000,000
     QList<QHostAddress> trustedProxies; ///< peers whose X-Forwarded-For names the client
     bool chargesNeedKey = false; ///< `--charges key`: charges need a TERMINAL/STAFF/ADMIN X-Api-Key
+    int queueAbandonSeconds = 120; ///< a WAITING token unseen this long is ABANDONED, 10..86,400 s
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

@@ -240,6 +240,35 @@ std::unique_ptr<DbSession> Database::openDedicatedSession(const QString &purpose
     return session;
 }
 
+std::optional<ApiError> Database::runDedicated(std::unique_ptr<DbSession> &session,
+                                               const QString &purpose,
+                                               const std::function<void(DbSession &)> &work)
+{
+    if (!session || !session->isOpen()) {
+        session.reset();
+        if (mayAttemptConnection())
+            session = openDedicatedSession(purpose);
+        if (!session)
+            return ApiError{ErrorCode::Unavailable,
+                            QStringLiteral("the database is unreachable; try again shortly")};
+    }
+    try {
+        work(*session);
+        reportConnectionResult(true, {});
+        return std::nullopt;
+    } catch (const DbFailure &failure) {
+        session->rollback();
+        if (failure.connectionLost) {
+            reportConnectionResult(false, failure.message);
+            session.reset();
+            return ApiError{ErrorCode::Unavailable,
+                            QStringLiteral("the database connection was lost")};
+        }
+        qCWarning(lcDb).noquote() << purpose << "failed:" << failure.nativeCode << failure.message;
+        return ApiError{ErrorCode::Internal, QStringLiteral("internal database error")};
+    }
+}
+
 void Database::closeThreadSessions()
 {
     t_sessions.closeAll();

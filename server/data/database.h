@@ -188,6 +188,16 @@ public:
     static void closeThreadSessions();
     /** @brief A new connection owned by the caller (for the queue thread's advisory lock). */
     std::unique_ptr<DbSession> openDedicatedSession(const QString &purpose);
+    /**
+     * @brief Runs @p work on the caller's dedicated connection @p session (autocommit; the work
+     * may open its own transactions), opening it first when it is null or closed.
+     * A failed statement rolls back what is open; a lost connection is reported and @p session
+     * reset (its advisory locks are gone with it).
+     * @return std::nullopt on success, else Unavailable (no connection) or Internal.
+     */
+    std::optional<ApiError> runDedicated(std::unique_ptr<DbSession> &session,
+                                         const QString &purpose,
+                                         const std::function<void(DbSession &)> &work);
 
     /** @brief false within a second of a failed connection attempt: callers fail fast then. */
     [[nodiscard]] bool mayAttemptConnection() const;

@@ -8,25 +8,46 @@ namespace {
 
 QueueTokenRow rowFrom(const QSqlQuery &query)
 {
-    return QueueTokenRow{
-        query.value(0).toLongLong(), query.value(1).toString(),
-        tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired),
-        Database::fromSqlTime(query.value(3))};
+    QueueTokenRow row{query.value(0).toLongLong(), query.value(1).toString(),
+                      tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired),
+                      Database::fromSqlTime(query.value(3))};
+    if (!query.value(4).isNull())
+        row.concertId = query.value(4).toLongLong();
+    row.reason = query.value(5).toString();
+    row.prequeue = query.value(6).toInt() != 0;
+    return row;
 }
 
-const QString kColumns = QStringLiteral("id, user_id, status, expires_at");
+const QString kColumns =
+    QStringLiteral("id, user_id, status, expires_at, concert_id, reason, prequeue");
+
+QVariant roomOf(std::optional<qint64> concertId)
+{
+    return concertId.value_or(0);
+}
+
+QVariant nullable(std::optional<qint64> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
 
 } // namespace
 
 std::optional<QueueTokenRow> QueueRepository::insertWaiting(const QString &userId,
-                                                            const QDateTime &now)
+                                                            std::optional<qint64> concertId,
+                                                            const QDateTime &now, bool prequeue,
+                                                            const QDateTime &seenFrom)
 {
     try {
         QSqlQuery &insert = m_session.run(
-            QStringLiteral(
-                "INSERT INTO queue_tokens (user_id, status, issued_at) VALUES (?, 'WAITING', ?)"),
-            {userId, Database::toSqlTime(now)});
-        return QueueTokenRow{insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
+            QStringLiteral("INSERT INTO queue_tokens (user_id, status, issued_at, concert_id, "
+                           "prequeue, last_seen_at) VALUES (?, 'WAITING', ?, ?, ?, ?)"),
+            {userId, Database::toSqlTime(now), nullable(concertId), prequeue ? 1 : 0,
+             Database::toSqlTime(seenFrom)});
+        QueueTokenRow row{insert.lastInsertId().toLongLong(), userId, TokenStatus::Waiting, {}};
+        row.concertId = concertId;
+        row.prequeue = prequeue;
+        return row;
     } catch (const DbFailure &failure) {
         if (failure.nativeCode == MariaDbError::DuplicateKey)
             return std::nullopt;
@@ -34,19 +55,22 @@ std::optional<QueueTokenRow> QueueRepository::insertWaiting(const QString &userI
     }
 }
 
-void QueueRepository::expireOverdueOf(const QString &userId, const QDateTime &now)
+void QueueRepository::expireOverdueOf(const QString &userId, std::optional<qint64> concertId,
+                                      const QDateTime &now)
 {
-    m_session.run(
-        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE live_user_id = ? "
-                       "AND status = 'ACTIVE' AND expires_at <= ?"),
-        {userId, Database::toSqlTime(now)});
+    m_session.run(QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED', reason = "
+                                 "'TIMED_OUT', ended_at = ? WHERE live_user_id = ? AND room_id = ? "
+                                 "AND status = 'ACTIVE' AND expires_at <= ?"),
+                  {Database::toSqlTime(now), userId, roomOf(concertId), Database::toSqlTime(now)});
 }
 
-std::optional<QueueTokenRow> QueueRepository::findLive(const QString &userId)
+std::optional<QueueTokenRow> QueueRepository::findLive(const QString &userId,
+                                                       std::optional<qint64> concertId)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("SELECT %1 FROM queue_tokens WHERE live_user_id = ?").arg(kColumns),
-        {userId});
+        QStringLiteral("SELECT %1 FROM queue_tokens WHERE live_user_id = ? AND room_id = ?")
+            .arg(kColumns),
+        {userId, roomOf(concertId)});
     if (!query.next())
         return std::nullopt;
     return rowFrom(query);
@@ -80,10 +104,31 @@ bool QueueRepository::extendActive(qint64 tokenId, const QDateTime &until, const
     return DbSession::rowsAffected(query) == 1;
 }
 
-void QueueRepository::expire(qint64 tokenId)
+bool QueueRepository::expire(qint64 tokenId, const QString &reason, const QDateTime &now)
 {
-    m_session.run(QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE id = ?"),
-                  {tokenId});
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED', reason = ?, ended_at = ? "
+                       "WHERE id = ? AND status <> 'EXPIRED'"),
+        {reason, Database::toSqlTime(now), tokenId});
+    return DbSession::rowsAffected(query) == 1;
+}
+
+void QueueRepository::noteSeen(const QList<qint64> &tokenIds, const QDateTime &at)
+{
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < tokenIds.size(); from += kChunk) {
+        const QList<qint64> chunk = tokenIds.mid(from, kChunk);
+        QString marks = QStringLiteral("?");
+        marks += QStringLiteral(",?").repeated(chunk.size() - 1);
+        QVariantList values{Database::toSqlTime(at), Database::toSqlTime(at)};
+        for (qint64 id : chunk)
+            values << id;
+        m_session.run(QStringLiteral("UPDATE queue_tokens SET last_seen_at = "
+                                     "GREATEST(COALESCE(last_seen_at, ?), ?) "
+                                     "WHERE status = 'WAITING' AND id IN (%1)")
+                          .arg(marks),
+                      values);
+    }
 }
 
 bool QueueRepository::holdAdmitterLock()
@@ -97,70 +142,174 @@ bool QueueRepository::holdAdmitterLock()
 int QueueRepository::expireOverdue(const QDateTime &now)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED' WHERE status = 'ACTIVE' "
-                       "AND expires_at <= ?"),
-        {Database::toSqlTime(now)});
+        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED', reason = 'TIMED_OUT', "
+                       "ended_at = ? WHERE status = 'ACTIVE' AND expires_at <= ?"),
+        {Database::toSqlTime(now), Database::toSqlTime(now)});
     return DbSession::rowsAffected(query);
 }
 
-int QueueRepository::countActive()
+int QueueRepository::abandonUnseen(const QDateTime &unseenSince, const QDateTime &now)
 {
-    QSqlQuery &query =
-        m_session.run(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE status = 'ACTIVE'"));
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE queue_tokens SET status = 'EXPIRED', reason = 'ABANDONED', "
+                       "ended_at = ? WHERE status = 'WAITING' AND last_seen_at < ?"),
+        {Database::toSqlTime(now), Database::toSqlTime(unseenSince)});
+    return DbSession::rowsAffected(query);
+}
+
+std::vector<qint64> QueueRepository::roomsWithWaiters()
+{
+    QSqlQuery &query = m_session.run(QStringLiteral(
+        "SELECT DISTINCT room_id FROM queue_tokens WHERE status = 'WAITING' AND room_id > 0"));
+    std::vector<qint64> rooms;
+    while (query.next())
+        rooms.push_back(query.value(0).toLongLong());
+    return rooms;
+}
+
+int QueueRepository::countActive(std::optional<qint64> concertId)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE room_id = ? AND status = 'ACTIVE'"),
+        {roomOf(concertId)});
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-int QueueRepository::admit(int count, const QDateTime &now, const QDateTime &expiresAt)
+int QueueRepository::admittedSince(qint64 concertId, const QDateTime &since)
 {
-    // A locking scan of (status, id) in id order: it waits for a token insert still in flight
-    // below the last admitted id instead of skipping it, so admission never overtakes.
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE room_id = ? AND admitted_at > ?"),
+        {concertId, Database::toSqlTime(since)});
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+int QueueRepository::admit(std::optional<qint64> concertId, int count, const QDateTime &now,
+                           const QDateTime &expiresAt)
+{
+    int admitted = 0;
+    if (concertId) {
+        // Drawn places first (the pre-queue of a sale that opened), in drawn order.
+        QSqlQuery &drawn = m_session.run(
+            QStringLiteral("UPDATE queue_tokens SET status = 'ACTIVE', admitted_at = ?, "
+                           "expires_at = ? WHERE room_id = ? AND status = 'WAITING' "
+                           "AND draw_place IS NOT NULL ORDER BY draw_place LIMIT ?"),
+            {Database::toSqlTime(now), Database::toSqlTime(expiresAt), *concertId, count});
+        admitted = DbSession::rowsAffected(drawn);
+        if (admitted >= count)
+            return admitted;
+    }
+    // A locking scan of (room_id, status, id) in id order: it waits for a token insert still
+    // in flight below the last admitted id instead of skipping it, so admission never
+    // overtakes.
     QSqlQuery &query = m_session.run(
         QStringLiteral("UPDATE queue_tokens SET status = 'ACTIVE', admitted_at = ?, expires_at = ? "
-                       "WHERE status = 'WAITING' ORDER BY id LIMIT ?"),
-        {Database::toSqlTime(now), Database::toSqlTime(expiresAt), count});
-    return DbSession::rowsAffected(query);
+                       "WHERE room_id = ? AND status = 'WAITING' AND prequeue = 0 "
+                       "AND draw_place IS NULL ORDER BY id LIMIT ?"),
+        {Database::toSqlTime(now), Database::toSqlTime(expiresAt), roomOf(concertId),
+         count - admitted});
+    return admitted + DbSession::rowsAffected(query);
 }
 
-qint64 QueueRepository::lastAdmittedId()
-{
-    QSqlQuery &query = m_session.run(QStringLiteral(
-        "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'ACTIVE'), 0), "
-        "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
-    return query.next() ? query.value(0).toLongLong() : 0;
-}
-
-QueueRepository::Extent QueueRepository::extent()
-{
-    // Four index dives on (status, id) and the primary key; no scan.
-    QSqlQuery &query = m_session.run(QStringLiteral(
-        "SELECT (SELECT MIN(id) FROM queue_tokens WHERE status = 'WAITING'), "
-        "(SELECT MAX(id) FROM queue_tokens), "
-        "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'ACTIVE'), 0), "
-        "COALESCE((SELECT MAX(id) FROM queue_tokens WHERE status = 'EXPIRED'), 0))"));
-    if (!query.next())
-        return {};
-    return Extent{query.value(0).toLongLong(), query.value(1).toLongLong(),
-                  query.value(2).toLongLong()};
-}
-
-std::vector<qint64> QueueRepository::waitingIdsAfter(qint64 afterId)
+std::vector<qint64> QueueRepository::prequeued(qint64 concertId)
 {
     QSqlQuery &query = m_session.run(
-        QStringLiteral(
-            "SELECT id FROM queue_tokens WHERE status = 'WAITING' AND id > ? ORDER BY id"),
-        {afterId});
+        QStringLiteral("SELECT id FROM queue_tokens WHERE room_id = ? AND status = 'WAITING' "
+                       "AND prequeue = 1 ORDER BY id"),
+        {concertId});
     std::vector<qint64> ids;
     while (query.next())
         ids.push_back(query.value(0).toLongLong());
     return ids;
 }
 
-QHash<qint64, QDateTime> QueueRepository::activeTokens()
+void QueueRepository::setDrawnPlaces(const std::vector<qint64> &drawnOrder)
 {
-    QSqlQuery &query = m_session.run(
+    // Places -n..-1: before every id-ordered token; 500 rows per statement.
+    const qint64 n = qint64(drawnOrder.size());
+    constexpr size_t kChunk = 500;
+    for (size_t from = 0; from < drawnOrder.size(); from += kChunk) {
+        const size_t to = std::min(drawnOrder.size(), from + kChunk);
+        QString cases;
+        QString marks;
+        QVariantList values;
+        for (size_t i = from; i < to; ++i) {
+            cases += QStringLiteral(" WHEN ? THEN ?");
+            values << drawnOrder[i] << qint64(i) - n;
+        }
+        for (size_t i = from; i < to; ++i) {
+            marks += i == from ? QStringLiteral("?") : QStringLiteral(",?");
+            values << drawnOrder[i];
+        }
+        m_session.run(QStringLiteral("UPDATE queue_tokens SET prequeue = 0, draw_place = CASE id%1 "
+                                     "END WHERE id IN (%2)")
+                          .arg(cases, marks),
+                      values);
+    }
+}
+
+void QueueRepository::releasePrequeue(qint64 concertId)
+{
+    m_session.run(QStringLiteral("UPDATE queue_tokens SET prequeue = 0 WHERE room_id = ? "
+                                 "AND status = 'WAITING' AND prequeue = 1"),
+                  {concertId});
+}
+
+qint64 QueueRepository::lastAdmittedId()
+{
+    QSqlQuery &query = m_session.run(QStringLiteral(
+        "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND status "
+        "= 'ACTIVE'), 0), COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND "
+        "status = 'EXPIRED'), 0))"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
+                                                        const QDateTime &endedSince)
+{
+    m_session.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    m_session.execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
+    Snapshot snapshot;
+    // Index dives on (room_id, status, id) and the primary key; no scan.
+    QSqlQuery &query = m_session.run(QStringLiteral(
+        "SELECT (SELECT MIN(id) FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING'), "
+        "(SELECT MAX(id) FROM queue_tokens), "
+        "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND status = "
+        "'ACTIVE'), 0), COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND "
+        "status = 'EXPIRED'), 0))"));
+    if (query.next()) {
+        snapshot.head = query.value(0).toLongLong();
+        snapshot.maxId = query.value(1).toLongLong();
+        snapshot.lastAdmittedId = query.value(2).toLongLong();
+    }
+    QSqlQuery &waiting = m_session.run(
+        QStringLiteral("SELECT id FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING' "
+                       "AND id > ? ORDER BY id"),
+        {waitingAfterId});
+    while (waiting.next())
+        snapshot.waiting.push_back(waiting.value(0).toLongLong());
+    QSqlQuery &ended =
+        m_session.run(QStringLiteral("SELECT id FROM queue_tokens WHERE ended_at >= ? ORDER BY id"),
+                      {Database::toSqlTime(endedSince)});
+    while (ended.next())
+        snapshot.ended.push_back(ended.value(0).toLongLong());
+    QSqlQuery &active = m_session.run(
         QStringLiteral("SELECT id, expires_at FROM queue_tokens WHERE status = 'ACTIVE'"));
-    QHash<qint64, QDateTime> tokens;
-    while (query.next())
-        tokens.insert(query.value(0).toLongLong(), Database::fromSqlTime(query.value(1)));
-    return tokens;
+    while (active.next())
+        snapshot.active.insert(active.value(0).toLongLong(),
+                               Database::fromSqlTime(active.value(1)));
+    QSqlQuery &rooms = m_session.run(
+        QStringLiteral("SELECT id, room_id, status, prequeue, expires_at FROM queue_tokens "
+                       "WHERE status IN ('WAITING', 'ACTIVE') AND room_id > 0 "
+                       "ORDER BY room_id, prequeue, draw_place IS NULL, draw_place, id"));
+    while (rooms.next()) {
+        RoomTokenRow row;
+        row.id = rooms.value(0).toLongLong();
+        row.concertId = rooms.value(1).toLongLong();
+        row.status = tokenStatusFromName(rooms.value(2).toString()).value_or(TokenStatus::Waiting);
+        row.prequeue = rooms.value(3).toInt() != 0;
+        row.expiresAt = Database::fromSqlTime(rooms.value(4));
+        snapshot.roomTokens.push_back(row);
+    }
+    m_session.commit();
+    return snapshot;
 }

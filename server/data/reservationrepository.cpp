@@ -204,3 +204,26 @@ void ReservationRepository::setStatus(qint64 reservationId, ReservationStatus st
     m_session.run(QStringLiteral("UPDATE reservations SET status = ? WHERE id = ?"),
                   {reservationStatusName(status), reservationId});
 }
+void ReservationRepository::release(qint64 reservationId)
+{
+    m_session.run(QStringLiteral("UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, "
+                                 "held_until = NULL WHERE reservation_id = ? AND status = 'HELD'"),
+                  {reservationId});
+    m_session.run(QStringLiteral("UPDATE reservations SET status = 'RELEASED' WHERE id = ? "
+                                 "AND status = 'HELD'"),
+                  {reservationId});
+}
+
+int ReservationRepository::releaseHeldOfToken(qint64 queueTokenId, const QDateTime &now)
+{
+    m_session.run(
+        QStringLiteral("UPDATE seats s JOIN reservations r ON s.reservation_id = r.id "
+                       "SET s.status = 'AVAILABLE', s.reservation_id = NULL, s.held_until = NULL "
+                       "WHERE r.queue_token_id = ? AND r.status = 'HELD' AND s.status = 'HELD'"),
+        {queueTokenId});
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("UPDATE reservations SET status = IF(held_until <= ?, 'EXPIRED', "
+                       "'RELEASED') WHERE queue_token_id = ? AND status = 'HELD'"),
+        {Database::toSqlTime(now), queueTokenId});
+    return DbSession::rowsAffected(query);
+}

@@ -70,6 +70,18 @@ public:
     /** @brief Sets the stored status (e.g. "RELEASED", "CANCELLED"). */
     void setStatus(qint64 reservationId, ReservationStatus status);
 
+    /**
+     * @brief Releases a HELD reservation (api-contract.md, "Reservations: release"): it becomes
+     * RELEASED and the seats it holds AVAILABLE.
+     */
+    void release(qint64 reservationId);
+    /**
+     * @brief Releases every HELD reservation made with the queue token (leaving the queue):
+     * RELEASED (EXPIRED when already past heldUntil at @p now), seats AVAILABLE. Returns how
+     * many reservations.
+     */
+    int releaseHeldOfToken(qint64 queueTokenId, const QDateTime &now);
+
 private:
     std::optional<ReservationRow> select(qint64 reservationId, bool forUpdate);
 

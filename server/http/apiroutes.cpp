@@ -55,6 +55,8 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
     using Responder = QHttpServerResponder &&;
     server.route(QStringLiteral("/api/v1/queue/tokens"),
                  [this](Request q, Responder r) { issueToken(q, r); });
+    server.route(QStringLiteral("/api/v1/queue/tokens/current"),
+                 [this](Request q, Responder r) { leaveQueue(q, r); });
     server.route(QStringLiteral("/api/v1/queue/status"),
                  [this](Request q, Responder r) { queueStatus(q, r); });
     server.route(QStringLiteral("/api/v1/concerts"),
@@ -79,6 +81,7 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
                  [this](Request q, Responder r) { createConcert(q, r); });
     server.route(QStringLiteral("/api/v1/health"),
                  [this](Request q, Responder r) { health(q, r); });
+    registerConcertAdminRoutes(server);
     server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         HttpEdge::write(responder,
                         ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
@@ -100,7 +103,7 @@ std::optional<TokenClaims> ApiRoutes::verifiedToken(const QHttpServerRequest &re
 }
 
 bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                     Method allowed)
+                     QHttpServerRequest::Methods allowed)
 {
     if (!HttpEdge::admit(request, responder, allowed))
         return false;
@@ -137,7 +140,7 @@ void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerRe
         }
         if (fromMemory) {
             // Seat maps and dates in memory: no database round trip, no thread hop.
-            if (const std::optional<ApiResponse> answer = fromMemory()) {
+            if (const std::optional<ApiResponse> answer = fromMemory(*claims)) {
                 HttpEdge::write(responder, *answer);
                 return;
             }
@@ -188,8 +191,17 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
     const auto userId = JsonFields::readUuid(body.value(), QStringLiteral("userId"), &why);
     if (!userId)
         return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
-    m_edge.dispatch(std::move(responder), [this, userId = *userId]() {
-        const auto issued = m_services.queue.issueToken(userId);
+    // Optional: the concert whose waiting room to join; absent or null is the house room.
+    std::optional<qint64> concertId;
+    const QJsonValue concert = body.value().value(QLatin1String("concertId"));
+    if (!concert.isUndefined() && !concert.isNull()) {
+        concertId = JsonFields::integerValue(concert, QStringLiteral("concertId"), 1,
+                                             JsonFields::kMaxId, &why);
+        if (!concertId)
+            return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+    }
+    m_edge.dispatch(std::move(responder), [this, userId = *userId, concertId]() {
+        const auto issued = m_services.queue.issueToken(userId, concertId);
         if (!issued)
             return ApiResponse::error(issued.error());
         return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
@@ -249,10 +261,17 @@ void ApiRoutes::listDates(const QString &concertId, const QHttpServerRequest &re
     const auto error = idError(concertId, &id, QStringLiteral("concertId"));
     withActiveToken(
         request, responder, error,
-        [this, id](const TokenClaims &) {
+        [this, id](const TokenClaims &claims) {
+            if (const auto wrong = m_services.queue.roomError(claims, id))
+                return ApiResponse::error(*wrong);
             return ApiResponse::from(m_services.catalog.listDates(id));
         },
-        [this, id]() -> std::optional<ApiResponse> {
+        [this, id](const TokenClaims &claims) -> std::optional<ApiResponse> {
+            const auto room = m_services.queue.roomErrorFromMemory(claims, id);
+            if (!room)
+                return std::nullopt;
+            if (*room)
+                return ApiResponse::error(**room);
             if (auto dates = m_services.catalog.datesFromMemory(id))
                 return ApiResponse{200, dates->toJson()};
             return std::nullopt;
@@ -271,10 +290,17 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
         error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
     withActiveToken(
         request, responder, error,
-        [this, id, day](const TokenClaims &) {
+        [this, id, day](const TokenClaims &claims) {
+            if (const auto wrong = m_services.queue.roomError(claims, id))
+                return ApiResponse::error(*wrong);
             return ApiResponse::from(m_services.catalog.seatMap(id, *day));
         },
-        [this, id, day]() -> std::optional<ApiResponse> {
+        [this, id, day](const TokenClaims &claims) -> std::optional<ApiResponse> {
+            const auto room = m_services.queue.roomErrorFromMemory(claims, id);
+            if (!room)
+                return std::nullopt;
+            if (*room)
+                return ApiResponse::error(**room);
             if (auto map = m_services.catalog.seatMapFromMemory(id, *day))
                 return ApiResponse{200, map->toJson()};
             return std::nullopt;
@@ -298,6 +324,8 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
             error = invalid(why);
     }
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
+        if (const auto wrong = m_services.queue.roomError(claims, input->concertId))
+            return ApiResponse::error(*wrong);
         return ApiResponse::from(m_services.reservations.hold(claims, *input), 201);
     });
 }
@@ -305,12 +333,34 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
 void ApiRoutes::getReservation(const QString &reservationId, const QHttpServerRequest &request,
                                QHttpServerResponder &responder)
 {
-    if (!gate(request, responder, Method::Get))
+    if (!gate(request, responder, Method::Get | Method::Delete))
         return;
     qint64 id = 0;
     const auto error = idError(reservationId, &id, QStringLiteral("reservationId"));
+    if (request.method() == Method::Delete) {
+        // api-contract.md, "Reservations: release".
+        withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
+            return ApiResponse::from(m_services.reservations.release(claims, id));
+        });
+        return;
+    }
     withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
         return ApiResponse::from(m_services.reservations.get(claims, id));
+    });
+}
+
+void ApiRoutes::leaveQueue(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Delete))
+        return;
+    const std::optional<TokenClaims> claims = verifiedToken(request, responder);
+    if (!claims)
+        return;
+    m_edge.dispatch(std::move(responder), [this, claims = *claims]() {
+        const Result<Done> left = m_services.queue.leave(claims);
+        if (!left)
+            return ApiResponse::error(left.error());
+        return ApiResponse{204, {}};
     });
 }
 

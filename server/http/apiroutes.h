@@ -18,6 +18,8 @@ class BoxOfficeService;
 class TicketSigner;
 class CatalogService;
 class HealthService;
+class ConcertAdminService;
+class Database;
 class PaymentService;
 class QueueService;
 class ReservationService;
@@ -34,6 +36,7 @@ struct Services
     AccessControl &access; ///< keys, roles and audit ("Keys, staff and audit")
     BoxOfficeService &boxOffice; ///< the box office's rules ("Box office")
     const TicketSigner &tickets; ///< ticket codes ("Reservations: release, history")
+    ConcertAdminService &concertAdmin;
 };
 
 /**
@@ -74,9 +77,10 @@ private:
     using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &)>;
     using Work = std::function<ApiResponse(const TokenClaims &)>;
     /** @brief An answer from memory on the HTTP thread, or std::nullopt to run Work instead. */
-    using MemoryWork = std::function<std::optional<ApiResponse>()>;
+    using MemoryWork = std::function<std::optional<ApiResponse>(const TokenClaims &)>;
 
-    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder, Method allowed);
+    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
+              QHttpServerRequest::Methods allowed);
     /** @brief The bearer token's claims, or std::nullopt after answering 401 TOKEN_INVALID. */
     std::optional<TokenClaims> verifiedToken(const QHttpServerRequest &request,
                                              QHttpServerResponder &responder);
@@ -99,6 +103,8 @@ private:
     void createReservation(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void getReservation(const QString &reservationId, const QHttpServerRequest &request,
                         QHttpServerResponder &responder);
+    /** @brief `DELETE /queue/tokens/current` (api-contract.md, "Waiting rooms": leaving). */
+    void leaveQueue(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void getBalance(const QString &userId, const QHttpServerRequest &request,
                     QHttpServerResponder &responder);
     void chargeBalance(const QString &userId, const QHttpServerRequest &request,
@@ -106,6 +112,10 @@ private:
     void pay(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void createConcert(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void health(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    /** @brief The box office's concert routes (concertadminroutes.cpp). */
+    void registerConcertAdminRoutes(QHttpServer &server);
+    void getConcertAdmin(const QString &concertId, const QHttpServerRequest &request,
+                         QHttpServerResponder &responder);
 
     HttpEdge &m_edge;
     Services m_services;

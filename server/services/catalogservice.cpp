@@ -69,6 +69,13 @@ Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
     return *found.value();
 }
 
+void CatalogService::forgetConcert(qint64 concertId)
+{
+    QWriteLocker locker(&m_lock);
+    for (auto it = m_dates.begin(); it != m_dates.end();)
+        it = it.key().first == concertId ? m_dates.erase(it) : std::next(it);
+}
+
 Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)
 {
     const Result<DateRef> ref = findDate(concertId, date);

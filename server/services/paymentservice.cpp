@@ -48,6 +48,13 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             return ApiError{ErrorCode::NotFound,
                             QStringLiteral("no reservation %1").arg(reservationId)};
         const Reservation &reservation = row->reservation;
+        // The token next (the lock order stays reservation, token, balance, seats).
+        QueueRepository tokens(session);
+        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
+        if (token) {
+            if (auto wrong = m_queue.roomError(token->concertId, reservation.concertId, session))
+                return *wrong;
+        }
         if (reservation.userId != claims.userId)
             return ApiError{ErrorCode::Forbidden,
                             QStringLiteral("this reservation belongs to another user")};
@@ -69,8 +76,6 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             return ApiError{ErrorCode::AlreadyPaid,
                             QStringLiteral("this reservation is already paid")};
 
-        QueueRepository tokens(session);
-        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
         if (!token || token->status != TokenStatus::Active || token->expiresAt <= now)
             return ApiError{ErrorCode::TokenExpired,
                             QStringLiteral("the queue token has expired; take a new one")};
@@ -98,13 +103,13 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
             Payment{0, reservationId, claims.userId, reservation.amount, *remaining, now},
             idempotencyKey);
         balances.recordPayment(claims.userId, reservation.amount, payment.paymentId, now);
-        tokens.expire(claims.tokenId);
+        tokens.expire(claims.tokenId, TokenEndReason::Paid, now);
         OutboxRepository(session).append(OutboxEventType::PaymentCompleted,
                                          withTicket(payment).toJson(), now);
         return payment;
     });
     if (paid && !replayed) {
-        m_queue.noteExpired(claims.tokenId);
+        m_queue.noteExpired(claims.tokenId, TokenEndReason::Paid);
         if (m_seatMaps)
             m_seatMaps->noteSold(soldDateId, soldSeats);
     }

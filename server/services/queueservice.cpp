@@ -1,20 +1,30 @@
 #include "services/queueservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/queuerepository.h"
-
-#include <QTimer>
+#include "data/reservationrepository.h"
+#include "data/roomrepository.h"
+#include "services/clock.h"
 
 Q_LOGGING_CATEGORY(lcQueue, "concert.server.queue")
 
 namespace {
 
-// Token inserts commit within milliseconds; re-reading ids issued in the last few seconds
-// catches any that committed after a higher id was already seen.
-constexpr qint64 kLookBackMs = 3'000;
-// A full reload of the WAITING ids every so many ticks repairs anything the look-back missed.
-constexpr quint64 kFullReloadEvery = 30;
+ApiError wrongConcert(qint64 concertId)
+{
+    return ApiError{ErrorCode::WrongConcert,
+                    QStringLiteral("this queue token does not admit to concert %1; join its "
+                                   "waiting room (POST /queue/tokens with concertId)")
+                        .arg(concertId)};
+}
+
+/** @brief api-contract.md, "Waiting rooms": who may enter concert @p concertId. */
+std::optional<ApiError> roomRule(std::optional<qint64> tokenConcertId, const RoomRow &room)
+{
+    if (tokenConcertId ? *tokenConcertId != room.concertId : room.saleOpensAt.has_value())
+        return wrongConcert(room.concertId);
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -25,6 +35,7 @@ QueueService::QueueService(Database &database, const TokenSigner &signer, const 
     , m_signer(signer)
     , m_settings(settings)
     , m_view(settings.capacity, settings.activeTtlSeconds, settings.tickMs)
+    , m_rooms(settings.capacity, settings.activeTtlSeconds, settings.tickMs)
 {
     m_thread.setObjectName(QStringLiteral("queue"));
 }
@@ -43,8 +54,14 @@ void QueueService::start()
 {
     if (m_ticker)
         return;
-    m_ticker = new QueueTicker(*this);
+    m_ticker = new QueueTicker(m_database, m_view, m_rooms, m_seen,
+                               QueueTicker::Settings{m_settings.capacity, m_settings.tickMs,
+                                                     m_settings.activeTtlSeconds,
+                                                     m_settings.abandonSeconds},
+                               m_admitterTask);
     m_ticker->moveToThread(&m_thread);
+    connect(m_ticker, &QueueTicker::tickFinished, this, &QueueService::tickFinished,
+            Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_ticker, &QObject::deleteLater);
     m_thread.start();
     QMetaObject::invokeMethod(m_ticker, &QueueTicker::begin, Qt::QueuedConnection);
@@ -60,7 +77,8 @@ void QueueService::stop()
     m_ticker = nullptr;
 }
 
-Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
+Result<QueueService::Issued> QueueService::issueToken(const QString &userId,
+                                                      std::optional<qint64> concertId)
 {
     const QDateTime now = Clock::now();
     struct Settled
@@ -68,22 +86,34 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         QueueTokenRow row;
         bool created = false;
         qint64 lastAdmittedId = 0;
+        std::optional<RoomRow> room;
     };
     auto settled = m_database.run<Settled>([&](DbSession &session) -> Result<Settled> {
+        std::optional<RoomRow> room;
+        if (concertId) {
+            room = RoomRepository(session).room(*concertId);
+            if (!room)
+                return ApiError{ErrorCode::NotFound,
+                                QStringLiteral("no concert %1").arg(*concertId)};
+        }
+        const bool prequeue = room && room->saleOpensAt && *room->saleOpensAt > now;
+        const QDateTime seenFrom = prequeue ? *room->saleOpensAt : now;
         QueueRepository repository(session);
-        // The unique live_user_id key decides races between requests of one user: the first
-        // insert wins, the others find its row. Only when the user has a live row is it looked
-        // at: an ACTIVE one past its expiry is expired, then the insert is tried again.
+        // The unique (live_user_id, room_id) key decides races between requests of one user:
+        // the first insert wins, the others find its row. Only when the user has a live row
+        // is it looked at: an ACTIVE one past its expiry is expired, then the insert is tried
+        // again.
         for (int attempt = 0; attempt < 5; ++attempt) {
-            if (auto inserted = repository.insertWaiting(userId, now))
-                return Settled{*inserted, true, repository.lastAdmittedId()};
-            auto live = repository.findLive(userId);
+            if (auto inserted =
+                    repository.insertWaiting(userId, concertId, now, prequeue, seenFrom))
+                return Settled{*inserted, true, concertId ? 0 : repository.lastAdmittedId(), room};
+            auto live = repository.findLive(userId, concertId);
             if (live && live->status == TokenStatus::Active && live->expiresAt <= now) {
-                repository.expireOverdueOf(userId, now);
+                repository.expireOverdueOf(userId, concertId, now);
                 continue;
             }
             if (live)
-                return Settled{*live, false};
+                return Settled{*live, false, 0, room};
         }
         return ApiError{ErrorCode::Internal,
                         QStringLiteral("could not settle the user's queue place")};
@@ -92,18 +122,31 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         return settled.error();
     const QueueTokenRow &token = settled->row;
     const bool created = settled->created;
-    if (created)
-        m_view.noteIssued(token.id);
+    if (created && concertId)
+        m_rooms.noteIssued(token.id, concertId, now);
+    else if (created)
+        m_view.noteIssued(token.id, now);
 
     Issued issued;
     issued.created = created;
     issued.token.token = m_signer.sign(token.id, userId);
     issued.token.userId = userId;
+    const TokenClaims claims{token.id, userId};
     if (token.status == TokenStatus::Active && token.expiresAt > now) {
         issued.token.queue = QueueStatus{TokenStatus::Active, 0, 0, token.expiresAt};
-    } else if (const QueueView::Lookup known = m_view.lookup(token.id, now);
+    } else if (const QueueView::Lookup known = lookup(claims);
                !created && known.answer == QueueView::Answer::Waiting) {
         issued.token.queue = known.status;
+    } else if (concertId) {
+        if (token.prequeue && settled->room && settled->room->saleOpensAt) {
+            issued.token.queue = QueueStatus{TokenStatus::Waiting, 0, 0, std::nullopt};
+            issued.token.queue.saleOpensAt = settled->room->saleOpensAt;
+        } else {
+            const qint64 position = m_rooms.provisionalPosition(*concertId, token.id);
+            issued.token.queue =
+                QueueStatus{TokenStatus::Waiting, position,
+                            m_rooms.estimatedWaitSeconds(*concertId, position), std::nullopt};
+        }
     } else {
         // A new token: its distance from the admission frontier as the database has it now,
         // which grows with the id on every instance, so users who ask at the same moment get
@@ -113,6 +156,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId)
         issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
                                          m_view.estimatedWaitSeconds(position), std::nullopt};
     }
+    m_rooms.decorate(issued.token.queue, concertId);
     return issued;
 }
 
@@ -126,7 +170,23 @@ std::optional<TokenClaims> QueueService::verify(const QByteArray &authorizationH
 
 QueueView::Lookup QueueService::lookup(const TokenClaims &claims) const
 {
-    return m_view.lookup(claims.tokenId, Clock::now());
+    m_seen.note(claims.tokenId);
+    QueueView::Lookup known = m_view.lookup(claims.tokenId, Clock::now());
+    switch (known.answer) {
+    case QueueView::Answer::Waiting: // the house view holds only house WAITING tokens
+        break;
+    case QueueView::Answer::Active:
+    case QueueView::Answer::Expired: {
+        const std::optional<std::optional<qint64>> room = m_rooms.roomOf(claims.tokenId);
+        m_rooms.decorate(known.status, room ? *room : std::nullopt);
+        break;
+    }
+    case QueueView::Answer::Unknown:
+        if (std::optional<QueueStatus> waiting = m_rooms.lookupWaiting(claims.tokenId))
+            return QueueView::Lookup{QueueView::Answer::Waiting, *waiting};
+        break;
+    }
+    return known;
 }
 
 Result<QueueStatus> QueueService::statusFromDatabase(const TokenClaims &claims)
@@ -141,18 +201,35 @@ Result<QueueStatus> QueueService::statusFromDatabase(const TokenClaims &claims)
     if (!token || token->userId != claims.userId)
         return ApiError{ErrorCode::TokenInvalid,
                         QStringLiteral("this queue token was never issued")};
+    m_rooms.noteRoom(token->id, token->concertId);
+    QueueStatus status{TokenStatus::Expired, 0, 0, std::nullopt};
     if (token->status == TokenStatus::Expired
         || (token->status == TokenStatus::Active && token->expiresAt <= now)) {
+        status.reason =
+            token->status == TokenStatus::Expired ? token->reason : TokenEndReason::TimedOut;
         if (token->status == TokenStatus::Expired)
-            m_view.noteExpired(token->id);
-        return QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt};
+            m_view.noteExpired(token->id, token->reason);
+    } else if (token->status == TokenStatus::Active) {
+        status = QueueStatus{TokenStatus::Active, 0, 0, token->expiresAt};
+    } else if (token->concertId) {
+        // WAITING but not in this instance's picture yet (issued since its last refresh).
+        const std::optional<RoomRow> room = m_rooms.room(*token->concertId);
+        if (token->prequeue && room && room->saleOpensAt) {
+            status = QueueStatus{TokenStatus::Waiting, 0, 0, std::nullopt};
+            status.saleOpensAt = room->saleOpensAt;
+        } else {
+            const qint64 position = m_rooms.provisionalPosition(*token->concertId, token->id);
+            status = QueueStatus{TokenStatus::Waiting, position,
+                                 m_rooms.estimatedWaitSeconds(*token->concertId, position),
+                                 std::nullopt};
+        }
+    } else {
+        const qint64 position = m_view.provisionalPosition(token->id);
+        status = QueueStatus{TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
+                             std::nullopt};
     }
-    if (token->status == TokenStatus::Active)
-        return QueueStatus{TokenStatus::Active, 0, 0, token->expiresAt};
-    // WAITING but not in this instance's picture yet (issued since its last refresh).
-    const qint64 position = m_view.provisionalPosition(token->id);
-    return QueueStatus{TokenStatus::Waiting, position, m_view.estimatedWaitSeconds(position),
-                       std::nullopt};
+    m_rooms.decorate(status, token->concertId);
+    return status;
 }
 
 Result<Done> QueueService::requireActive(const TokenClaims &claims)
@@ -170,9 +247,12 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
     case TokenStatus::Active:
         return Done{};
     case TokenStatus::Waiting:
-        return ApiError{
-            ErrorCode::NotAdmitted,
-            QStringLiteral("the queue token is still waiting (position %1)").arg(status.position)};
+        return ApiError{ErrorCode::NotAdmitted,
+                        status.saleOpensAt
+                            ? QStringLiteral("the sale has not opened yet; the queue token is in "
+                                             "the pre-queue")
+                            : QStringLiteral("the queue token is still waiting (position %1)")
+                                  .arg(status.position)};
     case TokenStatus::Expired:
         break;
     }
@@ -180,105 +260,97 @@ Result<Done> QueueService::requireActive(const TokenClaims &claims)
                     QStringLiteral("the queue token has expired; take a new one")};
 }
 
-QueueTicker::QueueTicker(QueueService &service)
-    : m_service(service)
-{ }
-
-QueueTicker::~QueueTicker() = default;
-
-void QueueTicker::begin()
+Result<std::optional<qint64>> QueueService::roomOfToken(const TokenClaims &claims)
 {
-    m_timer = new QTimer(this);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    m_timer->setInterval(m_service.m_settings.tickMs);
-    connect(m_timer, &QTimer::timeout, this, &QueueTicker::tick);
-    m_timer->start();
-    tick();
+    if (const auto known = m_rooms.roomOf(claims.tokenId))
+        return *known;
+    const QueueView::Lookup house = m_view.lookup(claims.tokenId, Clock::now());
+    if (house.answer == QueueView::Answer::Waiting || house.answer == QueueView::Answer::Active)
+        return std::optional<qint64>(); // in the house snapshot and not in any room's
+    auto row = m_database.run<std::optional<QueueTokenRow>>([&](DbSession &session) {
+        return Result<std::optional<QueueTokenRow>>(QueueRepository(session).find(claims.tokenId));
+    });
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return ApiError{ErrorCode::TokenInvalid,
+                        QStringLiteral("this queue token was never issued")};
+    m_rooms.noteRoom(claims.tokenId, row.value()->concertId);
+    return row.value()->concertId;
 }
 
-void QueueTicker::end()
+std::optional<ApiError> QueueService::roomError(const TokenClaims &claims, qint64 concertId)
 {
-    if (m_timer)
-        m_timer->stop();
-    m_session.reset(); // closing the connection releases the admitter lock
-}
-
-qint64 QueueTicker::lookBackId(qint64 nowMs) const
-{
-    qint64 id = 0;
-    for (const auto &[atMs, maxId] : m_maxIdHistory) {
-        if (atMs <= nowMs - kLookBackMs)
-            id = maxId;
+    std::optional<RoomRow> room = m_rooms.room(concertId);
+    if (!room) {
+        auto found = m_database.run<std::optional<RoomRow>>([&](DbSession &session) {
+            return Result<std::optional<RoomRow>>(RoomRepository(session).room(concertId));
+        });
+        if (!found)
+            return found.error();
+        room = found.value();
+        if (!room)
+            return std::nullopt; // unknown concert: the service answers 404 first
     }
-    return id;
+    const Result<std::optional<qint64>> tokenRoom = roomOfToken(claims);
+    if (!tokenRoom)
+        return tokenRoom.error();
+    return roomRule(tokenRoom.value(), *room);
 }
 
-void QueueTicker::tick()
+std::optional<ApiError> QueueService::roomError(std::optional<qint64> tokenConcertId,
+                                                qint64 concertId, DbSession &session) const
 {
-    Database &database = m_service.m_database;
-    if (!m_session || !m_session->isOpen()) {
-        if (!database.mayAttemptConnection()) {
-            Q_EMIT m_service.tickFinished(false);
-            return;
-        }
-        m_session = database.openDedicatedSession(QStringLiteral("queue"));
-        m_admitter = false;
-        if (!m_session) {
-            Q_EMIT m_service.tickFinished(false);
-            return;
-        }
-    }
-    const QueueService::Settings &settings = m_service.m_settings;
-    try {
-        QueueRepository repository(*m_session);
-        const QDateTime now = Clock::now();
-        const bool admitter = repository.holdAdmitterLock();
-        if (admitter != m_admitter)
-            qCInfo(lcQueue) << (admitter ? "this instance now admits from the queue"
-                                         : "another instance admits from the queue");
-        m_admitter = admitter;
-        if (admitter) {
-            repository.expireOverdue(now);
-            if (m_service.m_admitterTask)
-                m_service.m_admitterTask(*m_session, now);
-            const int free = settings.capacity - repository.countActive();
-            if (free > 0)
-                repository.admit(free, now, Clock::deadline(now, settings.activeTtlSeconds));
-        }
+    std::optional<RoomRow> room = m_rooms.room(concertId);
+    if (!room)
+        room = RoomRepository(session).room(concertId);
+    if (!room)
+        return std::nullopt;
+    return roomRule(tokenConcertId, *room);
+}
 
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        const bool full = m_ticks % kFullReloadEvery == 0;
-        QueueView::Refresh refresh;
-        m_session->execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-        m_session->execDirect(
-            QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
-        const QueueRepository::Extent extent = repository.extent();
-        refresh.head = extent.head;
-        refresh.maxId = extent.maxId;
-        refresh.lastAdmittedId = extent.lastAdmittedId;
-        refresh.complete = full;
-        refresh.waiting = repository.waitingIdsAfter(full ? 0 : lookBackId(nowMs));
-        refresh.active = repository.activeTokens();
-        m_session->commit();
-        refresh.takenAt = now;
-        refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
-                                          : settings.tickMs;
-        m_lastTickMs = nowMs;
-        m_maxIdHistory.emplace_back(nowMs, refresh.maxId);
-        while (m_maxIdHistory.size() > 2 && m_maxIdHistory[1].first <= nowMs - kLookBackMs)
-            m_maxIdHistory.pop_front();
-        m_service.m_view.apply(std::move(refresh));
-        ++m_ticks;
-        database.reportConnectionResult(true, {});
-    } catch (const DbFailure &failure) {
-        m_session->rollback();
-        if (failure.connectionLost) {
-            database.reportConnectionResult(false, failure.message);
-            m_session.reset();
-            m_admitter = false;
+std::optional<std::optional<ApiError>>
+QueueService::roomErrorFromMemory(const TokenClaims &claims, qint64 concertId)
+{
+    const std::optional<RoomRow> room = m_rooms.room(concertId);
+    if (!room)
+        return std::nullopt;
+    std::optional<qint64> tokenRoom;
+    if (const auto known = m_rooms.roomOf(claims.tokenId)) {
+        tokenRoom = *known;
+    } else {
+        const QueueView::Lookup house = m_view.lookup(claims.tokenId, Clock::now());
+        if (house.answer != QueueView::Answer::Waiting
+            && house.answer != QueueView::Answer::Active)
+            return std::nullopt;
+    }
+    return std::optional<std::optional<ApiError>>(roomRule(tokenRoom, *room));
+}
+
+Result<Done> QueueService::leave(const TokenClaims &claims)
+{
+    const QDateTime now = Clock::now();
+    QString reason;
+    auto left = m_database.transaction<Done>([&](DbSession &session) -> Result<Done> {
+        QueueRepository tokens(session);
+        const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
+        if (!token || token->userId != claims.userId)
+            return ApiError{ErrorCode::TokenInvalid,
+                            QStringLiteral("this queue token was never issued")};
+        reason = token->reason;
+        if (token->status == TokenStatus::Expired)
+            return Done{};
+        if (token->status == TokenStatus::Active && token->expiresAt <= now) {
+            reason = TokenEndReason::TimedOut;
+            tokens.expire(claims.tokenId, reason, now);
         } else {
-            qCWarning(lcQueue).noquote() << "queue tick failed:" << failure.message;
+            reason = TokenEndReason::Left;
+            tokens.expire(claims.tokenId, reason, now);
         }
-    }
-    Q_EMIT m_service.tickFinished(m_admitter);
+        ReservationRepository(session).releaseHeldOfToken(claims.tokenId, now);
+        return Done{};
+    });
+    if (left)
+        m_view.noteExpired(claims.tokenId, reason);
+    return left;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "queuestatus.h"
+#include "services/queueticker.h"
 #include "services/queueview.h"
 #include "services/result.h"
+#include "services/roomsview.h"
 #include "services/tokensigner.h"
 
 #include <QDateTime>
@@ -12,22 +14,24 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcQueue)
 
 class Database;
 class DbSession;
-class QueueTicker;
 
 /**
- * @brief The fair waiting queue (api-contract.md, "Queue"; mission.md "Fair queue").
+ * @brief The fair waiting rooms (api-contract.md, "Queue" and "Waiting rooms"; mission.md
+ * "Fair queue"): the house room (no concert, the server's options) and one room per concert.
  *
- * Tokens are rows of `queue_tokens` in issue order. Every tick (`--queue-tick-ms`) one
- * instance, the holder of the MariaDB advisory lock `concert.queue.admitter`, expires overdue
- * ACTIVE tokens, runs the admitter tasks (hold sweep) and admits the oldest WAITING tokens up
- * to `--queue-capacity` ACTIVE; if it dies its connection closes, the lock frees, and another
- * instance takes over on its next tick. Every instance then refreshes its QueueView, which
- * answers status polls and token checks without a database round trip.
+ * Tokens are rows of `queue_tokens`; within a room, the drawn places of a pre-queue come first,
+ * then issue order. Every tick (`--queue-tick-ms`) one instance, the holder of the MariaDB
+ * advisory lock `concert.queue.admitter`, expires overdue and abandoned tokens, runs the
+ * admitter task (hold sweep), draws opened pre-queues and admits room by room (QueueTicker);
+ * if it dies its connection closes, the lock frees, and another instance takes over on its next
+ * tick. Every instance then refreshes its QueueView and RoomsView, which answer status polls,
+ * token and room checks without a database round trip.
  */
 class QueueService : public QObject
 {
@@ -35,9 +39,10 @@ class QueueService : public QObject
 public:
     struct Settings
     {
-        int capacity = 100; ///< most ACTIVE tokens at once
+        int capacity = 100; ///< most ACTIVE tokens at once (house room; default of rooms)
         int tickMs = 1000; ///< admission period
         int activeTtlSeconds = 600; ///< life of an ACTIVE token
+        int abandonSeconds = 120; ///< `--queue-abandon-seconds`, 10..86400
     };
 
     /** @brief The token of `POST /queue/tokens`; created is false for the user's existing one. */
@@ -59,16 +64,21 @@ public:
     void stop();
 
     /**
-     * @brief Issues a WAITING token for @p userId (canonical UUID), or returns the user's live
-     * one (created = false): one live place per user, also under concurrent requests.
-     * Errors: Unavailable, Internal. Runs SQL: call from a worker thread.
+     * @brief Issues a WAITING token for @p userId (canonical UUID) in the room of @p concertId
+     * (std::nullopt: the house room), or returns the user's live one there (created = false):
+     * one live place per user per room, also under concurrent requests. Before the concert's
+     * saleOpensAt the token is in the pre-queue (position null, saleOpensAt set).
+     * Errors: NotFound (no such concert), Unavailable, Internal. Runs SQL: call from a worker.
      */
-    Result<Issued> issueToken(const QString &userId);
+    Result<Issued> issueToken(const QString &userId, std::optional<qint64> concertId = {});
 
     /** @brief The claims of a bearer header whose token is well formed and signed by us. */
     [[nodiscard]] std::optional<TokenClaims> verify(const QByteArray &authorizationHeader) const;
 
-    /** @brief The token's status from memory; Unknown means ask statusFromDatabase(). */
+    /**
+     * @brief The token's status from memory (with concertId, soldOut, pre-queue fields);
+     * Unknown means ask statusFromDatabase(). Counts as seeing the token.
+     */
     [[nodiscard]] QueueView::Lookup lookup(const TokenClaims &claims) const;
     /**
      * @brief The token's status from the database (for tokens this instance has not seen yet).
@@ -86,13 +96,50 @@ public:
     [[nodiscard]] const QueueView &view() const { return m_view; }
     [[nodiscard]] const Settings &settings() const { return m_settings; }
 
-    /** @brief The token expired here (its payment completed). */
-    void noteExpired(qint64 tokenId) { m_view.noteExpired(tokenId); }
+    /**
+     * @brief 403 WRONG_CONCERT when the token may not enter concert @p concertId: a room
+     * token of another concert, or a house token on a concert with a saleOpensAt
+     * (api-contract.md, "Waiting rooms"). std::nullopt when it may, or when the concert is
+     * unknown (the caller answers 404 first). May read the database: call from a worker.
+     */
+    std::optional<ApiError> roomError(const TokenClaims &claims, qint64 concertId);
+    /** @brief The same rule for a token whose room is known (read in a transaction). */
+    std::optional<ApiError> roomError(std::optional<qint64> tokenConcertId, qint64 concertId,
+                                      DbSession &session) const;
+
+    /**
+     * @brief `DELETE /queue/tokens/current`: the token becomes EXPIRED (LEFT) and the HELD
+     * reservations made with it RELEASED, their seats AVAILABLE, in one transaction; a token
+     * already expired is left as it is. Errors: TokenInvalid, Unavailable, Internal.
+     */
+    Result<Done> leave(const TokenClaims &claims);
+
+    /**
+     * @brief roomError() answered from memory only, for the routes served without a thread
+     * hop: std::nullopt when memory cannot tell (the caller takes the worker path), else the
+     * rule's answer (an empty inner value when the token may enter concert @p concertId).
+     */
+    std::optional<std::optional<ApiError>> roomErrorFromMemory(const TokenClaims &claims,
+                                                                qint64 concertId);
+
+    /** @brief The token expired here (payment, leaving): answered from memory from now on. */
+    void noteExpired(qint64 tokenId, const QString &reason = {})
+    {
+        m_view.noteExpired(tokenId, reason);
+    }
     /** @brief The token lives at least until @p expiresAt (a hold was placed). */
     void noteExtended(qint64 tokenId, const QDateTime &expiresAt)
     {
         m_view.noteExtended(tokenId, expiresAt);
     }
+    /** @brief The token was used here (counts as seen for abandonment). */
+    void noteSeen(qint64 tokenId) const { m_seen.note(tokenId); }
+    /** @brief Room settings changed here (admin PATCH). */
+    void noteRoomSettings(const RoomRow &room) { m_rooms.noteSettings(room); }
+    /** @brief The concerts' rooms as this instance sees them. */
+    [[nodiscard]] const RoomsView &rooms() const { return m_rooms; }
+    /** @brief The server's default room capacity (`--queue-capacity`). */
+    [[nodiscard]] int defaultCapacity() const { return m_settings.capacity; }
 
 Q_SIGNALS:
     /** @brief Emitted (from the tick thread) after every tick; @p admitter: this instance admits.
@@ -100,37 +147,16 @@ Q_SIGNALS:
     void tickFinished(bool admitter);
 
 private:
-    friend class QueueTicker;
+    /** @brief Where the token's room is, from memory or (worker only) the database. */
+    Result<std::optional<qint64>> roomOfToken(const TokenClaims &claims);
+
     Database &m_database;
     const TokenSigner &m_signer;
     const Settings m_settings;
     QueueView m_view;
+    RoomsView m_rooms;
+    mutable SeenTokens m_seen;
     QThread m_thread;
     QueueTicker *m_ticker = nullptr;
     std::function<void(DbSession &, const QDateTime &)> m_admitterTask;
-};
-
-/** @brief Runs the ticks in the queue thread, on a connection of its own. Internal. */
-class QueueTicker : public QObject
-{
-    Q_OBJECT
-public:
-    explicit QueueTicker(QueueService &service);
-    ~QueueTicker() override;
-
-public Q_SLOTS:
-    void begin();
-    void tick();
-    void end();
-
-private:
-    qint64 lookBackId(qint64 nowMs) const;
-
-    QueueService &m_service;
-    std::unique_ptr<DbSession> m_session;
-    class QTimer *m_timer = nullptr;
-    bool m_admitter = false;
-    quint64 m_ticks = 0;
-    qint64 m_lastTickMs = 0;
-    std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
 };

@@ -56,6 +56,17 @@ void QueueView::apply(Refresh refresh)
                             next->waiting.end());
     }
 
+    // Tokens that left the middle of the queue (leaving, abandoned) since the look-back.
+    if (!refresh.ended.empty() && !next->waiting.empty()) {
+        std::sort(refresh.ended.begin(), refresh.ended.end());
+        next->waiting.erase(std::remove_if(next->waiting.begin(), next->waiting.end(),
+                                           [&](qint64 id) {
+                                               return std::binary_search(refresh.ended.begin(),
+                                                                         refresh.ended.end(), id);
+                                           }),
+                            next->waiting.end());
+    }
+
     // Admissions since the previous refresh: the previous waiting ids that left the queue.
     const qint64 admitted =
         qint64(std::count_if(previous->waiting.begin(), previous->waiting.end(),
@@ -106,8 +117,12 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     bool issuedHere = false;
     {
         QMutexLocker locker(&m_mutex);
-        if (m_expired.contains(tokenId))
-            return Lookup{Answer::Expired, QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt}};
+        const auto expired = m_expired.constFind(tokenId);
+        if (expired != m_expired.cend()) {
+            QueueStatus status{TokenStatus::Expired, 0, 0, std::nullopt};
+            status.reason = *expired;
+            return Lookup{Answer::Expired, status};
+        }
         current = m_snapshot;
         const auto ext = m_extended.constFind(tokenId);
         if (ext != m_extended.cend())
@@ -141,17 +156,17 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
     return Lookup{};
 }
 
-void QueueView::noteIssued(qint64 tokenId)
+void QueueView::noteIssued(qint64 tokenId, const QDateTime &issuedAt)
 {
     QMutexLocker locker(&m_mutex);
     if (tokenId > m_snapshot->maxId)
-        m_issued.insert(tokenId, Clock::now());
+        m_issued.insert(tokenId, issuedAt);
 }
 
-void QueueView::noteExpired(qint64 tokenId)
+void QueueView::noteExpired(qint64 tokenId, const QString &reason)
 {
     QMutexLocker locker(&m_mutex);
-    m_expired.insert(tokenId);
+    m_expired.insert(tokenId, reason);
     m_issued.remove(tokenId);
     m_extended.remove(tokenId);
 }

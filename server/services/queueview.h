@@ -13,7 +13,8 @@
 #include <vector>
 
 /**
- * @brief This instance's picture of the queue, refreshed from the database every tick, so that
+ * @brief This instance's picture of the house room's queue (ACTIVE tokens of every room),
+ * refreshed from the database every tick, so that
  * queue status polls and token checks need no database round trip (the database stays the
  * source of truth).
  *
@@ -34,6 +35,7 @@ public:
         qint64 lastAdmittedId = 0; ///< the admission frontier: every id up to it left the queue
         QDateTime takenAt;
         qint64 tickMs = 1000; ///< time since the previous refresh, for the admission rate
+        std::vector<qint64> ended; ///< ids that left the queue lately (left, abandoned...)
     };
 
     /** @brief The outcome of a lookup that needs no database. */
@@ -62,10 +64,17 @@ public:
     /** @brief Status of token @p tokenId at @p now, from memory only. */
     [[nodiscard]] Lookup lookup(qint64 tokenId, const QDateTime &now) const;
 
-    /** @brief A token this instance just issued (WAITING), visible before the next refresh. */
-    void noteIssued(qint64 tokenId);
-    /** @brief A token that expired here (payment): terminal, so remembered for good. */
-    void noteExpired(qint64 tokenId);
+    /**
+     * @brief A token this instance just issued (WAITING) at @p issuedAt (Clock time), visible
+     * before the next refresh; forgotten once a snapshot has it or 10 s after @p issuedAt.
+     */
+    void noteIssued(qint64 tokenId, const QDateTime &issuedAt);
+    /**
+     * @brief A token that expired here (payment, leaving): answered EXPIRED from memory from now
+     * on. Up to a million such ids are kept; past that the set is cleared and a forgotten token
+     * (no longer in any snapshot) is looked up in the database again, which still says EXPIRED.
+     */
+    void noteExpired(qint64 tokenId, const QString &reason = {});
     /** @brief A token whose expiresAt this instance moved later (a hold). */
     void noteExtended(qint64 tokenId, const QDateTime &expiresAt);
 
@@ -111,7 +120,7 @@ private:
     mutable QMutex m_mutex;
     std::shared_ptr<const Snapshot> m_snapshot;
     QMap<qint64, QDateTime> m_issued; ///< issued here, not yet in a snapshot
-    QSet<qint64> m_expired;
+    QHash<qint64, QString> m_expired; ///< id -> reason
     QHash<qint64, QDateTime> m_extended;
     struct RateSample
     {

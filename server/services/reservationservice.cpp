@@ -8,10 +8,8 @@
 #include "services/queueservice.h"
 #include "data/outboxrepository.h"
 #include "services/accesscontrol.h"
-#include "services/catalogservice.h"
-#include "services/clock.h"
-#include "services/queueservice.h"
 #include "services/ticketsigner.h"
+#include "data/roomrepository.h"
 
 ReservationService::ReservationService(Database &database, CatalogService &catalog,
                                        QueueService &queue, int holdTtlSeconds)
@@ -60,6 +58,10 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
                                     .arg(owned)};
         }
         Reservation created = reservation;
+        // The price as stored now: the box office may have changed it (PATCH) since the date
+        // was cached.
+        created.amount = RoomRepository(session).price(date->concertDateId).value_or(date->price)
+            * reservation.seatNumbers.size();
         created.reservationId =
             repository.insertHold(reservation, date->concertDateId, claims.tokenId, now);
         const int taken = repository.takeSeats(date->concertDateId, reservation.seatNumbers,
@@ -81,12 +83,32 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
 Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 reservationId)
 {
     const QDateTime now = Clock::now();
-    auto row = m_database.run<std::optional<ReservationRow>>([&](DbSession &session) {
-        return Result<std::optional<ReservationRow>>(
-            ReservationRepository(session).find(reservationId));
-    });
-    if (!row)
+    bool spent = false;
+    auto row = m_database.run<std::optional<ReservationRow>>(
+        [&](DbSession &session) -> Result<std::optional<ReservationRow>> {
+            // The token is read from the database, not from this instance's picture: a token
+            // spent on another instance is refused at once (api-contract.md, "A spent token").
+            const std::optional<QueueTokenRow> token =
+                QueueRepository(session).find(claims.tokenId);
+            if (!token || token->status != TokenStatus::Active || token->expiresAt <= now) {
+                spent = true;
+                return ApiError{ErrorCode::TokenExpired,
+                                QStringLiteral("the queue token has expired; take a new one")};
+            }
+            std::optional<ReservationRow> found =
+                ReservationRepository(session).find(reservationId);
+            if (found) {
+                if (auto wrong =
+                        m_queue.roomError(token->concertId, found->reservation.concertId, session))
+                    return *wrong;
+            }
+            return found;
+        });
+    if (!row) {
+        if (spent)
+            m_queue.noteExpired(claims.tokenId);
         return row.error();
+    }
     if (!row.value())
         return ApiError{ErrorCode::NotFound,
                         QStringLiteral("no reservation %1").arg(reservationId)};
@@ -146,6 +168,61 @@ Result<Reservation> ReservationService::holdAtCounter(const Caller &by, const QS
         m_catalog.seatMaps().noteHeld(date->concertDateId, reservation.seatNumbers,
                                       reservation.heldUntil);
     return held;
+}
+
+Result<Reservation> ReservationService::release(const TokenClaims &claims, qint64 reservationId)
+{
+    const QDateTime now = Clock::now();
+    bool spent = false;
+    qint64 freedDateId = 0;
+    auto released =
+        m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
+            // The token in the database: one spent on another instance is refused at once.
+            const std::optional<QueueTokenRow> token =
+                QueueRepository(session).find(claims.tokenId);
+            if (!token || token->status != TokenStatus::Active || token->expiresAt <= now) {
+                spent = true;
+                return ApiError{ErrorCode::TokenExpired,
+                                QStringLiteral("the queue token has expired; take a new one")};
+            }
+            ReservationRepository repository(session);
+            const std::optional<ReservationRow> row = repository.lock(reservationId);
+            if (!row)
+                return ApiError{ErrorCode::NotFound,
+                                QStringLiteral("no reservation %1").arg(reservationId)};
+            Reservation reservation = row->reservation;
+            if (auto wrong = m_queue.roomError(token->concertId, reservation.concertId, session))
+                return *wrong;
+            if (reservation.userId != claims.userId)
+                return ApiError{ErrorCode::Forbidden,
+                                QStringLiteral("this reservation belongs to another user")};
+            switch (reservation.status) {
+            case ReservationStatus::Confirmed:
+                return ApiError{ErrorCode::AlreadyPaid,
+                                QStringLiteral("this reservation is paid; it cannot be released")};
+            case ReservationStatus::Held:
+                if (reservation.heldUntil <= now) {
+                    reservation.status = ReservationStatus::Expired; // time already decided
+                    break;
+                }
+                repository.release(reservationId);
+                reservation.status = ReservationStatus::Released;
+                OutboxRepository(session).append(OutboxEventType::ReservationReleased,
+                                                 reservation.toJson(), now);
+                freedDateId = row->concertDateId;
+                break;
+            case ReservationStatus::Expired:
+            case ReservationStatus::Released:
+            case ReservationStatus::Cancelled:
+                break;
+            }
+            return reservation;
+        });
+    if (!released && spent)
+        m_queue.noteExpired(claims.tokenId);
+    if (released && freedDateId > 0)
+        m_catalog.seatMaps().noteReleased(freedDateId, released.value().seatNumbers);
+    return released;
 }
 
 void ReservationService::releaseOverdueHolds(DbSession &session, const QDateTime &now)

@@ -60,6 +60,16 @@ public:
     Result<Reservation> holdAtCounter(const Caller &by, const QString &userId,
                                       const ReservationRequest &request);
 
+    /**
+     * @brief `DELETE /reservations/{id}` (api-contract.md, "Reservations: release"): a HELD
+     * reservation becomes RELEASED and its seats AVAILABLE at once (with its
+     * `reservation.released` outbox event); RELEASED, EXPIRED or CANCELLED ones are answered as
+     * they are. The token is checked in the database.
+     * Errors: TokenExpired, NotFound, WrongConcert, Forbidden, AlreadyPaid (CONFIRMED),
+     * Unavailable.
+     */
+    Result<Reservation> release(const TokenClaims &claims, qint64 reservationId);
+
     /** @brief Signs the `ticketCode` of CONFIRMED reservations; without it they carry none. */
     void setTicketSigner(const TicketSigner *signer) { m_tickets = signer; }
 

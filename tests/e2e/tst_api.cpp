@@ -116,8 +116,12 @@ private Q_SLOTS:
             << QByteArray("POST") << QStringLiteral("/api/v1/concerts/1/dates/2027-03-01/seats");
         QTest::addRow("GET reservations")
             << QByteArray("GET") << QStringLiteral("/api/v1/reservations");
-        QTest::addRow("DELETE reservation")
-            << QByteArray("DELETE") << QStringLiteral("/api/v1/reservations/1");
+        QTest::addRow("PUT reservation")
+            << QByteArray("PUT") << QStringLiteral("/api/v1/reservations/1");
+        QTest::addRow("GET leaving the queue")
+            << QByteArray("GET") << QStringLiteral("/api/v1/queue/tokens/current");
+        QTest::addRow("DELETE admin concert")
+            << QByteArray("DELETE") << QStringLiteral("/api/v1/admin/concerts/1");
         QTest::addRow("POST balance")
             << QByteArray("POST")
             << QStringLiteral("/api/v1/users/%1/balance").arg(ApiDriver::newUserId());

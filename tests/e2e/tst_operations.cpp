@@ -2,7 +2,9 @@
 // `listening on` line, exit status 2, 503 while the database is away and recovery after,
 // graceful SIGTERM, and two instances starting at once on an empty database.
 #include "e2efixture.h"
+
 #include "testports.h"
+#include <QDir>
 
 #include <QDir>
 #include <QJsonArray>

@@ -3,6 +3,7 @@
 // identical positions on every instance, and admission that survives the admitter's death.
 #include "e2efixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
 
@@ -292,6 +293,84 @@ private Q_SLOTS:
             QStringLiteral("EXPIRED"), 10000);
         const QString other = m_api.admittedToken(ApiDriver::newUserId());
         QCOMPARE(m_api.hold(other, concert, E2eFixture::day(10), {1}).status, 201);
+    }
+
+    // api-contract.md, "A spent token" and "Seat maps and dates across instances": a token paid
+    // on b is refused on a at once by the routes that change something and by the reservation
+    // read; a's dates and seat maps may serve it for at most one tick.
+    void aTokenSpentOnOneInstanceIsRefusedOnTheOther()
+    {
+        constexpr int kTickMs = 500;
+        QVERIFY(m_fx.createDatabase(QStringLiteral("spent")));
+        const QStringList options = queueOptions(10, 600, kTickMs)
+            + QStringList{QStringLiteral("--admin-key"), QStringLiteral("k")};
+        auto a = m_fx.startServer(QStringLiteral("spent"), options);
+        auto b = m_fx.startServer(QStringLiteral("spent"), options);
+        QVERIFY(a && b);
+        m_http.setBaseUrl(a->baseUrl());
+        const QString date = E2eFixture::day(10);
+        const qint64 concert =
+            m_api.createConcert("k", {date}, 1000).json.value(QLatin1String("id")).toInteger();
+        const QString user = ApiDriver::newUserId();
+        QCOMPARE(m_api.charge(user, 10'000).status, 200);
+
+        for (int round = 0; round < 4; ++round) {
+            const QString token = m_api.admittedToken(user);
+            QVERIFY(!token.isEmpty());
+            // a has seen the token ACTIVE (its picture serves dates from memory).
+            QTRY_COMPARE_WITH_TIMEOUT(
+                m_http
+                    .get(QStringLiteral("/api/v1/concerts/%1/dates").arg(concert),
+                         HttpClient::bearer(token))
+                    .status,
+                200, 5000);
+            const HttpReply held = m_api.hold(token, concert, date, {1 + 2 * round}, a->baseUrl());
+            QCOMPARE(held.status, 201);
+            const qint64 reservation = held.json.value(QLatin1String("reservationId")).toInteger();
+            QCOMPARE(m_api.pay(token, reservation, {}, b->baseUrl()).status, 201);
+            QElapsedTimer sincePaid;
+            sincePaid.start();
+
+            // At once on a: a hold, and (in the even rounds before anything else) the
+            // reservation read, which also tells a's picture; the odd rounds read it only after
+            // measuring how long a's picture alone serves dates and seat maps.
+            HttpReply reply = m_api.hold(token, concert, date, {2 + 2 * round}, a->baseUrl());
+            QCOMPARE(reply.status, 401);
+            QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_EXPIRED"));
+            const QString reservationPath =
+                QStringLiteral("/api/v1/reservations/%1").arg(reservation);
+            if (round % 2 == 0) {
+                reply = m_http.get(reservationPath, HttpClient::bearer(token));
+                QCOMPARE(reply.status, 401);
+                QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_EXPIRED"));
+            }
+
+            // Within one tick on a: dates and seat maps (measured until both refuse).
+            const QString seatsPath =
+                QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(concert).arg(date);
+            const QString datesPath = QStringLiteral("/api/v1/concerts/%1/dates").arg(concert);
+            qint64 refusedAfterMs = -1;
+            while (sincePaid.elapsed() < 5 * kTickMs) {
+                const HttpReply dates = m_http.get(datesPath, HttpClient::bearer(token));
+                const HttpReply seats = m_http.get(seatsPath, HttpClient::bearer(token));
+                QVERIFY(dates.status == 200 || dates.errorCode() == QLatin1String("TOKEN_EXPIRED"));
+                QVERIFY(seats.status == 200 || seats.errorCode() == QLatin1String("TOKEN_EXPIRED"));
+                if (dates.status == 401 && seats.status == 401) {
+                    refusedAfterMs = sincePaid.elapsed();
+                    break;
+                }
+                QThread::msleep(5);
+            }
+            qInfo("round %d: dates and seat maps on the other instance refused the spent token "
+                  "%lld ms after the payment answer (tick %d ms)",
+                  round, refusedAfterMs, kTickMs);
+            QVERIFY(refusedAfterMs >= 0);
+            QVERIFY2(refusedAfterMs <= kTickMs + 100, "served a spent token for more than a tick");
+            // Once refused, refused for good.
+            QCOMPARE(m_http.get(datesPath, HttpClient::bearer(token)).status, 401);
+            reply = m_http.get(reservationPath, HttpClient::bearer(token));
+            QCOMPARE(reply.errorCode(), QStringLiteral("TOKEN_EXPIRED"));
+        }
     }
 };
 

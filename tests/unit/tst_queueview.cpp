@@ -133,27 +133,26 @@ void tst_QueueView::refreshes_data()
 
     using L = QList<qint64>;
     QTest::addRow("complete refresh puts ids in id order")
-        << L {} << true << 3LL << L {3, 5, 9, 12} << L {1, 2} << 12LL << L {3, 5, 9, 12} << L {1, 2}
-        << L {4, 13};
+        << L{} << true << 3LL << L{3, 5, 9, 12} << L{1, 2} << 12LL << L{3, 5, 9, 12} << L{1, 2}
+        << L{4, 13};
     QTest::addRow("complete refresh replaces the picture")
-        << L {10, 11, 12} << true << 12LL << L {12, 20} << L {} << 20LL << L {12, 20} << L {}
-        << L {10, 11, 13};
+        << L{10, 11, 12} << true << 12LL << L{12, 20} << L{} << 20LL << L{12, 20} << L{}
+        << L{10, 11, 13};
     QTest::addRow("incremental refresh keeps ids from the head and merges the look-back")
-        << L {10, 11, 12, 13} << false << 12LL << L {13, 14, 15} << L {10, 11} << 15LL
-        << L {12, 13, 14, 15} << L {10, 11} << L {16};
+        << L{10, 11, 12, 13} << false << 12LL << L{13, 14, 15} << L{10, 11} << 15LL
+        << L{12, 13, 14, 15} << L{10, 11} << L{16};
     QTest::addRow("ids below the new head are dropped")
-        << L {10, 11, 12, 13} << false << 12LL << L {} << L {} << 13LL << L {12, 13} << L {}
-        << L {10, 11};
+        << L{10, 11, 12, 13} << false << 12LL << L{} << L{} << 13LL << L{12, 13} << L{}
+        << L{10, 11};
     QTest::addRow("late commit found by the look-back slots in by id")
-        << L {13, 15} << false << 13LL << L {14, 15, 16} << L {} << 16LL << L {13, 14, 15, 16}
-        << L {} << L {};
+        << L{13, 15} << false << 13LL << L{14, 15, 16} << L{} << 16LL << L{13, 14, 15, 16} << L{}
+        << L{};
     QTest::addRow("id now active is not waiting even if the picture had it")
-        << L {10, 11, 12} << false << 10LL << L {} << L {12} << 12LL << L {10, 11} << L {12}
-        << L {};
+        << L{10, 11, 12} << false << 10LL << L{} << L{12} << 12LL << L{10, 11} << L{12} << L{};
     QTest::addRow("head 0 means nobody waits")
-        << L {10, 11} << false << 0LL << L {} << L {10, 11} << 11LL << L {} << L {10, 11} << L {};
+        << L{10, 11} << false << 0LL << L{} << L{10, 11} << 11LL << L{} << L{10, 11} << L{};
     QTest::addRow("incremental refresh of an empty picture takes the look-back")
-        << L {} << false << 5LL << L {5, 6} << L {} << 6LL << L {5, 6} << L {} << L {4, 7};
+        << L{} << false << 5LL << L{5, 6} << L{} << 6LL << L{5, 6} << L{} << L{4, 7};
 }
 
 void tst_QueueView::refreshes()
@@ -226,8 +225,8 @@ void tst_QueueView::noteIssuedShowsBeforeRefresh()
     first.lastAdmittedId = 7;
     view.apply(std::move(first));
 
-    view.noteIssued(11);
-    view.noteIssued(12);
+    view.noteIssued(11, t0);
+    view.noteIssued(12, t0);
     QCOMPARE(view.lookup(11, t0).answer, Answer::Waiting);
     QCOMPARE(view.lookup(11, t0).status.status, TokenStatus::Waiting);
     QCOMPARE(view.lookup(11, t0).status.position, 4); // behind 8, 9, 10
@@ -235,7 +234,7 @@ void tst_QueueView::noteIssuedShowsBeforeRefresh()
     QCOMPARE(view.lookup(12, t0).status.estimatedWaitSeconds, view.estimatedWaitSeconds(5));
     QVERIFY(!view.lookup(12, t0).status.expiresAt);
     // An id the snapshot already covers is not an overlay: the snapshot says it is not waiting.
-    view.noteIssued(7);
+    view.noteIssued(7, t0);
     QCOMPARE(view.lookup(7, t0).answer, Answer::Unknown);
 
     // The next refresh sees 11; 12 (not read yet) stays behind it.
@@ -269,7 +268,7 @@ void tst_QueueView::noteIssuedIsForgottenWhenNeverConfirmed()
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
     QueueView view(100, 600);
     view.apply(completeRefresh({8}, {}, 8, t0));
-    view.noteIssued(9);
+    view.noteIssued(9, t0);
     QCOMPARE(view.lookup(9, t0).answer, Answer::Waiting);
     // A minute of refreshes that never show id 9: the overlay goes, the database is asked.
     view.apply(completeRefresh({8}, {}, 8, t0.addSecs(60)));
@@ -319,13 +318,13 @@ void tst_QueueView::noteExpiredIsTerminal()
     const QDateTime later = t0.addSecs(600);
     QueueView view(100, 600);
     view.apply(completeRefresh({20, 21}, {{5, later}}, 21, t0));
-    view.noteIssued(22);
+    view.noteIssued(22, t0);
 
     for (qint64 id : {5, 20, 22}) { // active, waiting, issued here
         view.noteExpired(id);
         const QueueView::Lookup found = view.lookup(id, t0);
         QCOMPARE(found.answer, Answer::Expired);
-        QCOMPARE(found.status, (QueueStatus {TokenStatus::Expired, 0, 0, std::nullopt}));
+        QCOMPARE(found.status, (QueueStatus{TokenStatus::Expired, 0, 0, std::nullopt}));
     }
     view.noteExtended(5, later.addSecs(600)); // a late extension does not revive it
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void queueTokenWaiting();
     void queueTokenActive();
     void queueStatusExpired();
+    void queueStatusOfARoom();
     void queueStatusRejects_data();
     void queueStatusRejects();
     void concertPage();
@@ -84,8 +85,8 @@ QJsonArray consecutiveDates(int count)
     QJsonArray dates;
     const QDate first(2027, 1, 1);
     for (int i = 0; i < count; ++i)
-        dates.append(QJsonObject {{QStringLiteral("date"), first.addDays(i).toString(Qt::ISODate)},
-                                  {QStringLiteral("price"), 1000}});
+        dates.append(QJsonObject{{QStringLiteral("date"), first.addDays(i).toString(Qt::ISODate)},
+                                 {QStringLiteral("price"), 1000}});
     return dates;
 }
 
@@ -138,18 +139,18 @@ void tst_ValueTypes::statusNames()
 
 void tst_ValueTypes::queueTokenWaiting()
 {
-    const QueueToken token {QStringLiteral("v1.abc.def"), kUser,
-                            QueueStatus {TokenStatus::Waiting, 17, 42, std::nullopt}};
+    const QueueToken token{QStringLiteral("v1.abc.def"), kUser,
+                           QueueStatus{TokenStatus::Waiting, 17, 42, std::nullopt}};
     const QJsonObject reference = parse(R"({"token": "v1.abc.def",
         "userId": "123e4567-e89b-12d3-a456-426614174000", "status": "WAITING", "position": 17,
-        "estimatedWaitSeconds": 42, "expiresAt": null})");
+        "estimatedWaitSeconds": 42, "expiresAt": null, "concertId": null})");
     QCOMPARE(token.toJson(), reference);
     // expiresAt is present as null while WAITING, not left out.
     QVERIFY(token.toJson().contains(QLatin1String("expiresAt")));
     QVERIFY(token.toJson().value(QLatin1String("expiresAt")).isNull());
     QCOMPARE(sortedKeys(token.toJson()),
-             (QStringList {"estimatedWaitSeconds", "expiresAt", "position", "status", "token",
-                           "userId"}));
+             (QStringList{"concertId", "estimatedWaitSeconds", "expiresAt", "position", "status",
+                          "token", "userId"}));
 
     const auto back = QueueToken::fromJson(throughText(token.toJson()));
     QVERIFY(back);
@@ -160,11 +161,11 @@ void tst_ValueTypes::queueTokenWaiting()
 
 void tst_ValueTypes::queueTokenActive()
 {
-    const QueueToken token {QStringLiteral("v1.abc.def"), kUser,
-                            QueueStatus {TokenStatus::Active, 0, 0, kTime}};
+    const QueueToken token{QStringLiteral("v1.abc.def"), kUser,
+                           QueueStatus{TokenStatus::Active, 0, 0, kTime}};
     const QJsonObject reference = parse(R"({"token": "v1.abc.def",
         "userId": "123e4567-e89b-12d3-a456-426614174000", "status": "ACTIVE", "position": 0,
-        "estimatedWaitSeconds": 0, "expiresAt": "2027-03-01T10:15:30Z"})");
+        "estimatedWaitSeconds": 0, "expiresAt": "2027-03-01T10:15:30Z", "concertId": null})");
     QCOMPARE(token.toJson(), reference);
 
     const auto back = QueueToken::fromJson(throughText(reference));
@@ -183,11 +184,43 @@ void tst_ValueTypes::queueTokenActive()
 
 void tst_ValueTypes::queueStatusExpired()
 {
-    const QueueStatus status {TokenStatus::Expired, 0, 0, std::nullopt};
+    const QueueStatus status{TokenStatus::Expired, 0, 0, std::nullopt};
     const QJsonObject reference = parse(
-        R"({"status": "EXPIRED", "position": 0, "estimatedWaitSeconds": 0, "expiresAt": null})");
+        R"({"status": "EXPIRED", "position": 0, "estimatedWaitSeconds": 0, "expiresAt": null,
+            "concertId": null})");
     QCOMPARE(status.toJson(), reference);
     QCOMPARE(QueueStatus::fromJson(throughText(reference)), std::optional<QueueStatus>(status));
+}
+
+void tst_ValueTypes::queueStatusOfARoom()
+{
+    // Additions to v1, "Waiting rooms": concertId, reason while EXPIRED, soldOut when true,
+    // and the pre-queue's null position and estimate with saleOpensAt.
+    QueueStatus expired{TokenStatus::Expired, 0, 0, std::nullopt};
+    expired.concertId = 3;
+    expired.reason = QStringLiteral("LEFT");
+    QCOMPARE(expired.toJson(),
+             parse(R"({"status": "EXPIRED", "position": 0, "estimatedWaitSeconds": 0,
+                       "expiresAt": null, "concertId": 3, "reason": "LEFT"})"));
+    QCOMPARE(QueueStatus::fromJson(throughText(expired.toJson())),
+             std::optional<QueueStatus>(expired));
+
+    QueueStatus soldOut{TokenStatus::Waiting, 4, 9, std::nullopt};
+    soldOut.concertId = 3;
+    soldOut.soldOut = true;
+    QCOMPARE(soldOut.toJson().value(QLatin1String("soldOut")), QJsonValue(true));
+    soldOut.reason = QStringLiteral("LEFT"); // only written while EXPIRED
+    QVERIFY(!soldOut.toJson().contains(QLatin1String("reason")));
+
+    QueueStatus prequeue{TokenStatus::Waiting, 0, 0, std::nullopt};
+    prequeue.concertId = 3;
+    prequeue.saleOpensAt = kTime;
+    QCOMPARE(prequeue.toJson(),
+             parse(R"({"status": "WAITING", "position": null, "estimatedWaitSeconds": null,
+                       "expiresAt": null, "concertId": 3,
+                       "saleOpensAt": "2027-03-01T10:15:30Z"})"));
+    QCOMPARE(QueueStatus::fromJson(throughText(prequeue.toJson())),
+             std::optional<QueueStatus>(prequeue));
 }
 
 void tst_ValueTypes::queueStatusRejects_data()
@@ -214,9 +247,9 @@ void tst_ValueTypes::queueStatusRejects()
 
 void tst_ValueTypes::concertPage()
 {
-    const ConcertPage page {
-        {Concert {1, QStringLiteral("Spring Gala"), QStringLiteral("Olympic Hall")},
-         Concert {3, QStringLiteral("Jazz Night"), QStringLiteral("Blue Note")}},
+    const ConcertPage page{
+        {Concert{1, QStringLiteral("Spring Gala"), QStringLiteral("Olympic Hall")},
+         Concert{3, QStringLiteral("Jazz Night"), QStringLiteral("Blue Note")}},
         2,
         20,
         22};
@@ -241,8 +274,8 @@ void tst_ValueTypes::concertPage()
 
 void tst_ValueTypes::concertDateList()
 {
-    const ConcertDateList list {
-        7, {ConcertDate {QDate(2027, 3, 1), 37, 50'000}, ConcertDate {QDate(2027, 3, 2), 50, 0}}};
+    const ConcertDateList list{
+        7, {ConcertDate{QDate(2027, 3, 1), 37, 50'000}, ConcertDate{QDate(2027, 3, 2), 50, 0}}};
     const QJsonObject reference = parse(R"({"concertId": 7, "dates": [
         {"date": "2027-03-01", "availableSeats": 37, "price": 50000},
         {"date": "2027-03-02", "availableSeats": 50, "price": 0}]})");
@@ -258,15 +291,15 @@ void tst_ValueTypes::concertDateList()
 
 void tst_ValueTypes::seatMap()
 {
-    SeatMap map {1, QDate(2027, 3, 1), {}};
+    SeatMap map{1, QDate(2027, 3, 1), {}};
     for (int number = 1; number <= kSeatsPerDate; ++number) {
         const SeatStatus status = number == 7 ? SeatStatus::Held
             : number == 8                     ? SeatStatus::Sold
                                               : SeatStatus::Available;
-        map.seats.append(Seat {number, status, 50'000});
+        map.seats.append(Seat{number, status, 50'000});
     }
     const QJsonObject json = map.toJson();
-    QCOMPARE(sortedKeys(json), (QStringList {"concertId", "date", "seats"}));
+    QCOMPARE(sortedKeys(json), (QStringList{"concertId", "date", "seats"}));
     QCOMPARE(json.value(QLatin1String("date")).toString(), QStringLiteral("2027-03-01"));
     const QJsonArray seats = json.value(QLatin1String("seats")).toArray();
     QCOMPARE(seats.size(), 50);
@@ -290,7 +323,7 @@ void tst_ValueTypes::seatMap()
 
 void tst_ValueTypes::reservation()
 {
-    const Reservation reservation {
+    const Reservation reservation{
         12, kUser, 1, QDate(2027, 3, 1), {7, 8}, 100'000, ReservationStatus::Held, kTime};
     const QJsonObject reference = parse(R"({"reservationId": 12,
         "userId": "123e4567-e89b-12d3-a456-426614174000", "concertId": 1, "date": "2027-03-01",
@@ -306,14 +339,14 @@ void tst_ValueTypes::reservation()
         QVERIFY(back);
         QCOMPARE(back->status, status);
         QCOMPARE(back->toJson(), copy.toJson());
-        QCOMPARE(back->seatNumbers, (QList<int> {7, 8}));
+        QCOMPARE(back->seatNumbers, (QList<int>{7, 8}));
         QCOMPARE(back->heldUntil, kTime);
     }
 }
 
 void tst_ValueTypes::balance()
 {
-    const Balance balance {kUser, 150'000};
+    const Balance balance{kUser, 150'000};
     const QJsonObject reference =
         parse(R"({"userId": "123e4567-e89b-12d3-a456-426614174000", "balance": 150000})");
     QCOMPARE(balance.toJson(), reference);
@@ -323,12 +356,12 @@ void tst_ValueTypes::balance()
     QCOMPARE(back->balance, 150'000);
     QVERIFY(!Balance::fromJson(with(reference, QStringLiteral("balance"), -1)));
 
-    QCOMPARE(ChargeRequest {50'000}.toJson(), parse(R"({"amount": 50000})"));
+    QCOMPARE(ChargeRequest{50'000}.toJson(), parse(R"({"amount": 50000})"));
 }
 
 void tst_ValueTypes::payment()
 {
-    const Payment payment {5, 12, kUser, 100'000, 100'000, kTime};
+    const Payment payment{5, 12, kUser, 100'000, 100'000, kTime};
     const QJsonObject reference = parse(R"({"paymentId": 5, "reservationId": 12,
         "userId": "123e4567-e89b-12d3-a456-426614174000", "amount": 100000,
         "status": "COMPLETED", "balance": 100000, "paidAt": "2027-03-01T10:15:30Z"})");
@@ -339,16 +372,16 @@ void tst_ValueTypes::payment()
     QCOMPARE(back->toJson(), reference);
     QCOMPARE(back->paidAt, kTime);
 
-    QCOMPARE(PaymentRequest {12}.toJson(), parse(R"({"reservationId": 12})"));
+    QCOMPARE(PaymentRequest{12}.toJson(), parse(R"({"reservationId": 12})"));
 }
 
 void tst_ValueTypes::concertDefinitionReference()
 {
-    ConcertDefinition definition {
+    ConcertDefinition definition{
         0,
         QStringLiteral("Spring Gala"),
         QStringLiteral("Olympic Hall"),
-        {DatePrice {QDate(2027, 3, 1), 50'000}, DatePrice {QDate(2027, 3, 2), 0}}};
+        {DatePrice{QDate(2027, 3, 1), 50'000}, DatePrice{QDate(2027, 3, 2), 0}}};
     // The request has no id.
     QCOMPARE(definition.toJson(), validDefinition());
 
@@ -378,50 +411,50 @@ void tst_ValueTypes::reservationRequest_data()
         return QByteArray(R"({"concertId": 1, "date": "2027-03-01", "seatNumbers": )") + seats
             + '}';
     };
-    QTest::addRow("two seats are accepted") << body("[7, 8]") << QList<int> {7, 8} << QString();
-    QTest::addRow("one seat is accepted") << body("[1]") << QList<int> {1} << QString();
+    QTest::addRow("two seats are accepted") << body("[7, 8]") << QList<int>{7, 8} << QString();
+    QTest::addRow("one seat is accepted") << body("[1]") << QList<int>{1} << QString();
     QTest::addRow("four seats are accepted")
-        << body("[1, 2, 3, 4]") << QList<int> {1, 2, 3, 4} << QString();
-    QTest::addRow("seat 50 is accepted") << body("[50]") << QList<int> {50} << QString();
+        << body("[1, 2, 3, 4]") << QList<int>{1, 2, 3, 4} << QString();
+    QTest::addRow("seat 50 is accepted") << body("[50]") << QList<int>{50} << QString();
     QTest::addRow("seats come back sorted ascending")
-        << body("[9, 2, 50, 7]") << QList<int> {2, 7, 9, 50} << QString();
+        << body("[9, 2, 50, 7]") << QList<int>{2, 7, 9, 50} << QString();
     QTest::addRow("no seats are rejected")
-        << body("[]") << QList<int> {} << QStringLiteral("seatNumbers");
+        << body("[]") << QList<int>{} << QStringLiteral("seatNumbers");
     QTest::addRow("five seats are rejected")
-        << body("[1, 2, 3, 4, 5]") << QList<int> {} << QStringLiteral("seatNumbers");
+        << body("[1, 2, 3, 4, 5]") << QList<int>{} << QStringLiteral("seatNumbers");
     QTest::addRow("duplicate seat is rejected")
-        << body("[7, 7]") << QList<int> {} << QStringLiteral("7");
+        << body("[7, 7]") << QList<int>{} << QStringLiteral("7");
     QTest::addRow("seat 0 is rejected")
-        << body("[0]") << QList<int> {} << QStringLiteral("between 1 and 50");
+        << body("[0]") << QList<int>{} << QStringLiteral("between 1 and 50");
     QTest::addRow("seat 51 is rejected")
-        << body("[51]") << QList<int> {} << QStringLiteral("between 1 and 50");
+        << body("[51]") << QList<int>{} << QStringLiteral("between 1 and 50");
     QTest::addRow("seat -1 is rejected")
-        << body("[-1]") << QList<int> {} << QStringLiteral("between 1 and 50");
+        << body("[-1]") << QList<int>{} << QStringLiteral("between 1 and 50");
     QTest::addRow("seat as string \"7\" is rejected")
-        << body(R"(["7"])") << QList<int> {} << QStringLiteral("integer");
+        << body(R"(["7"])") << QList<int>{} << QStringLiteral("integer");
     QTest::addRow("seat 7.5 is rejected")
-        << body("[7.5]") << QList<int> {} << QStringLiteral("integer");
+        << body("[7.5]") << QList<int>{} << QStringLiteral("integer");
     QTest::addRow("seat null is rejected")
-        << body("[null]") << QList<int> {} << QStringLiteral("integer");
+        << body("[null]") << QList<int>{} << QStringLiteral("integer");
     QTest::addRow("seatNumbers as a number is rejected")
-        << body("7") << QList<int> {} << QStringLiteral("seatNumbers");
+        << body("7") << QList<int>{} << QStringLiteral("seatNumbers");
     QTest::addRow("missing seatNumbers is rejected")
-        << QByteArray(R"({"concertId": 1, "date": "2027-03-01"})") << QList<int> {}
+        << QByteArray(R"({"concertId": 1, "date": "2027-03-01"})") << QList<int>{}
         << QStringLiteral("seatNumbers");
     QTest::addRow("concertId 0 is rejected")
         << QByteArray(R"({"concertId": 0, "date": "2027-03-01", "seatNumbers": [1]})")
-        << QList<int> {} << QStringLiteral("concertId");
+        << QList<int>{} << QStringLiteral("concertId");
     QTest::addRow("concertId as string is rejected")
         << QByteArray(R"({"concertId": "1", "date": "2027-03-01", "seatNumbers": [1]})")
-        << QList<int> {} << QStringLiteral("concertId");
+        << QList<int>{} << QStringLiteral("concertId");
     QTest::addRow("missing concertId is rejected")
-        << QByteArray(R"({"date": "2027-03-01", "seatNumbers": [1]})") << QList<int> {}
+        << QByteArray(R"({"date": "2027-03-01", "seatNumbers": [1]})") << QList<int>{}
         << QStringLiteral("concertId");
     QTest::addRow("30 February is rejected")
         << QByteArray(R"({"concertId": 1, "date": "2027-02-30", "seatNumbers": [1]})")
-        << QList<int> {} << QStringLiteral("date");
+        << QList<int>{} << QStringLiteral("date");
     QTest::addRow("missing date is rejected")
-        << QByteArray(R"({"concertId": 1, "seatNumbers": [1]})") << QList<int> {}
+        << QByteArray(R"({"concertId": 1, "seatNumbers": [1]})") << QList<int>{}
         << QStringLiteral("date");
 }
 
@@ -475,16 +508,16 @@ void tst_ValueTypes::concertDefinition_data()
     QTest::addRow("367 dates are rejected")
         << with(valid, dates, consecutiveDates(367)) << false << dates;
     QTest::addRow("dates as an object are rejected")
-        << with(valid, dates, QJsonObject {{QStringLiteral("date"), QStringLiteral("2027-03-01")}})
+        << with(valid, dates, QJsonObject{{QStringLiteral("date"), QStringLiteral("2027-03-01")}})
         << false << dates;
     QTest::addRow("missing dates are rejected")
         << with(valid, dates, QJsonValue::Undefined) << false << dates;
     QTest::addRow("date entry that is a string is rejected")
-        << with(valid, dates, QJsonArray {QStringLiteral("2027-03-01")}) << false << dates;
+        << with(valid, dates, QJsonArray{QStringLiteral("2027-03-01")}) << false << dates;
     QTest::addRow("duplicate date is rejected")
         << with(valid, dates,
-                QJsonArray {QJsonObject {{"date", "2027-03-01"}, {"price", 1}},
-                            QJsonObject {{"date", "2027-03-01"}, {"price", 2}}})
+                QJsonArray{QJsonObject{{"date", "2027-03-01"}, {"price", 1}},
+                           QJsonObject{{"date", "2027-03-01"}, {"price", 2}}})
         << false << QStringLiteral("2027-03-01");
     QTest::addRow("30 February is rejected")
         << withFirstDate(QStringLiteral("date"), QStringLiteral("2027-02-30")) << false
