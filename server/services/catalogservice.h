@@ -46,8 +46,6 @@ public:
      */
     Result<ConcertDefinition> createConcert(const ConcertDefinition &definition,
                                             const Caller *by = nullptr);
-    /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
-    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition);
     /** @brief Forgets the cached dates of a concert (their prices changed). */
     void forgetConcert(qint64 concertId);
     /** @brief Creates the demo concerts if the catalogue is empty (`--demo-data`). */
