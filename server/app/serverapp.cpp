@@ -1,21 +1,25 @@
 #include "app/serverapp.h"
 
-#include "http/apiroutes.h"
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
+#include "app/accesslog.h"
 #include "data/database.h"
+#include "data/schemamigrator.h"
+#include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "http/opsroutes.h"
+#include "metrics/metrics.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
-#include "data/schemamigrator.h"
 #include "services/tokensigner.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QHttpServer>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -50,6 +54,15 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
         config.adminKey);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
+    OpsRoutes::registerRoutes(*m_http);
+    if (!config.accessLog.isEmpty())
+        m_accessLog = std::make_unique<AccessLog>(config.accessLog, QString());
+    HttpEdge::setAnswerObserver([log = m_accessLog.get()](const AnsweredRequest &answered) {
+        Metrics::instance().countRequest(answered.method, answered.route, answered.status,
+                                         answered.durationNs);
+        if (log)
+            log->append(answered);
+    });
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }
@@ -58,6 +71,8 @@ ServerApp::~ServerApp()
 {
     m_queue->stop();
     m_edge.reset(); // joins the worker threads, which close their connections as they finish
+    HttpEdge::setAnswerObserver({});
+    m_accessLog.reset(); // writes what is left
     Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
 }
 
@@ -129,6 +144,15 @@ bool ServerApp::start()
                      qPrintable(m_listener->errorString()));
         return false;
     }
+    if (m_accessLog) {
+        m_accessLog->setInstance(QSysInfo::machineHostName() + u':'
+                                 + QString::number(m_listener->serverPort()));
+        if (!m_accessLog->open()) {
+            std::fprintf(stderr, "concert-server: --access-log: cannot open '%s': %s\n",
+                         qPrintable(m_config.accessLog), qPrintable(m_accessLog->errorString()));
+            return false;
+        }
+    }
     // Connections that arrive meanwhile wait in the listen backlog.
     if (!prepareDatabase())
         scheduleRetry();
@@ -176,6 +200,12 @@ bool ServerApp::listenSharingPort(const QHostAddress &address)
     return m_listener->setSocketDescriptor(fd);
 }
 
+void ServerApp::reopenLogs()
+{
+    if (m_accessLog)
+        m_accessLog->reopen();
+}
+
 void ServerApp::shutdown()
 {
     qCInfo(lcServer) << "stopping: no new connections, finishing requests in flight";
@@ -192,6 +222,8 @@ void ServerApp::shutdown()
         loop.exec();
     } while (!deadline.hasExpired() && !isQuiet());
     m_queue->stop();
+    if (m_accessLog)
+        m_accessLog->flush();
 }
 
 bool ServerApp::isQuiet() const

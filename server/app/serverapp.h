@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class AccessLog;
 class ApiRoutes;
 class BalanceService;
 class CatalogService;
@@ -42,6 +43,8 @@ public:
     void shutdown();
 
     [[nodiscard]] quint16 port() const;
+    /** @brief SIGHUP: reopen the access log file (after logrotate moved it). */
+    void reopenLogs();
 
 private:
     bool prepareDatabase();
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<AccessLog> m_accessLog;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;
     bool m_ready = false;

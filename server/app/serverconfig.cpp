@@ -35,6 +35,8 @@ constexpr OptionSpec kOptions[] = {
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
+    {"access-log", "PATH",
+     "One JSON line per answered request to PATH; - is standard output (default off)."},
 };
 
 QString envName(const char *option)
@@ -76,7 +78,7 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     }
     if (parser.isSet(versionOption)) {
         if (exitZeroText)
-            *exitZeroText = QStringLiteral("concert-server 0.1.0\n");
+            *exitZeroText = QStringLiteral("concert-server " CONCERT_VERSION "\n");
         return QString();
     }
     if (!parser.positionalArguments().isEmpty())
@@ -165,6 +167,7 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     readInt("hold-ttl-seconds", 1, 86'400, config.holdTtlSeconds);
     readInt("db-pool-size", 1, 64, config.dbPoolSize);
     readInt("keep-alive-seconds", 1, 3600, config.keepAliveSeconds);
+    readString("access-log", config.accessLog, false);
     auto readFlag = [&](const char *name, bool &target) {
         if (!error.isEmpty())
             return;

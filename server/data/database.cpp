@@ -1,6 +1,7 @@
 #include "data/database.h"
 
 #include "app/serverconfig.h"
+#include "metrics/metrics.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -263,9 +264,11 @@ std::optional<ApiError> Database::runUnit(bool transactional,
     bool reconnected = false;
     for (int attempt = 1;; ++attempt) {
         DbSession *session = threadSession();
-        if (!session)
+        if (!session) {
+            Metrics::instance().countDbError("unreachable");
             return ApiError{ErrorCode::Unavailable,
                             QStringLiteral("the database is unreachable; try again shortly")};
+        }
         bool committing = false;
         try {
             if (transactional)
@@ -283,6 +286,11 @@ std::optional<ApiError> Database::runUnit(bool transactional,
         } catch (const DbFailure &failure) {
             if (transactional && !failure.connectionLost)
                 session->rollback();
+            Metrics::instance().countDbError(
+                failure.connectionLost                                    ? "connection_lost"
+                    : failure.nativeCode == MariaDbError::Deadlock        ? "deadlock"
+                    : failure.nativeCode == MariaDbError::LockWaitTimeout ? "lock_wait_timeout"
+                                                                          : "other");
             if (failure.connectionLost) {
                 session->close();
                 reportConnectionResult(false, failure.message);

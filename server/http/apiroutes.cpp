@@ -1,10 +1,11 @@
 #include "http/apiroutes.h"
 
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
 #include "jsonfields.h"
+#include "metrics/metrics.h"
 #include "payment.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
@@ -29,6 +30,14 @@ std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &
     return std::nullopt;
 }
 
+/** @brief The `result` label of a hold or payment: @p ok, or the error code in lower case. */
+template<typename T>
+QString resultLabel(const Result<T> &result, const char *ok)
+{
+    return result ? QString::fromLatin1(ok)
+                  : Metrics::resultName(errorCodeName(result.error().code));
+}
+
 bool sameSecret(const QByteArray &given, const QByteArray &expected)
 {
     // Compare digests so that the time taken says nothing about the key.
@@ -48,33 +57,39 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
 {
     using Request = const QHttpServerRequest &;
     using Responder = QHttpServerResponder &&;
-    server.route(QStringLiteral("/api/v1/queue/tokens"),
-                 [this](Request q, Responder r) { issueToken(q, r); });
-    server.route(QStringLiteral("/api/v1/queue/status"),
-                 [this](Request q, Responder r) { queueStatus(q, r); });
-    server.route(QStringLiteral("/api/v1/concerts"),
-                 [this](Request q, Responder r) { listConcerts(q, r); });
-    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates"),
-                 [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
-    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
-                 [this](const QString &id, const QString &date, Request q, Responder r) {
-                     seatMap(id, date, q, r);
-                 });
-    server.route(QStringLiteral("/api/v1/reservations"),
-                 [this](Request q, Responder r) { createReservation(q, r); });
-    server.route(QStringLiteral("/api/v1/reservations/<arg>"),
-                 [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
-    server.route(QStringLiteral("/api/v1/users/<arg>/balance"),
-                 [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
-    server.route(
+    server.route<RouteRule>(QStringLiteral("/api/v1/queue/tokens"),
+                            [this](Request q, Responder r) { issueToken(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/queue/status"),
+                            [this](Request q, Responder r) { queueStatus(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/concerts"),
+                            [this](Request q, Responder r) { listConcerts(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/concerts/<arg>/dates"),
+        [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
+                            [this](const QString &id, const QString &date, Request q, Responder r) {
+                                seatMap(id, date, q, r);
+                            });
+    server.route<RouteRule>(QStringLiteral("/api/v1/reservations"),
+                            [this](Request q, Responder r) { createReservation(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/reservations/<arg>"),
+        [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/users/<arg>/balance"),
+        [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
+    server.route<RouteRule>(
         QStringLiteral("/api/v1/users/<arg>/balance/charge"),
         [this](const QString &user, Request q, Responder r) { chargeBalance(user, q, r); });
-    server.route(QStringLiteral("/api/v1/payments"), [this](Request q, Responder r) { pay(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts"),
-                 [this](Request q, Responder r) { createConcert(q, r); });
-    server.route(QStringLiteral("/api/v1/health"),
-                 [this](Request q, Responder r) { health(q, r); });
-    server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+    server.route<RouteRule>(QStringLiteral("/api/v1/payments"),
+                            [this](Request q, Responder r) { pay(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/concerts"),
+                            [this](Request q, Responder r) { createConcert(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/health"),
+                            [this](Request q, Responder r) { health(q, r); });
+    server.setMissingHandler([](const QHttpServerRequest &request,
+                                QHttpServerResponder &&responder) {
+        const HttpEdge::ExchangeScope scope(request, QStringLiteral("(unmatched)"));
         HttpEdge::write(responder,
                         ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
     });
@@ -252,7 +267,9 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
             error = invalid(why);
     }
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
-        return ApiResponse::from(m_services.reservations.hold(claims, *input), 201);
+        const Result<Reservation> held = m_services.reservations.hold(claims, *input);
+        Metrics::instance().countHold(resultLabel(held, "held"));
+        return ApiResponse::from(held, 201);
     });
 }
 
@@ -334,15 +351,19 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
             const auto earlier = m_services.payments.replay(claims, input->reservationId, key);
             if (!earlier)
                 return ApiResponse::error(earlier.error());
-            if (earlier.value())
+            if (earlier.value()) {
+                Metrics::instance().countPayment(QStringLiteral("replayed"));
                 return ApiResponse{201, earlier.value()->toJson()};
+            }
         }
         const Result<Done> active = m_services.queue.requireActive(claims);
         if (!active)
             return ApiResponse::error(active.error());
         if (error)
             return ApiResponse::error(*error);
-        return ApiResponse::from(m_services.payments.pay(claims, input->reservationId, key), 201);
+        const Result<Payment> paid = m_services.payments.pay(claims, input->reservationId, key);
+        Metrics::instance().countPayment(resultLabel(paid, "completed"));
+        return ApiResponse::from(paid, 201);
     });
 }
 

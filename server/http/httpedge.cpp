@@ -5,10 +5,114 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <chrono>
 #include <exception>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcHttp, "concert.server.http")
+
+namespace {
+
+HttpEdge::AnswerObserver g_answerObserver;
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    using M = QHttpServerRequest::Method;
+    switch (method) {
+    case M::Get:
+        return QByteArrayLiteral("GET");
+    case M::Put:
+        return QByteArrayLiteral("PUT");
+    case M::Delete:
+        return QByteArrayLiteral("DELETE");
+    case M::Post:
+        return QByteArrayLiteral("POST");
+    case M::Head:
+        return QByteArrayLiteral("HEAD");
+    case M::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case M::Patch:
+        return QByteArrayLiteral("PATCH");
+    case M::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case M::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("OTHER");
+    }
+}
+
+} // namespace
+
+thread_local const HttpEdge::ExchangeScope::Exchange *HttpEdge::ExchangeScope::s_current = nullptr;
+
+HttpEdge::ExchangeScope::ExchangeScope(const QHttpServerRequest &request, const QString &route)
+    : ExchangeScope(Exchange{methodName(request.method()), route, monotonicNs()})
+{ }
+
+HttpEdge::ExchangeScope::ExchangeScope(const Exchange &exchange)
+    : m_exchange(exchange)
+    , m_previous(s_current)
+{
+    s_current = &m_exchange;
+}
+
+HttpEdge::ExchangeScope::~ExchangeScope()
+{
+    s_current = m_previous;
+}
+
+const HttpEdge::ExchangeScope::Exchange *HttpEdge::ExchangeScope::current()
+{
+    return s_current;
+}
+
+void HttpEdge::setAnswerObserver(AnswerObserver observer)
+{
+    g_answerObserver = std::move(observer);
+}
+
+RouteRule::RouteRule(const QString &pathPattern, RouterHandler handler)
+    : QHttpServerRouterRule(pathPattern,
+                            [route = templateOf(pathPattern), handler = std::move(handler)](
+                                const QRegularExpressionMatch &match,
+                                const QHttpServerRequest &request, QTcpSocket *socket) {
+                                HttpEdge::ExchangeScope scope(request, route);
+                                handler(match, request, socket);
+                            })
+{ }
+
+RouteRule::RouteRule(const QString &pathPattern, QHttpServerRequest::Methods methods,
+                     RouterHandler handler)
+    : QHttpServerRouterRule(pathPattern, methods,
+                            [route = templateOf(pathPattern), handler = std::move(handler)](
+                                const QRegularExpressionMatch &match,
+                                const QHttpServerRequest &request, QTcpSocket *socket) {
+                                HttpEdge::ExchangeScope scope(request, route);
+                                handler(match, request, socket);
+                            })
+{ }
+
+QString RouteRule::templateOf(const QString &pathPattern)
+{
+    QStringList segments = pathPattern.split(u'/');
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (segments[i] != QLatin1String("<arg>"))
+            continue;
+        const QString before = i > 0 ? segments[i - 1] : QString();
+        segments[i] = before == QLatin1String("dates") ? QStringLiteral("{date}")
+            : before == QLatin1String("users")         ? QStringLiteral("{userId}")
+                                                       : QStringLiteral("{id}");
+    }
+    return segments.join(u'/');
+}
 
 ApiResponse ApiResponse::error(const ApiError &error)
 {
@@ -36,18 +140,34 @@ HttpEdge::~HttpEdge()
 
 void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &response)
 {
-    responder.write(
-        QJsonDocument(response.body).toJson(QJsonDocument::Compact),
-        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}},
-        QHttpServerResponder::StatusCode(response.status));
+    writeBody(responder, response.status,
+              QJsonDocument(response.body).toJson(QJsonDocument::Compact),
+              QByteArrayLiteral("application/json; charset=utf-8"));
+}
+
+void HttpEdge::writeBody(QHttpServerResponder &responder, int status, const QByteArray &body,
+                         const QByteArray &contentType)
+{
+    responder.write(body, {{QByteArrayLiteral("Content-Type"), contentType}},
+                    QHttpServerResponder::StatusCode(status));
+    // The one place that hears of every answer (metrics, access log).
+    const ExchangeScope::Exchange *exchange = ExchangeScope::current();
+    if (g_answerObserver && exchange && exchange->startedNs != 0) {
+        const QTcpSocket *socket = responder.socket();
+        g_answerObserver(AnsweredRequest{exchange->method, exchange->route, status,
+                                         monotonicNs() - exchange->startedNs, body.size(),
+                                         socket ? socket->peerAddress() : QHostAddress()});
+    }
 }
 
 void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job)
 {
     auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = shared->socket();
+    const ExchangeScope::Exchange *current = ExchangeScope::current();
+    ExchangeScope::Exchange exchange = current ? *current : ExchangeScope::Exchange{};
     ++m_inFlight;
-    m_pool.start([this, shared, socket, job = std::move(job)]() {
+    m_pool.start([this, shared, socket, exchange, job = std::move(job)]() {
         ApiResponse response;
         try {
             response = job();
@@ -59,9 +179,11 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
         }
         QMetaObject::invokeMethod(
             this,
-            [this, shared, socket, response]() {
-                if (socket && socket->state() == QAbstractSocket::ConnectedState)
+            [this, shared, socket, exchange, response]() {
+                if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+                    const ExchangeScope scope(exchange); // the answer's request, for the observer
                     write(*shared, response);
+                }
                 --m_inFlight;
             },
             Qt::QueuedConnection);

@@ -3,8 +3,10 @@
 #include "apierror.h"
 #include "services/result.h"
 
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QHttpServerRouterRule>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QObject>
@@ -36,6 +38,20 @@ struct ApiResponse
 };
 
 /**
+ * @brief What the answer observer learns of each answered request (metrics, access log).
+ * Never a path, query, header or body: nothing secret.
+ */
+struct AnsweredRequest
+{
+    QByteArray method; ///< "GET", "POST", ... as received
+    QString route; ///< route template (`/api/v1/reservations/{id}`); `(unmatched)` for a 404 path
+    int status = 0; ///< HTTP status written
+    qint64 durationNs = 0; ///< from routing the request to writing its answer, in ns
+    qint64 bytes = 0; ///< body bytes written
+    QHostAddress client; ///< the peer's address
+};
+
+/**
  * @brief Where requests meet the worker threads (qt-notes.md, "QtHttpServer 6.4.2").
  *
  * Handlers answer cheap requests at once on the server's thread. Work that needs the database
@@ -56,6 +72,43 @@ public:
 
     /** @brief Writes @p response as JSON (`application/json; charset=utf-8`). */
     static void write(QHttpServerResponder &responder, const ApiResponse &response);
+    /**
+     * @brief Writes @p body with @p contentType and @p status. Every answer of the server
+     * leaves through here, and here the answer observer hears of it.
+     */
+    static void writeBody(QHttpServerResponder &responder, int status, const QByteArray &body,
+                          const QByteArray &contentType);
+
+    /** @brief Called on the server's thread for every answer written (set before serving). */
+    using AnswerObserver = std::function<void(const AnsweredRequest &)>;
+    static void setAnswerObserver(AnswerObserver observer);
+
+    /**
+     * @brief Marks the request being routed on this thread until destroyed: its method, the
+     * route template and the time it started, for the answer observer. RouteRule opens one
+     * for every matched route; dispatch() carries it to the worker's answer.
+     */
+    class ExchangeScope
+    {
+    public:
+        ExchangeScope(const QHttpServerRequest &request, const QString &route);
+        ~ExchangeScope();
+        Q_DISABLE_COPY_MOVE(ExchangeScope)
+
+    private:
+        friend class HttpEdge;
+        struct Exchange
+        {
+            QByteArray method;
+            QString route;
+            qint64 startedNs = 0;
+        };
+        explicit ExchangeScope(const Exchange &exchange);
+        static const Exchange *current();
+        static thread_local const Exchange *s_current;
+        Exchange m_exchange;
+        const Exchange *m_previous;
+    };
     /** @brief Runs @p job on the pool and writes its answer back on this thread. */
     void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
 
@@ -77,4 +130,20 @@ public:
 private:
     QThreadPool m_pool;
     std::atomic<int> m_inFlight{0};
+};
+
+/**
+ * @brief A route of the table that knows its template: `server.route<RouteRule>(path, ...)`.
+ * It opens an HttpEdge::ExchangeScope around the handler, with the path pattern written as a
+ * template (`<arg>` becomes `{date}` after `dates/`, `{userId}` after `users/`, else `{id}`).
+ */
+class RouteRule : public QHttpServerRouterRule
+{
+public:
+    RouteRule(const QString &pathPattern, RouterHandler handler);
+    RouteRule(const QString &pathPattern, QHttpServerRequest::Methods methods,
+              RouterHandler handler);
+
+    /** @brief `/api/v1/concerts/<arg>/dates` → `/api/v1/concerts/{id}/dates`. */
+    static QString templateOf(const QString &pathPattern);
 };

@@ -1,8 +1,8 @@
 #include "services/queueservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/queuerepository.h"
+#include "services/clock.h"
 
 #include <QTimer>
 
@@ -243,7 +243,8 @@ void QueueTicker::tick()
                 m_service.m_admitterTask(*m_session, now);
             const int free = settings.capacity - repository.countActive();
             if (free > 0)
-                repository.admit(free, now, Clock::deadline(now, settings.activeTtlSeconds));
+                m_houseMetrics.addAdmitted(
+                    repository.admit(free, now, Clock::deadline(now, settings.activeTtlSeconds)));
         }
 
         const qint64 nowMs = now.toMSecsSinceEpoch();
@@ -268,6 +269,8 @@ void QueueTicker::tick()
         while (m_maxIdHistory.size() > 2 && m_maxIdHistory[1].first <= nowMs - kLookBackMs)
             m_maxIdHistory.pop_front();
         m_service.m_view.apply(std::move(refresh));
+        m_houseMetrics.setWaiting(m_service.m_view.waitingCount());
+        m_houseMetrics.setActive(m_service.m_view.activeCount());
         ++m_ticks;
         database.reportConnectionResult(true, {});
     } catch (const DbFailure &failure) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/metrics.h"
 #include "queuestatus.h"
 #include "services/queueview.h"
 #include "services/result.h"
@@ -129,4 +130,5 @@ private:
     quint64 m_ticks = 0;
     qint64 m_lastTickMs = 0;
     std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
+    Metrics::QueueGauges &m_houseMetrics = Metrics::instance().queueGauges(QStringLiteral("house"));
 };
