@@ -12,6 +12,7 @@ packages=(
     qml6-module-qtqml-workerscript qml6-module-qtqml
     mariadb-server mariadb-client
     curl wrk
+    prometheus-cpp-dev help2man lintian python3 python3-jsonschema
 )
 
 missing=()
