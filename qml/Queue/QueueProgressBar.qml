@@ -11,6 +11,9 @@ ColumnLayout {
 
     spacing: Theme.spacingSmall
 
+    Accessible.role: Accessible.ProgressBar
+    Accessible.name: qsTr("Progress to the front of the line: %1%").arg(Math.round(100 * Math.max(0, Math.min(1, root.progress))))
+
     Rectangle {
         Layout.fillWidth: true
         implicitHeight: Math.round(18 * Theme.scale)
