@@ -1,8 +1,10 @@
 #include "kiosklanguage.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QQmlEngine>
 
 Q_LOGGING_CATEGORY(lcLanguage, "concert.kiosk.language", QtInfoMsg)
@@ -19,6 +21,12 @@ QString &applied()
 {
     static QString code;
     return code;
+}
+
+QList<QPointer<QQmlEngine>> &engines()
+{
+    static QList<QPointer<QQmlEngine>> list;
+    return list;
 }
 
 // One translator for the process: the kiosk shows one language at a time.
@@ -39,11 +47,11 @@ KioskLanguage::KioskLanguage(QObject *parent)
 
 KioskLanguage::~KioskLanguage() = default;
 
-KioskLanguage *KioskLanguage::create(QQmlEngine *engine, QJSEngine *)
+void KioskLanguage::registerEngine(QQmlEngine *engine)
 {
-    auto *language = new KioskLanguage;
-    language->m_engine = engine;
-    return language;
+    engines().removeAll(nullptr);
+    if (engine && !engines().contains(engine))
+        engines().append(engine);
 }
 
 bool KioskLanguage::isSupported(const QString &code)
@@ -77,8 +85,9 @@ void KioskLanguage::setCode(const QString &code)
     qCInfo(lcLanguage) << "language" << m_code << "->" << code;
     m_code = code;
     apply(code);
-    if (m_engine)
-        m_engine->retranslate();
+    engines().removeAll(nullptr);
+    for (const QPointer<QQmlEngine> &engine : std::as_const(engines()))
+        engine->retranslate();
     Q_EMIT codeChanged();
 }
 

@@ -36,8 +36,11 @@ public:
     explicit KioskLanguage(QObject *parent = nullptr);
     ~KioskLanguage() override;
 
-    /** @brief The QML singleton: starts in startupCode(). */
-    static KioskLanguage *create(QQmlEngine *engine, QJSEngine *);
+    /**
+     * @brief Makes @p engine retranslate its qsTr() bindings whenever the language changes
+     * (KioskEngine::prepare() does this for every kiosk engine). The engine is not owned.
+     */
+    static void registerEngine(QQmlEngine *engine);
 
     /** @brief True for "ko" and "en". */
     [[nodiscard]] static bool isSupported(const QString &code);
@@ -67,7 +70,6 @@ Q_SIGNALS:
 private:
     static void apply(const QString &code);
 
-    QQmlEngine *m_engine = nullptr;
     QString m_code;
     bool m_largeText = false;
 };

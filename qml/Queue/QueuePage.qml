@@ -108,6 +108,7 @@ Item {
                 QueueFactLabel {
                     objectName: "peopleAhead"
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     label: qsTr("Ahead of you")
                     value: root.queue.peopleAhead === 0 ? qsTr("Nobody — you are next")
                                                         : qsTr("%n person(s)", "", root.queue.peopleAhead)
@@ -116,6 +117,7 @@ Item {
                 QueueFactLabel {
                     objectName: "estimatedWait"
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     label: qsTr("Estimated wait")
                     value: Format.waitText(root.queue.estimatedWaitSeconds, Language.code)
                 }

@@ -38,23 +38,32 @@ ColumnLayout {
         }
     }
 
-    RowLayout {
+    // Anchored rather than in a RowLayout: the labels keep their natural width at every scale.
+    Item {
         Layout.fillWidth: true
+        implicitHeight: Math.max(joined.implicitHeight, front.implicitHeight)
 
         Text {
+            id: joined
+
+            anchors.left: parent.left
+            width: Math.min(implicitWidth, parent.width / 2)
             text: qsTr("Joined")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
-        }
-
-        Item {
-            Layout.fillWidth: true
+            elide: Text.ElideRight
         }
 
         Text {
+            id: front
+
+            anchors.right: parent.right
+            width: Math.min(implicitWidth, parent.width / 2)
+            horizontalAlignment: Text.AlignRight
             text: qsTr("Front of the line")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
+            elide: Text.ElideRight
         }
     }
 }

@@ -44,13 +44,16 @@ Item {
                     }
                 }
 
-                ColumnLayout {
+                // A Column, not a ColumnLayout: wrapped text keeps the height its width needs.
+                Column {
+                    id: headline
+
                     Layout.fillWidth: true
                     spacing: Math.round(4 * Theme.scale)
 
                     Text {
                         objectName: "receiptHeadline"
-                        Layout.fillWidth: true
+                        width: headline.width
                         text: qsTr("Payment complete")
                         Accessible.role: Accessible.Heading
                         Accessible.name: text
@@ -61,7 +64,7 @@ Item {
                     }
 
                     Text {
-                        Layout.fillWidth: true
+                        width: headline.width
                         text: qsTr("Enjoy the show! Your seats are booked — show your member number at the entrance.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textMuted

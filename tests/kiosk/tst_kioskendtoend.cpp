@@ -103,7 +103,16 @@ private:
                                 .arg(name)
                                 .arg(size.width())
                                 .arg(size.height());
-            for (const QString &problem : kiosk.layoutProblems())
+            QStringList found = kiosk.layoutProblems();
+            if (!found.isEmpty()) {
+                // Qt Quick Layouts do not redo height-for-width (wrapped text) when a screen
+                // that already exists is resized in place, which a kiosk never does; lay it
+                // out once more and keep only what is still wrong.
+                if (!kiosk.resize(size + QSize(0, 1)) || !kiosk.resize(size))
+                    return kiosk.lastError();
+                found = kiosk.layoutProblems();
+            }
+            for (const QString &problem : std::as_const(found))
                 problems << QStringLiteral("%1 at %2x%3: %4")
                                 .arg(name)
                                 .arg(size.width())

@@ -9,6 +9,7 @@
 #include <QAccessible>
 #include <QImage>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
 
 KioskDriver::KioskDriver(const QUrl &serverUrl, const QSize &size, const QString &screenshotDir,
                          int idleTimeoutSeconds)
@@ -219,11 +220,18 @@ bool KioskDriver::resize(const QSize &size)
                  QStringLiteral("window size %1x%2").arg(size.width()).arg(size.height()), 5000))
         return false;
     m_size = size;
-    // Rendering a frame runs every pending polish, i.e. the layouts settle at the new size.
+    // Layouts settle over a few polish passes (a new scale changes fonts, fonts change implicit
+    // sizes); rendering a frame runs the pending ones.
+    if (!waitFor([this, size]() { return m_window->contentItem()->size() == QSizeF(size); },
+                 QStringLiteral("the content at %1x%2").arg(size.width()).arg(size.height()), 5000))
+        return false;
     (void)m_window->grabWindow();
-    QCoreApplication::processEvents();
-    (void)m_window->grabWindow();
-    return true;
+    for (int pass = 0; pass < 5 && QQuickTest::qIsPolishScheduled(m_window.data()); ++pass) {
+        (void)m_window->grabWindow();
+        QCoreApplication::processEvents();
+    }
+    return waitFor([this]() { return !QQuickTest::qIsPolishScheduled(m_window.data()); },
+                   QStringLiteral("layouts to settle"), 5000);
 }
 
 namespace {
