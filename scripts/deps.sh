@@ -10,6 +10,7 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qttest
     qml6-module-qtqml-workerscript qml6-module-qtqml
+    qt6-tools-dev qt6-l10n-tools libqrencode-dev fonts-nanum
     mariadb-server mariadb-client
     curl wrk clang-format
     nginx openssl
