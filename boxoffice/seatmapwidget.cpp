@@ -1,6 +1,7 @@
 #include "seatmapwidget.h"
 
 #include "boxofficeclient.h"
+#include "kioskengine.h"
 #include "seat.h"
 #include "seatmapmodel.h"
 
@@ -25,6 +26,7 @@ SeatMapWidget::SeatMapWidget(BoxOfficeClient *client, QWidget *parent)
     m_quick->setObjectName(QStringLiteral("seatMapQuick"));
     m_quick->setResizeMode(QQuickWidget::SizeRootObjectToView);
     m_quick->setClearColor(QColor(0x0d, 0x10, 0x23));
+    KioskEngine::prepare(m_quick->engine()); // the kiosk's import path and Controls style
     m_quick->rootContext()->setContextProperty(QStringLiteral("boxSeatMap"), m_model);
     m_quick->setSource(QUrl(QStringLiteral("qrc:/boxoffice/BoxSeatMap.qml")));
     m_quick->setMinimumSize(360, 260);
