@@ -6,13 +6,16 @@ using namespace JsonFields;
 
 QJsonObject Payment::toJson() const
 {
-    return QJsonObject{{QStringLiteral("paymentId"), paymentId},
-                       {QStringLiteral("reservationId"), reservationId},
-                       {QStringLiteral("userId"), userId},
-                       {QStringLiteral("amount"), amount},
-                       {QStringLiteral("status"), QStringLiteral("COMPLETED")},
-                       {QStringLiteral("balance"), balance},
-                       {QStringLiteral("paidAt"), formatTimestamp(paidAt)}};
+    QJsonObject json{{QStringLiteral("paymentId"), paymentId},
+                     {QStringLiteral("reservationId"), reservationId},
+                     {QStringLiteral("userId"), userId},
+                     {QStringLiteral("amount"), amount},
+                     {QStringLiteral("status"), QStringLiteral("COMPLETED")},
+                     {QStringLiteral("balance"), balance},
+                     {QStringLiteral("paidAt"), formatTimestamp(paidAt)}};
+    if (!ticketCode.isEmpty())
+        json.insert(QStringLiteral("ticketCode"), ticketCode);
+    return json;
 }
 
 std::optional<Payment> Payment::fromJson(const QJsonObject &json)
@@ -25,7 +28,13 @@ std::optional<Payment> Payment::fromJson(const QJsonObject &json)
     const auto paidAt = parseTimestamp(json.value(QLatin1String("paidAt")).toString());
     if (!paymentId || !reservationId || !userId || !amount || !balance || !paidAt)
         return std::nullopt;
-    return Payment{*paymentId, *reservationId, *userId, *amount, *balance, *paidAt};
+    return Payment{*paymentId,
+                   *reservationId,
+                   *userId,
+                   *amount,
+                   *balance,
+                   *paidAt,
+                   json.value(QLatin1String("ticketCode")).toString()};
 }
 
 QJsonObject PaymentRequest::toJson() const

@@ -18,6 +18,8 @@ struct Payment
     qint64 amount = 0;
     qint64 balance = 0;
     QDateTime paidAt;
+    /** @brief The signed ticket of the paid reservation ("Additions to v1"); sent when set. */
+    QString ticketCode;
 
     [[nodiscard]] QJsonObject toJson() const;
     static std::optional<Payment> fromJson(const QJsonObject &json);

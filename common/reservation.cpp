@@ -18,6 +18,10 @@ QString reservationStatusName(ReservationStatus status)
         return QStringLiteral("CONFIRMED");
     case ReservationStatus::Expired:
         return QStringLiteral("EXPIRED");
+    case ReservationStatus::Released:
+        return QStringLiteral("RELEASED");
+    case ReservationStatus::Cancelled:
+        return QStringLiteral("CANCELLED");
     }
     Q_UNREACHABLE();
     return {};
@@ -26,7 +30,8 @@ QString reservationStatusName(ReservationStatus status)
 std::optional<ReservationStatus> reservationStatusFromName(QStringView name)
 {
     for (auto s :
-         {ReservationStatus::Held, ReservationStatus::Confirmed, ReservationStatus::Expired}) {
+         {ReservationStatus::Held, ReservationStatus::Confirmed, ReservationStatus::Expired,
+          ReservationStatus::Released, ReservationStatus::Cancelled}) {
         if (name == reservationStatusName(s))
             return s;
     }
@@ -43,14 +48,17 @@ static QJsonArray toArray(const QList<int> &numbers)
 
 QJsonObject Reservation::toJson() const
 {
-    return QJsonObject{{QStringLiteral("reservationId"), reservationId},
-                       {QStringLiteral("userId"), userId},
-                       {QStringLiteral("concertId"), concertId},
-                       {QStringLiteral("date"), formatDate(date)},
-                       {QStringLiteral("seatNumbers"), toArray(seatNumbers)},
-                       {QStringLiteral("amount"), amount},
-                       {QStringLiteral("status"), reservationStatusName(status)},
-                       {QStringLiteral("heldUntil"), formatTimestamp(heldUntil)}};
+    QJsonObject json{{QStringLiteral("reservationId"), reservationId},
+                     {QStringLiteral("userId"), userId},
+                     {QStringLiteral("concertId"), concertId},
+                     {QStringLiteral("date"), formatDate(date)},
+                     {QStringLiteral("seatNumbers"), toArray(seatNumbers)},
+                     {QStringLiteral("amount"), amount},
+                     {QStringLiteral("status"), reservationStatusName(status)},
+                     {QStringLiteral("heldUntil"), formatTimestamp(heldUntil)}};
+    if (!ticketCode.isEmpty())
+        json.insert(QStringLiteral("ticketCode"), ticketCode);
+    return json;
 }
 
 std::optional<Reservation> Reservation::fromJson(const QJsonObject &json)
@@ -64,7 +72,9 @@ std::optional<Reservation> Reservation::fromJson(const QJsonObject &json)
     const auto heldUntil = parseTimestamp(json.value(QLatin1String("heldUntil")).toString());
     if (!id || !userId || !concertId || !date || !amount || !status || !heldUntil)
         return std::nullopt;
-    Reservation result{*id, *userId, *concertId, *date, {}, *amount, *status, *heldUntil};
+    Reservation result{*id,     *userId,    *concertId,
+                       *date,   {},         *amount,
+                       *status, *heldUntil, json.value(QLatin1String("ticketCode")).toString()};
     for (const QJsonValue &value : json.value(QLatin1String("seatNumbers")).toArray())
         result.seatNumbers.append(value.toInt());
     return result;
@@ -78,7 +88,7 @@ QJsonObject ReservationRequest::toJson() const
 }
 
 std::optional<ReservationRequest> ReservationRequest::fromJson(const QJsonObject &json,
-                                                               QString *why)
+                                                               QString *why, int maxSeats)
 {
     const auto concertId = readInteger(json, QStringLiteral("concertId"), 1, kMaxId, why);
     if (!concertId)
@@ -88,10 +98,10 @@ std::optional<ReservationRequest> ReservationRequest::fromJson(const QJsonObject
         return std::nullopt;
     const QJsonValue seatsValue = json.value(QLatin1String("seatNumbers"));
     const QJsonArray seats = seatsValue.toArray();
-    if (!seatsValue.isArray() || seats.isEmpty() || seats.size() > kMaxSeatsPerReservation) {
+    if (!seatsValue.isArray() || seats.isEmpty() || seats.size() > maxSeats) {
         if (why)
             *why = QStringLiteral("seatNumbers must be an array of 1 to %1 seat numbers")
-                       .arg(kMaxSeatsPerReservation);
+                       .arg(maxSeats);
         return std::nullopt;
     }
     ReservationRequest result{*concertId, *date, {}};

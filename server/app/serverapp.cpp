@@ -1,15 +1,17 @@
 #include "app/serverapp.h"
 
-#include "http/apiroutes.h"
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
+#include "data/schemamigrator.h"
+#include "http/adminroutes.h"
+#include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "services/accesscontrol.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
-#include "data/schemamigrator.h"
 #include "services/tokensigner.h"
 
 #include <QDeadlineTimer>
@@ -43,13 +45,16 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
                                                           config.holdTtlSeconds);
     m_balances = std::make_unique<BalanceService>(*m_database);
     m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
+    m_access = std::make_unique<AccessControl>(*m_database, config.adminKey, config.queueTickMs);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    m_routes = std::make_unique<ApiRoutes>(
-        *m_edge,
-        Services{*m_database, *m_queue, *m_catalog, *m_reservations, *m_balances, *m_payments},
-        config.adminKey);
+    const Services services{*m_database, *m_queue,    *m_catalog, *m_reservations,
+                            *m_balances, *m_payments, *m_access};
+    m_routes = std::make_unique<ApiRoutes>(*m_edge, services);
+    m_routes->setChargesNeedKey(config.chargesNeedKey);
+    m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
+    m_adminRoutes->registerRoutes(*m_http);
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }
@@ -57,6 +62,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
 ServerApp::~ServerApp()
 {
     m_queue->stop();
+    m_access->stop();
     m_edge.reset(); // joins the worker threads, which close their connections as they finish
     Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
 }
@@ -94,7 +100,9 @@ bool ServerApp::prepareDatabase()
     }
     m_ready = true;
     m_routes->setReady(true);
+    m_adminRoutes->setReady(true);
     m_queue->start();
+    m_access->start();
     qCInfo(lcServer) << "database ready";
     return true;
 }
@@ -192,6 +200,7 @@ void ServerApp::shutdown()
         loop.exec();
     } while (!deadline.hasExpired() && !isQuiet());
     m_queue->stop();
+    m_access->stop();
 }
 
 bool ServerApp::isQuiet() const

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class AccessControl;
+class AdminRoutes;
 class ApiRoutes;
 class BalanceService;
 class CatalogService;
@@ -58,8 +60,10 @@ private:
     std::unique_ptr<ReservationService> m_reservations;
     std::unique_ptr<BalanceService> m_balances;
     std::unique_ptr<PaymentService> m_payments;
+    std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
+    std::unique_ptr<AdminRoutes> m_adminRoutes;
     std::unique_ptr<QHttpServer> m_http;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;

@@ -35,6 +35,8 @@ constexpr OptionSpec kOptions[] = {
     {"db-pool-size", "N", "Worker threads with one database connection each (default 8)."},
     {"keep-alive-seconds", "N", "Close connections idle this long (default 120)."},
     {"reuse-port", nullptr, "Let several instances listen on the same port (SO_REUSEPORT)."},
+    {"charges", "open|key",
+     "key: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key (default open)."},
 };
 
 QString envName(const char *option)
@@ -188,6 +190,13 @@ std::variant<ServerConfig, QString> ServerConfig::load(const QStringList &argume
     };
     readFlag("demo-data", config.demoData);
     readFlag("reuse-port", config.reusePort);
+    if (const auto charges = lookup("charges"); charges && error.isEmpty()) {
+        const QString v = charges->trimmed().toLower();
+        if (v == QLatin1String("open") || v == QLatin1String("key"))
+            config.chargesNeedKey = v == QLatin1String("key");
+        else
+            error = QStringLiteral("--charges: '%1' is not one of open/key").arg(*charges);
+    }
     if (!error.isEmpty())
         return error;
     return config;

@@ -34,6 +34,7 @@ struct ServerConfig
     int keepAliveSeconds = 120; ///< idle connections are closed after this long, 1..3600 s
     bool reusePort =
         false; ///< SO_REUSEPORT: several instances share one port (Linux spreads connections)
+    bool chargesNeedKey = false; ///< `--charges key`: charges need a TERMINAL/STAFF/ADMIN X-Api-Key
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

@@ -42,3 +42,45 @@ void BalanceRepository::recordPayment(const QString &userId, qint64 amount, qint
                                  "created_at) VALUES (?, 'PAYMENT', ?, ?, ?)"),
                   {userId, -amount, paymentId, Database::toSqlTime(now)});
 }
+
+qint64 BalanceRepository::refund(const QString &userId, qint64 amount, qint64 paymentId,
+                                 const QDateTime &now)
+{
+    m_session.run(QStringLiteral("INSERT INTO users (id, balance) VALUES (?, ?) "
+                                 "ON DUPLICATE KEY UPDATE balance = balance + VALUES(balance)"),
+                  {userId, amount});
+    m_session.run(QStringLiteral("INSERT INTO balance_ledger (user_id, kind, amount, payment_id, "
+                                 "created_at) VALUES (?, 'REFUND', ?, ?, ?)"),
+                  {userId, amount, paymentId, Database::toSqlTime(now)});
+    return balance(userId);
+}
+
+bool BalanceRepository::claimChargeKey(const QString &userId, const QByteArray &idempotencyKey,
+                                       qint64 amount, const QDateTime &now)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("INSERT IGNORE INTO charge_requests (user_id, idempotency_key, amount, "
+                       "balance_after, created_at) VALUES (?, ?, ?, 0, ?)"),
+        {userId, QString::fromLatin1(idempotencyKey), amount, Database::toSqlTime(now)});
+    return DbSession::rowsAffected(query) == 1;
+}
+
+std::optional<BalanceRepository::ChargeRequestRow>
+BalanceRepository::chargeRequest(const QString &userId, const QByteArray &idempotencyKey)
+{
+    QSqlQuery &query =
+        m_session.run(QStringLiteral("SELECT amount, balance_after FROM charge_requests "
+                                     "WHERE user_id = ? AND idempotency_key = ?"),
+                      {userId, QString::fromLatin1(idempotencyKey)});
+    if (!query.next())
+        return std::nullopt;
+    return ChargeRequestRow{query.value(0).toLongLong(), query.value(1).toLongLong()};
+}
+
+void BalanceRepository::setChargeAnswer(const QString &userId, const QByteArray &idempotencyKey,
+                                        qint64 balanceAfter)
+{
+    m_session.run(QStringLiteral("UPDATE charge_requests SET balance_after = ? "
+                                 "WHERE user_id = ? AND idempotency_key = ?"),
+                  {balanceAfter, userId, QString::fromLatin1(idempotencyKey)});
+}

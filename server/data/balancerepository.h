@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
@@ -32,6 +33,28 @@ public:
     /** @brief Records a payment's debit in the ledger. */
     void recordPayment(const QString &userId, qint64 amount, qint64 paymentId,
                        const QDateTime &now);
+
+    /** @brief Puts a cancelled payment's amount back on the balance and records a REFUND line. */
+    qint64 refund(const QString &userId, qint64 amount, qint64 paymentId, const QDateTime &now);
+
+    /** @brief A charge made with an Idempotency-Key: its amount and the balance it answered. */
+    struct ChargeRequestRow
+    {
+        qint64 amount = 0;
+        qint64 balanceAfter = 0;
+    };
+    /**
+     * @brief Claims (@p userId, @p idempotencyKey) for a charge of @p amount: true for the first
+     * claim. A concurrent claim of the same key waits for the first one's transaction (the
+     * primary key's row lock) and then returns false.
+     */
+    bool claimChargeKey(const QString &userId, const QByteArray &idempotencyKey, qint64 amount,
+                        const QDateTime &now);
+    std::optional<ChargeRequestRow> chargeRequest(const QString &userId,
+                                                  const QByteArray &idempotencyKey);
+    /** @brief Stores the balance the claimed charge answered with. */
+    void setChargeAnswer(const QString &userId, const QByteArray &idempotencyKey,
+                         qint64 balanceAfter);
 
 private:
     DbSession &m_session;

@@ -1,15 +1,15 @@
 #include "http/apiroutes.h"
 
-#include "services/balanceservice.h"
-#include "services/catalogservice.h"
 #include "data/database.h"
+#include "http/accessgate.h"
 #include "jsonfields.h"
 #include "payment.h"
+#include "services/balanceservice.h"
+#include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
 
-#include <QCryptographicHash>
 #include <QUrlQuery>
 
 namespace {
@@ -29,19 +29,11 @@ std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &
     return std::nullopt;
 }
 
-bool sameSecret(const QByteArray &given, const QByteArray &expected)
-{
-    // Compare digests so that the time taken says nothing about the key.
-    return QCryptographicHash::hash(given, QCryptographicHash::Sha256)
-        == QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
-}
-
 } // namespace
 
-ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services, const QString &adminKey)
+ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services)
     : m_edge(edge)
     , m_services(services)
-    , m_adminKey(adminKey.toUtf8())
 { }
 
 void ApiRoutes::registerRoutes(QHttpServer &server)
@@ -287,20 +279,33 @@ void ApiRoutes::chargeBalance(const QString &userId, const QHttpServerRequest &r
 {
     if (!gate(request, responder, Method::Post))
         return;
+    std::optional<ApiError> error;
     const auto user = JsonFields::canonicalUuid(userId);
-    if (!user)
-        return HttpEdge::write(
-            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+    std::optional<ChargeRequest> charge;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body)
-        return HttpEdge::write(responder, ApiResponse::error(body.error()));
-    QString why;
-    const auto charge = ChargeRequest::fromJson(body.value(), &why);
-    if (!charge)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
-    m_edge.dispatch(std::move(responder), [this, user = *user, amount = charge->amount]() {
-        return ApiResponse::from(m_services.balances.charge(user, amount));
-    });
+    if (!user) {
+        error = invalid(QStringLiteral("userId must be a UUID"));
+    } else if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        charge = ChargeRequest::fromJson(body.value(), &why);
+        if (!charge)
+            error = invalid(why);
+    }
+    const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
+    if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
+        error =
+            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+    auto work = [this, user, charge, key](const Caller &) {
+        return ApiResponse::from(m_services.balances.charge(*user, charge->amount, key));
+    };
+    if (m_chargesNeedKey)
+        return AccessGate::withCaller(m_edge, m_services.access, request, responder,
+                                      Permission::Charge, error, work);
+    if (error)
+        return HttpEdge::write(responder, ApiResponse::error(*error));
+    m_edge.dispatch(std::move(responder), [work]() { return work(Caller{}); });
 }
 
 void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -350,24 +355,22 @@ void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResp
 {
     if (!gate(request, responder, Method::Post))
         return;
-    if (m_adminKey.isEmpty() || !sameSecret(HttpEdge::header(request, "X-Admin-Key"), m_adminKey))
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(
-                ErrorCode::AdminKeyInvalid,
-                m_adminKey.isEmpty()
-                    ? QStringLiteral("the admin API is off: the server has no admin key")
-                    : QStringLiteral("X-Admin-Key is missing or wrong")));
+    std::optional<ApiError> error;
+    std::optional<ConcertDefinition> definition;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body)
-        return HttpEdge::write(responder, ApiResponse::error(body.error()));
-    QString why;
-    const auto definition = ConcertDefinition::fromJson(body.value(), &why);
-    if (!definition)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
-    m_edge.dispatch(std::move(responder), [this, definition = *definition]() {
-        return ApiResponse::from(m_services.catalog.createConcert(definition), 201);
-    });
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        definition = ConcertDefinition::fromJson(body.value(), &why);
+        if (!definition)
+            error = invalid(why);
+    }
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
+                           [this, definition](const Caller &caller) {
+                               return ApiResponse::from(
+                                   m_services.catalog.createConcert(*definition, &caller), 201);
+                           });
 }
 
 void ApiRoutes::health(const QHttpServerRequest &request, QHttpServerResponder &responder)

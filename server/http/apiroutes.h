@@ -8,6 +8,7 @@
 #include <atomic>
 #include <functional>
 
+class AccessControl;
 class BalanceService;
 class CatalogService;
 class Database;
@@ -24,6 +25,7 @@ struct Services
     ReservationService &reservations;
     BalanceService &balances;
     PaymentService &payments;
+    AccessControl &access; ///< keys, roles and audit ("Keys, staff and audit")
 };
 
 /**
@@ -34,14 +36,15 @@ struct Services
 class ApiRoutes
 {
 public:
-    /** @param adminKey: empty disables the admin API (every call answers 401). */
-    ApiRoutes(HttpEdge &edge, const Services &services, const QString &adminKey);
+    ApiRoutes(HttpEdge &edge, const Services &services);
 
     /** @brief Registers every route of the contract and the 404 handler on @p server. */
     void registerRoutes(QHttpServer &server);
 
     /** @brief Until the schema is ready every route answers 503 UNAVAILABLE. */
     void setReady(bool ready) { m_ready = ready; }
+    /** @brief `--charges key`: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key. */
+    void setChargesNeedKey(bool needKey) { m_chargesNeedKey = needKey; }
 
 private:
     using Method = QHttpServerRequest::Method;
@@ -80,6 +83,6 @@ private:
 
     HttpEdge &m_edge;
     Services m_services;
-    const QByteArray m_adminKey;
     std::atomic<bool> m_ready{false};
+    bool m_chargesNeedKey = false;
 };

@@ -36,6 +36,10 @@ HttpEdge::~HttpEdge()
 
 void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &response)
 {
+    if (response.status == 204) { // No Content: no body, no Content-Type
+        responder.write(QByteArray(), {}, QHttpServerResponder::StatusCode::NoContent);
+        return;
+    }
     responder.write(
         QJsonDocument(response.body).toJson(QJsonDocument::Compact),
         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}},

@@ -3,6 +3,8 @@
 #include "balance.h"
 #include "services/result.h"
 
+#include <QByteArray>
+
 class Database;
 
 /**
@@ -16,8 +18,15 @@ public:
 
     /** @brief @p userId: canonical UUID. Errors: Unavailable, Internal. */
     Result<Balance> balance(const QString &userId);
-    /** @brief Adds @p amount (1..10,000,000 KRW). Errors: Unavailable, Internal. */
-    Result<Balance> charge(const QString &userId, qint64 amount);
+    /**
+     * @brief Adds @p amount (1..10,000,000 KRW). With an @p idempotencyKey (1..64 printable
+     * ASCII characters, checked by the caller) a repeat by the same user with the same key and
+     * amount returns the first answer and adds nothing, also when repeats arrive at once
+     * (api-contract.md, "Balance: safe retries, who may charge").
+     * Errors: Conflict (the key was used with another amount), Unavailable, Internal.
+     */
+    Result<Balance> charge(const QString &userId, qint64 amount,
+                           const QByteArray &idempotencyKey = {});
 
 private:
     Database &m_database;

@@ -1,7 +1,8 @@
 #include "services/catalogservice.h"
 
-#include "services/clock.h"
 #include "data/database.h"
+#include "services/accesscontrol.h"
+#include "services/clock.h"
 
 CatalogService::CatalogService(Database &database)
     : m_database(database)
@@ -63,11 +64,17 @@ Result<SeatMap> CatalogService::seatMap(qint64 concertId, QDate date)
     });
 }
 
-Result<ConcertDefinition> CatalogService::createConcert(const ConcertDefinition &definition)
+Result<ConcertDefinition> CatalogService::createConcert(const ConcertDefinition &definition,
+                                                        const Caller *by)
 {
     return m_database.transaction<ConcertDefinition>([&](DbSession &session) {
         ConcertDefinition created = definition;
         created.id = CatalogRepository(session).createConcert(definition);
+        if (by)
+            AccessControl::record(session, *by, QStringLiteral("concert.create"),
+                                  QStringLiteral("concert/%1").arg(created.id),
+                                  QJsonObject{{QStringLiteral("title"), created.title},
+                                              {QStringLiteral("dates"), created.dates.size()}});
         return Result<ConcertDefinition>(created);
     });
 }

@@ -1,14 +1,15 @@
 #pragma once
 
-#include "data/catalogrepository.h"
 #include "concert.h"
-#include "services/result.h"
+#include "data/catalogrepository.h"
 #include "seat.h"
+#include "services/result.h"
 
 #include <QHash>
 #include <QReadWriteLock>
 
 class Database;
+struct Caller;
 
 /**
  * @brief The catalogue rules (api-contract.md "Catalogue" and "Administration").
@@ -30,8 +31,12 @@ public:
     Result<SeatMap> seatMap(qint64 concertId, QDate date);
     /** @brief The date row of a concert. Errors: NotFound, Unavailable. */
     Result<DateRef> findDate(qint64 concertId, QDate date);
-    /** @brief Creates a concert with 50 AVAILABLE seats per date. Errors: Unavailable. */
-    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition);
+    /**
+     * @brief Creates a concert with 50 AVAILABLE seats per date; with @p by, audited as
+     * `concert.create` in the same transaction. Errors: Unavailable.
+     */
+    Result<ConcertDefinition> createConcert(const ConcertDefinition &definition,
+                                            const Caller *by = nullptr);
     /** @brief Creates the demo concerts if the catalogue is empty (`--demo-data`). */
     Result<Done> ensureDemoData();
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "http/httpedge.h"
+#include "services/accesscontrol.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+
+#include <functional>
+#include <optional>
+
+/**
+ * @brief Where routes meet AccessControl (api-contract.md, "Keys, staff and audit"): every
+ * route that needs a key goes through withCaller(), so the rules live in one place.
+ */
+namespace AccessGate {
+
+/** @brief The `X-Admin-Key` and `X-Api-Key` headers of @p request. */
+[[nodiscard]] Credentials credentialsOf(const QHttpServerRequest &request);
+
+using Work = std::function<ApiResponse(const Caller &)>;
+
+/**
+ * @brief Answers 401/403 when the caller may not have @p permission, then @p inputError (400)
+ * if set, else runs @p work on the worker pool with the caller.
+ *
+ * Known keys and the bootstrap key are judged from memory on the HTTP thread (no database
+ * round trip); a key not in the in-memory table is looked up on the pool first. Authorization
+ * comes before input errors, so nobody learns anything about a route they may not call.
+ */
+void withCaller(HttpEdge &edge, AccessControl &access, const QHttpServerRequest &request,
+                QHttpServerResponder &responder, Permission permission,
+                std::optional<ApiError> inputError, Work work);
+
+} // namespace AccessGate

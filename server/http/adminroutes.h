@@ -1,0 +1,39 @@
+#pragma once
+
+#include "http/apiroutes.h"
+
+#include <QHttpServer>
+
+#include <atomic>
+
+/**
+ * @brief The admin and box-office routes of api-contract.md "Additions to v1": keys and audit,
+ * new dates, sales, queue figures, customer lookup, counter sale, cancel with refund, check-in.
+ * Every route goes through AccessGate (401/403), then checks its input (400), then hands the
+ * work to a service on the worker pool.
+ */
+class AdminRoutes
+{
+public:
+    AdminRoutes(HttpEdge &edge, const Services &services);
+
+    /** @brief Registers the routes on @p server (before ApiRoutes' 404 handler matters). */
+    void registerRoutes(QHttpServer &server);
+    /** @brief Until the schema is ready every route answers 503 UNAVAILABLE. */
+    void setReady(bool ready) { m_ready = ready; }
+
+private:
+    using Method = QHttpServerRequest::Method;
+
+    bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
+              QHttpServerRequest::Methods allowed);
+
+    void apiKeys(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void revokeKey(const QString &keyId, const QHttpServerRequest &request,
+                   QHttpServerResponder &responder);
+    void audit(const QHttpServerRequest &request, QHttpServerResponder &responder);
+
+    HttpEdge &m_edge;
+    Services m_services;
+    std::atomic<bool> m_ready{false};
+};
