@@ -142,16 +142,28 @@ void BoxOfficeClient::signIn()
                   return failSignIn(f);
               if (status != 403)
                   return asBootstrap();
-              probe("GET", QStringLiteral("/api/v1/admin/queue"), {}, KeyHeader::ApiKey,
-                    [this, current](int status, const Failure &f) {
-                        if (!current())
-                            return;
-                        if (status == 0)
-                            return failSignIn(f);
-                        finishSignIn(status == 403 ? StaffRole::Terminal : StaffRole::Staff,
-                                     KeyHeader::ApiKey);
-                    });
+              probeStaff({QStringLiteral("/api/v1/admin/queue"),
+                          QStringLiteral("/api/v1/admin/concerts/1")},
+                         current);
           });
+}
+
+void BoxOfficeClient::probeStaff(QStringList paths, const std::function<bool()> &current)
+{
+    if (paths.isEmpty()) // no (staff) route on this server: the key can do what TERMINAL can
+        return finishSignIn(StaffRole::Terminal, KeyHeader::ApiKey);
+    const QString path = paths.takeFirst();
+    probe("GET", path, {}, KeyHeader::ApiKey, [this, paths, current](int status, const Failure &f) {
+        if (!current())
+            return;
+        if (status == 0)
+            return failSignIn(f);
+        if (status == 403)
+            return finishSignIn(StaffRole::Terminal, KeyHeader::ApiKey);
+        if (status == 404 && f.routeMissing())
+            return probeStaff(paths, current);
+        finishSignIn(StaffRole::Staff, KeyHeader::ApiKey); // 200, or an unknown concert
+    });
 }
 
 void BoxOfficeClient::finishSignIn(StaffRole role, KeyHeader header)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -22,7 +23,9 @@ class QNetworkReply;
  * Holds the server's base URL and the staff key. signIn() learns which header the key works
  * in and what role it has, by probing read-only routes (no write, no audit row):
  * 1. `GET /api/v1/admin/api-keys` with `X-Api-Key`: 200 → ADMIN; 403 → STAFF or TERMINAL,
- *    told apart by `GET /api/v1/admin/queue` (403 → TERMINAL);
+ *    told apart by `GET /api/v1/admin/queue` (or, on a server without it,
+ *    `GET /api/v1/admin/concerts/1`): 403 → TERMINAL, else STAFF; a server with neither route
+ *    offers STAFF nothing beyond TERMINAL, so the key counts as TERMINAL there;
  * 2. otherwise the same GET with `X-Admin-Key` (the server's configured bootstrap key): 200 →
  *    ADMIN; on a server without the key routes (404) `POST /api/v1/admin/concerts` with `{}`
  *    tells a valid key (400) from a wrong one (401), creating nothing.
@@ -108,6 +111,8 @@ private:
               const QByteArray &idempotencyKey = {});
     void probe(const QByteArray &method, const QString &path, const QByteArray &body,
                KeyHeader header, std::function<void(int status, const Failure &)> done);
+    /** Tells STAFF from TERMINAL with the first of @p paths (staff GETs) the server has. */
+    void probeStaff(QStringList paths, const std::function<bool()> &current);
     void setRole(StaffRole role, KeyHeader header);
     void finishSignIn(StaffRole role, KeyHeader header);
     void failSignIn(const Failure &failure);

@@ -43,6 +43,11 @@ SeatMapWidget::SeatMapWidget(BoxOfficeClient *client, QWidget *parent)
     layout->addWidget(m_notice);
 }
 
+SeatMapWidget::~SeatMapWidget()
+{
+    delete m_quick; // the QML view goes before the model it shows
+}
+
 void SeatMapWidget::clear()
 {
     m_concertId = 0;

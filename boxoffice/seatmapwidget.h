@@ -25,6 +25,7 @@ class SeatMapWidget : public QWidget
 
 public:
     explicit SeatMapWidget(BoxOfficeClient *client, QWidget *parent = nullptr);
+    ~SeatMapWidget() override;
 
     /** @brief Shows the seats of @p concertId on @p date; @p price (KRW) for the fallback. */
     void load(qint64 concertId, const QDate &date, qint64 price);
