@@ -8,10 +8,12 @@
 #include "http/httplistener.h"
 #include "services/accesscontrol.h"
 #include "services/balanceservice.h"
+#include "services/boxofficeservice.h"
 #include "services/catalogservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
+#include "services/ticketsigner.h"
 #include "services/tokensigner.h"
 
 #include <QDeadlineTimer>
@@ -46,9 +48,13 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_balances = std::make_unique<BalanceService>(*m_database);
     m_payments = std::make_unique<PaymentService>(*m_database, *m_queue);
     m_access = std::make_unique<AccessControl>(*m_database, config.adminKey, config.queueTickMs);
+    m_tickets = std::make_unique<TicketSigner>();
+    m_reservations->setTicketSigner(m_tickets.get());
+    m_payments->setTicketSigner(m_tickets.get());
+    m_boxOffice = std::make_unique<BoxOfficeService>(*m_database, *m_queue, *m_tickets);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    const Services services{*m_database, *m_queue,    *m_catalog, *m_reservations,
-                            *m_balances, *m_payments, *m_access};
+    const Services services{*m_database, *m_queue,  *m_catalog,   *m_reservations, *m_balances,
+                            *m_payments, *m_access, *m_boxOffice, *m_tickets};
     m_routes = std::make_unique<ApiRoutes>(*m_edge, services);
     m_routes->setChargesNeedKey(config.chargesNeedKey);
     m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
@@ -93,6 +99,18 @@ bool ServerApp::prepareDatabase()
     if (!key || key->size() < 32)
         return false;
     m_signer->setKey(key.value());
+    // The ticket key, the same way (its own row, so the two keys can be rotated apart).
+    const Result<QByteArray> ticketKey = m_database->run<QByteArray>([](DbSession &s) {
+        s.run(QStringLiteral(
+                  "INSERT IGNORE INTO server_secrets (name, secret) VALUES ('ticket-hmac', ?)"),
+              {TokenSigner::generateKey()});
+        QSqlQuery &query =
+            s.run(QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'ticket-hmac'"));
+        return Result<QByteArray>(query.next() ? query.value(0).toByteArray() : QByteArray());
+    });
+    if (!ticketKey || ticketKey->size() < 32)
+        return false;
+    m_tickets->setKey(ticketKey.value());
     if (m_config.demoData) {
         const Result<Done> demo = m_catalog->ensureDemoData();
         if (!demo)

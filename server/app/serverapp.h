@@ -10,6 +10,8 @@ class AccessControl;
 class AdminRoutes;
 class ApiRoutes;
 class BalanceService;
+class BoxOfficeService;
+class TicketSigner;
 class CatalogService;
 class Database;
 class HttpEdge;
@@ -61,6 +63,8 @@ private:
     std::unique_ptr<BalanceService> m_balances;
     std::unique_ptr<PaymentService> m_payments;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<TicketSigner> m_tickets;
+    std::unique_ptr<BoxOfficeService> m_boxOffice;
     std::unique_ptr<HttpEdge> m_edge;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<AdminRoutes> m_adminRoutes;

@@ -3,6 +3,7 @@
 #include "payment.h"
 
 #include <QByteArray>
+#include <QList>
 
 #include <optional>
 
@@ -24,6 +25,11 @@ public:
     /** @brief The user's payment made with @p idempotencyKey, if any. */
     std::optional<Payment> findByIdempotencyKey(const QString &userId,
                                                 const QByteArray &idempotencyKey);
+
+    /** @brief The payment of reservation @p reservationId, if it was paid. */
+    std::optional<Payment> findByReservation(qint64 reservationId);
+    /** @brief The user's newest @p limit payments, newest first. */
+    QList<Payment> newestOf(const QString &userId, int limit);
 
 private:
     DbSession &m_session;

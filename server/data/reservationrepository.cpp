@@ -31,8 +31,10 @@ qint64 ReservationRepository::insertHold(const Reservation &reservation, qint64 
         QStringLiteral("INSERT INTO reservations (user_id, queue_token_id, concert_date_id, "
                        "seat_numbers, amount, status, held_until, created_at) "
                        "VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?)"),
-        {reservation.userId, queueTokenId, concertDateId, joinNumbers(reservation.seatNumbers),
-         reservation.amount, Database::toSqlTime(reservation.heldUntil), Database::toSqlTime(now)});
+        {reservation.userId,
+         queueTokenId > 0 ? QVariant(queueTokenId) : QVariant(QMetaType(QMetaType::LongLong)),
+         concertDateId, joinNumbers(reservation.seatNumbers), reservation.amount,
+         Database::toSqlTime(reservation.heldUntil), Database::toSqlTime(now)});
     return query.lastInsertId().toLongLong();
 }
 
@@ -127,4 +129,22 @@ int ReservationRepository::releaseOverdueHolds(const QDateTime &now)
             "WHERE status = 'HELD' AND held_until <= ?"),
         {at});
     return DbSession::rowsAffected(seats);
+}
+
+int ReservationRepository::freeSeats(qint64 concertDateId, qint64 reservationId,
+                                     const QString &status)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral(
+            "UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL "
+            "WHERE concert_date_id = ? AND reservation_id = ? AND status = ? "
+            "ORDER BY seat_number"),
+        {concertDateId, reservationId, status});
+    return DbSession::rowsAffected(query);
+}
+
+void ReservationRepository::setStatus(qint64 reservationId, ReservationStatus status)
+{
+    m_session.run(QStringLiteral("UPDATE reservations SET status = ? WHERE id = ?"),
+                  {reservationStatusName(status), reservationId});
 }

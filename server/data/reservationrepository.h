@@ -28,7 +28,7 @@ public:
         : m_session(session)
     { }
 
-    /** @brief Inserts a HELD reservation; returns its id. */
+    /** @brief Inserts a HELD reservation; returns its id. @p queueTokenId 0: a counter sale. */
     qint64 insertHold(const Reservation &reservation, qint64 concertDateId, qint64 queueTokenId,
                       const QDateTime &now);
     /**
@@ -50,6 +50,13 @@ public:
      * EXPIRED and their seats AVAILABLE. Each statement commits by itself. Returns seats freed.
      */
     int releaseOverdueHolds(const QDateTime &now);
+    /**
+     * @brief The reservation's seats in @p status ("HELD" or "SOLD") become AVAILABLE (seat rows
+     * locked in ascending order); returns how many.
+     */
+    int freeSeats(qint64 concertDateId, qint64 reservationId, const QString &status);
+    /** @brief Sets the stored status (e.g. "RELEASED", "CANCELLED"). */
+    void setStatus(qint64 reservationId, ReservationStatus status);
 
 private:
     std::optional<ReservationRow> select(qint64 reservationId, bool forUpdate);

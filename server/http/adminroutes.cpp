@@ -2,7 +2,14 @@
 
 #include "http/accessgate.h"
 #include "jsonfields.h"
+#include "payment.h"
 #include "services/accesscontrol.h"
+#include "services/boxofficeservice.h"
+#include "services/paymentservice.h"
+#include "services/reservationservice.h"
+#include "services/ticketsigner.h"
+
+#include <QJsonArray>
 
 #include <QUrlQuery>
 
@@ -63,6 +70,22 @@ void AdminRoutes::registerRoutes(QHttpServer &server)
                  [this](const QString &id, Request q, Responder r) { revokeKey(id, q, r); });
     server.route(QStringLiteral("/api/v1/admin/audit"),
                  [this](Request q, Responder r) { audit(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/dates"),
+                 [this](const QString &id, Request q, Responder r) { addDates(id, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/sales"),
+                 [this](const QString &id, Request q, Responder r) { sales(id, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/queue"),
+                 [this](Request q, Responder r) { queue(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/users/<arg>"),
+                 [this](const QString &user, Request q, Responder r) { customer(user, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/reservations"),
+                 [this](Request q, Responder r) { counterHold(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/reservations/<arg>/cancel"),
+                 [this](const QString &id, Request q, Responder r) { cancel(id, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/payments"),
+                 [this](Request q, Responder r) { counterPay(q, r); });
+    server.route(QStringLiteral("/api/v1/admin/checkins"),
+                 [this](Request q, Responder r) { checkIn(q, r); });
 }
 
 bool AdminRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
@@ -146,5 +169,178 @@ void AdminRoutes::audit(const QHttpServerRequest &request, QHttpServerResponder 
     AccessGate::withCaller(m_edge, access, request, responder, Permission::Admin, error,
                            [&access, page, size](const Caller &) {
                                return ApiResponse::from(access.audit(page, size));
+                           });
+}
+
+void AdminRoutes::addDates(const QString &concertId, const QHttpServerRequest &request,
+                           QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    qint64 id = 0;
+    std::optional<ApiError> error = idArg(concertId, &id, QStringLiteral("concertId"));
+    QList<DatePrice> dates;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!error && !body) {
+        error = body.error();
+    } else if (!error) {
+        // The dates follow the rules of POST /admin/concerts: read them with its reader.
+        QString why;
+        const auto definition = ConcertDefinition::fromJson(
+            QJsonObject{{QStringLiteral("title"), QStringLiteral("-")},
+                        {QStringLiteral("venue"), QStringLiteral("-")},
+                        {QStringLiteral("dates"), body->value(QLatin1String("dates"))}},
+            &why);
+        if (!definition)
+            error = invalid(why);
+        else
+            dates = definition->dates;
+    }
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
+                           [&boxOffice, id, dates](const Caller &caller) {
+                               return ApiResponse::from(boxOffice.addDates(caller, id, dates), 201);
+                           });
+}
+
+void AdminRoutes::sales(const QString &concertId, const QHttpServerRequest &request,
+                        QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    const auto error = idArg(concertId, &id, QStringLiteral("concertId"));
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(
+        m_edge, m_services.access, request, responder, Permission::Staff, error,
+        [&boxOffice, id](const Caller &) { return ApiResponse::from(boxOffice.sales(id)); });
+}
+
+void AdminRoutes::queue(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(
+        m_edge, m_services.access, request, responder, Permission::Staff, std::nullopt,
+        [&boxOffice](const Caller &) { return ApiResponse::from(boxOffice.queueFigures()); });
+}
+
+void AdminRoutes::customer(const QString &userId, const QHttpServerRequest &request,
+                           QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    const auto user = JsonFields::canonicalUuid(userId);
+    std::optional<ApiError> error;
+    if (!user)
+        error = invalid(QStringLiteral("userId must be a UUID"));
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
+                           [&boxOffice, user](const Caller &) {
+                               return ApiResponse::from(boxOffice.customer(*user));
+                           });
+}
+
+void AdminRoutes::counterHold(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    std::optional<ApiError> error;
+    std::optional<ReservationRequest> input;
+    std::optional<QString> user;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        user = JsonFields::readUuid(body.value(), QStringLiteral("userId"), &why);
+        if (user)
+            input = ReservationRequest::fromJson(body.value(), &why, kMaxSeatsPerCounterSale);
+        if (!user || !input)
+            error = invalid(why);
+    }
+    ReservationService &reservations = m_services.reservations;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
+                           [&reservations, user, input](const Caller &caller) {
+                               return ApiResponse::from(
+                                   reservations.holdAtCounter(caller, *user, *input), 201);
+                           });
+}
+
+void AdminRoutes::counterPay(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    std::optional<ApiError> error;
+    std::optional<PaymentRequest> input;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body) {
+        error = body.error();
+    } else {
+        QString why;
+        input = PaymentRequest::fromJson(body.value(), &why);
+        if (!input)
+            error = invalid(why);
+    }
+    const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
+    if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
+        error =
+            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+    PaymentService &payments = m_services.payments;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
+                           [&payments, input, key](const Caller &caller) {
+                               return ApiResponse::from(
+                                   payments.payAtCounter(caller, input->reservationId, key), 201);
+                           });
+}
+
+void AdminRoutes::cancel(const QString &reservationId, const QHttpServerRequest &request,
+                         QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    qint64 id = 0;
+    std::optional<ApiError> error = idArg(reservationId, &id, QStringLiteral("reservationId"));
+    if (!error && !request.body().trimmed().isEmpty()) {
+        const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+        if (!body)
+            error = body.error();
+    }
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
+                           [&boxOffice, id](const Caller &caller) {
+                               return ApiResponse::from(boxOffice.cancel(caller, id));
+                           });
+}
+
+void AdminRoutes::checkIn(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Post))
+        return;
+    std::optional<ApiError> error;
+    qint64 reservationId = 0;
+    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
+    if (!body) {
+        error = body.error();
+    } else {
+        const QJsonValue code = body->value(QLatin1String("ticketCode"));
+        if (!code.isString()) {
+            error = invalid(QStringLiteral("ticketCode must be a string"));
+        } else {
+            // The signature is checked here, in memory: a forgery never reaches the database.
+            const auto id = m_services.tickets.verify(code.toString().toUtf8());
+            if (!id)
+                error = ApiError{ErrorCode::TicketInvalid,
+                                 QStringLiteral("this ticket code is forged, altered or "
+                                                "malformed")};
+            else
+                reservationId = *id;
+        }
+    }
+    BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
+                           [&boxOffice, reservationId](const Caller &caller) {
+                               return ApiResponse::from(boxOffice.checkIn(caller, reservationId));
                            });
 }

@@ -32,6 +32,18 @@ private:
     void revokeKey(const QString &keyId, const QHttpServerRequest &request,
                    QHttpServerResponder &responder);
     void audit(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void addDates(const QString &concertId, const QHttpServerRequest &request,
+                  QHttpServerResponder &responder);
+    void sales(const QString &concertId, const QHttpServerRequest &request,
+               QHttpServerResponder &responder);
+    void queue(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void customer(const QString &userId, const QHttpServerRequest &request,
+                  QHttpServerResponder &responder);
+    void counterHold(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void counterPay(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void cancel(const QString &reservationId, const QHttpServerRequest &request,
+                QHttpServerResponder &responder);
+    void checkIn(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
     HttpEdge &m_edge;
     Services m_services;

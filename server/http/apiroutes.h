@@ -10,6 +10,8 @@
 
 class AccessControl;
 class BalanceService;
+class BoxOfficeService;
+class TicketSigner;
 class CatalogService;
 class Database;
 class PaymentService;
@@ -26,6 +28,8 @@ struct Services
     BalanceService &balances;
     PaymentService &payments;
     AccessControl &access; ///< keys, roles and audit ("Keys, staff and audit")
+    BoxOfficeService &boxOffice; ///< the box office's rules ("Box office")
+    const TicketSigner &tickets; ///< ticket codes ("Reservations: release, history")
 };
 
 /**

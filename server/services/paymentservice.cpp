@@ -1,12 +1,14 @@
 #include "services/paymentservice.h"
 
 #include "data/balancerepository.h"
-#include "services/clock.h"
 #include "data/database.h"
 #include "data/paymentrepository.h"
 #include "data/queuerepository.h"
-#include "services/queueservice.h"
 #include "data/reservationrepository.h"
+#include "services/accesscontrol.h"
+#include "services/clock.h"
+#include "services/queueservice.h"
+#include "services/ticketsigner.h"
 
 PaymentService::PaymentService(Database &database, QueueService &queue)
     : m_database(database)
@@ -22,6 +24,8 @@ Result<std::optional<Payment>> PaymentService::replay(const TokenClaims &claims,
             PaymentRepository(session).findByIdempotencyKey(claims.userId, idempotencyKey);
         if (earlier && earlier->reservationId != reservationId)
             earlier.reset();
+        if (earlier)
+            earlier = withTicket(*earlier);
         return Result<std::optional<Payment>>(earlier);
     });
 }
@@ -65,7 +69,7 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
         if (!token || token->status != TokenStatus::Active || token->expiresAt <= now)
             return ApiError{ErrorCode::TokenExpired,
                             QStringLiteral("the queue token has expired; take a new one")};
-        if (reservation.status == ReservationStatus::Expired || reservation.heldUntil <= now)
+        if (reservation.status != ReservationStatus::Held || reservation.heldUntil <= now)
             return ApiError{ErrorCode::HoldExpired,
                             QStringLiteral("the hold ended at %1; choose seats again")
                                 .arg(reservation.heldUntil.toString(Qt::ISODate))};
@@ -92,5 +96,72 @@ Result<Payment> PaymentService::pay(const TokenClaims &claims, qint64 reservatio
     });
     if (paid && !replayed)
         m_queue.noteExpired(claims.tokenId);
-    return paid;
+    if (!paid)
+        return paid;
+    return withTicket(paid.value());
+}
+
+Payment PaymentService::withTicket(Payment payment) const
+{
+    if (m_tickets && m_tickets->hasKey())
+        payment.ticketCode = m_tickets->sign(payment.reservationId);
+    return payment;
+}
+
+Result<Payment> PaymentService::payAtCounter(const Caller &by, qint64 reservationId,
+                                             const QByteArray &idempotencyKey)
+{
+    const QDateTime now = Clock::now();
+    auto paid = m_database.transaction<Payment>([&](DbSession &session) -> Result<Payment> {
+        ReservationRepository reservations(session);
+        const std::optional<ReservationRow> row = reservations.lock(reservationId);
+        if (!row)
+            return ApiError{ErrorCode::NotFound,
+                            QStringLiteral("no reservation %1").arg(reservationId)};
+        const Reservation &reservation = row->reservation;
+        PaymentRepository payments(session);
+        if (!idempotencyKey.isEmpty()) {
+            if (auto earlier = payments.findByIdempotencyKey(reservation.userId, idempotencyKey)) {
+                if (earlier->reservationId != reservationId)
+                    return ApiError{
+                        ErrorCode::InvalidArgument,
+                        QStringLiteral("this Idempotency-Key was used to pay reservation %1")
+                            .arg(earlier->reservationId)};
+                return *earlier;
+            }
+        }
+        if (reservation.status == ReservationStatus::Confirmed)
+            return ApiError{ErrorCode::AlreadyPaid,
+                            QStringLiteral("this reservation is already paid")};
+        if (reservation.status != ReservationStatus::Held || reservation.heldUntil <= now)
+            return ApiError{ErrorCode::HoldExpired,
+                            QStringLiteral("the hold has ended; choose seats again")};
+        BalanceRepository balances(session);
+        const std::optional<qint64> remaining =
+            balances.debit(reservation.userId, reservation.amount);
+        if (!remaining)
+            return ApiError{
+                ErrorCode::InsufficientBalance,
+                QStringLiteral("the balance does not cover %1 KRW").arg(reservation.amount)};
+        const int sold =
+            reservations.sellSeats(row->concertDateId, reservation.seatNumbers, reservationId);
+        if (sold != reservation.seatNumbers.size())
+            return ApiError{
+                ErrorCode::Internal,
+                QStringLiteral("reservation %1 no longer holds its seats").arg(reservationId)};
+        reservations.confirm(reservationId);
+        const Payment payment = payments.insert(
+            Payment{0, reservationId, reservation.userId, reservation.amount, *remaining, now},
+            idempotencyKey);
+        balances.recordPayment(reservation.userId, reservation.amount, payment.paymentId, now);
+        AccessControl::record(session, by, QStringLiteral("payment.create"),
+                              QStringLiteral("payment/%1").arg(payment.paymentId),
+                              QJsonObject{{QStringLiteral("reservationId"), reservationId},
+                                          {QStringLiteral("userId"), reservation.userId},
+                                          {QStringLiteral("amount"), reservation.amount}});
+        return payment;
+    });
+    if (!paid)
+        return paid;
+    return withTicket(paid.value());
 }

@@ -10,6 +10,8 @@
 
 class Database;
 class QueueService;
+class TicketSigner;
+struct Caller;
 
 /**
  * @brief Payments (api-contract.md, "Payments").
@@ -38,8 +40,24 @@ public:
      */
     Result<Payment> pay(const TokenClaims &claims, qint64 reservationId,
                         const QByteArray &idempotencyKey);
+    /**
+     * @brief A counter payment (api-contract.md, "Box office": `POST /admin/payments`): pays
+     * reservation @p reservationId from its user's balance, no queue token involved; audited as
+     * `payment.create`. A repeat with the same @p idempotencyKey (for the reservation's user)
+     * returns the same payment. Errors: NotFound, AlreadyPaid, HoldExpired (also RELEASED or
+     * CANCELLED), InsufficientBalance (nothing changes), InvalidArgument (the key paid another
+     * reservation), Unavailable, Internal.
+     */
+    Result<Payment> payAtCounter(const Caller &by, qint64 reservationId,
+                                 const QByteArray &idempotencyKey);
+
+    /** @brief Signs the `ticketCode` of the 201 bodies; without it they carry none. */
+    void setTicketSigner(const TicketSigner *signer) { m_tickets = signer; }
 
 private:
+    Payment withTicket(Payment payment) const;
+
     Database &m_database;
     QueueService &m_queue;
+    const TicketSigner *m_tickets = nullptr;
 };

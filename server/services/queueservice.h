@@ -82,6 +82,10 @@ public:
      */
     Result<Done> requireActive(const TokenClaims &claims);
 
+    /** @brief This instance's picture of the queue (at most a tick old). */
+    [[nodiscard]] const QueueView &view() const { return m_view; }
+    [[nodiscard]] const Settings &settings() const { return m_settings; }
+
     /** @brief The token expired here (its payment completed). */
     void noteExpired(qint64 tokenId) { m_view.noteExpired(tokenId); }
     /** @brief The token lives at least until @p expiresAt (a hold was placed). */

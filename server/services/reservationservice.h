@@ -10,6 +10,8 @@ class CatalogService;
 class Database;
 class DbSession;
 class QueueService;
+class TicketSigner;
+struct Caller;
 
 /**
  * @brief Seat holds (api-contract.md, "Reservations").
@@ -33,8 +35,22 @@ public:
      * passed), TokenExpired (the token ran out meanwhile), Unavailable, Internal.
      */
     Result<Reservation> hold(const TokenClaims &claims, const ReservationRequest &request);
-    /** @brief The reservation, status as of now. Errors: NotFound, Forbidden, Unavailable. */
+    /**
+     * @brief The reservation, status as of now, with its `ticketCode` once CONFIRMED.
+     * Errors: NotFound, Forbidden, Unavailable.
+     */
     Result<Reservation> get(const TokenClaims &claims, qint64 reservationId);
+    /**
+     * @brief A counter sale's hold (api-contract.md, "Box office": `POST /admin/reservations`):
+     * the same seat rules as hold() for user @p userId (canonical UUID), 1..10 seats, no queue
+     * token; audited as `reservation.hold`. Errors: NotFound (concert or date), SeatUnavailable,
+     * Unavailable, Internal.
+     */
+    Result<Reservation> holdAtCounter(const Caller &by, const QString &userId,
+                                      const ReservationRequest &request);
+
+    /** @brief Signs the `ticketCode` of CONFIRMED reservations; without it they carry none. */
+    void setTicketSigner(const TicketSigner *signer) { m_tickets = signer; }
 
     /** @brief The admitter's sweep of overdue holds (QueueService::setAdmitterTask). */
     static void releaseOverdueHolds(DbSession &session, const QDateTime &now);
@@ -44,4 +60,5 @@ private:
     CatalogService &m_catalog;
     QueueService &m_queue;
     const int m_holdTtlSeconds;
+    const TicketSigner *m_tickets = nullptr;
 };

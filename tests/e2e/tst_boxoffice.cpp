@@ -66,6 +66,81 @@ private:
                            QJsonObject{{QStringLiteral("amount"), amount}}, headers);
     }
 
+    qint64 newConcert(const QStringList &dates, qint64 price)
+    {
+        return m_api.createConcert(E2eFixture::kAdminKey, dates, price, QStringLiteral("Box"))
+            .json.value(QLatin1String("id"))
+            .toInteger();
+    }
+
+    HttpReply counterHold(const QString &user, qint64 concert, const QString &date,
+                          const QList<int> &seats, const HttpHeaders &headers,
+                          const QUrl &base = {})
+    {
+        QJsonArray numbers;
+        for (int n : seats)
+            numbers.append(n);
+        HttpClient client(base.isEmpty() ? m_a->baseUrl() : base);
+        return client.post(QStringLiteral("/api/v1/admin/reservations"),
+                           QJsonObject{{QStringLiteral("userId"), user},
+                                       {QStringLiteral("concertId"), concert},
+                                       {QStringLiteral("date"), date},
+                                       {QStringLiteral("seatNumbers"), numbers}},
+                           headers);
+    }
+
+    HttpReply counterPay(qint64 reservationId, const QByteArray &idempotencyKey,
+                         const QUrl &base = {})
+    {
+        HttpClient client(base.isEmpty() ? m_a->baseUrl() : base);
+        HttpHeaders headers = staff();
+        if (!idempotencyKey.isEmpty())
+            headers.append({"Idempotency-Key", idempotencyKey});
+        return client.post(QStringLiteral("/api/v1/admin/payments"),
+                           QJsonObject{{QStringLiteral("reservationId"), reservationId}}, headers);
+    }
+
+    HttpReply cancel(qint64 reservationId)
+    {
+        return m_http.send(
+            "POST", QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(reservationId), "{}",
+            staff());
+    }
+
+    HttpReply checkIn(const QString &code, const QUrl &base = {})
+    {
+        HttpClient client(base.isEmpty() ? m_a->baseUrl() : base);
+        return client.post(QStringLiteral("/api/v1/admin/checkins"),
+                           QJsonObject{{QStringLiteral("ticketCode"), code}}, staff());
+    }
+
+    /** @brief A paid counter sale: the 201 payment body (with its ticketCode). */
+    QJsonObject soldTicket(const QString &user, qint64 concert, const QString &date,
+                           const QList<int> &seats, qint64 price)
+    {
+        if (m_api.charge(user, price * seats.size()).status != 200)
+            return {};
+        const HttpReply held = counterHold(user, concert, date, seats, staff());
+        if (held.status != 201)
+            return {};
+        const HttpReply paid =
+            counterPay(held.json.value(QLatin1String("reservationId")).toInteger(), {});
+        return paid.status == 201 ? paid.json : QJsonObject();
+    }
+
+    QString seatStatus(qint64 concert, const QString &date, int seat)
+    {
+        return m_fx.db()
+            .executeIn(m_db,
+                       QStringLiteral("SELECT s.status FROM seats s JOIN concert_dates d "
+                                      "ON d.id = s.concert_date_id WHERE d.concert_id = %1 "
+                                      "AND d.show_date = '%2' AND s.seat_number = %3")
+                           .arg(concert)
+                           .arg(date)
+                           .arg(seat))
+            .trimmed();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -251,6 +326,536 @@ private Q_SLOTS:
         QCOMPARE(m_http.get(QStringLiteral("/api/v1/admin/audit?page=0"), bootstrap()).status, 400);
     }
 
+    // --- who may call what ---------------------------------------------------------------
+
+    void roleMatrix_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("staffRoute");
+        QTest::addColumn<int>("allowedStatus"); // what an allowed caller gets (no change made)
+        struct Route
+        {
+            const char *name;
+            QByteArray method;
+            QString path;
+            QByteArray body;
+            bool staffRoute;
+            int allowedStatus;
+        };
+        const QString user = ApiDriver::newUserId();
+        const QList<Route> routes{
+            {"POST concerts", "POST", "/api/v1/admin/concerts", "{}", false, 400},
+            {"POST api-keys", "POST", "/api/v1/admin/api-keys", "{}", false, 400},
+            {"GET api-keys", "GET", "/api/v1/admin/api-keys", {}, false, 200},
+            {"DELETE api-keys", "DELETE", "/api/v1/admin/api-keys/987654321", {}, false, 404},
+            {"GET audit", "GET", "/api/v1/admin/audit", {}, false, 200},
+            {"POST dates", "POST", "/api/v1/admin/concerts/987654321/dates", "{}", false, 400},
+            {"GET sales", "GET", "/api/v1/admin/concerts/987654321/sales", {}, true, 404},
+            {"GET queue", "GET", "/api/v1/admin/queue", {}, true, 200},
+            {"GET user", "GET", "/api/v1/admin/users/" + user, {}, true, 200},
+            {"POST reservations", "POST", "/api/v1/admin/reservations", "{}", true, 400},
+            {"POST payments", "POST", "/api/v1/admin/payments", "{}", true, 400},
+            {"POST cancel", "POST", "/api/v1/admin/reservations/987654321/cancel", "{}", true, 404},
+            {"POST checkins", "POST", "/api/v1/admin/checkins", "{}", true, 400},
+        };
+        for (const Route &route : routes)
+            QTest::addRow("%s", route.name) << route.method << route.path << route.body
+                                            << route.staffRoute << route.allowedStatus;
+    }
+    void roleMatrix()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, staffRoute);
+        QFETCH(int, allowedStatus);
+        struct Caller
+        {
+            const char *name;
+            HttpHeaders headers;
+            int status;
+            QString code;
+        };
+        const QList<Caller> callers{
+            {"no key", {}, 401, "ADMIN_KEY_INVALID"},
+            {"wrong X-Admin-Key", {{"X-Admin-Key", "guess"}}, 401, "ADMIN_KEY_INVALID"},
+            {"wrong X-Api-Key", apiKey("ck_guess"), 401, "API_KEY_INVALID"},
+            {"revoked key", apiKey(m_revokedKey.key), 401, "API_KEY_INVALID"},
+            {"TERMINAL", apiKey(m_terminalKey.key), 403, "FORBIDDEN"},
+            {"STAFF", apiKey(m_staffKey.key), staffRoute ? allowedStatus : 403,
+             staffRoute ? QString() : QStringLiteral("FORBIDDEN")},
+            {"ADMIN", apiKey(m_adminKey.key), allowedStatus, {}},
+            {"bootstrap", bootstrap(), allowedStatus, {}},
+        };
+        const qint64 auditRows = scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+        for (const Caller &caller : callers) {
+            // Alternate instances: every instance applies the same rules.
+            HttpClient client(qstrcmp(caller.name, "STAFF") == 0 ? m_b->baseUrl() : m_a->baseUrl());
+            const HttpReply reply = client.send(method, path, body, caller.headers);
+            QVERIFY2(reply.status == caller.status,
+                     qPrintable(QStringLiteral("%1: %2 %3")
+                                    .arg(caller.name)
+                                    .arg(reply.status)
+                                    .arg(QString::fromUtf8(reply.body))));
+            if (!caller.code.isEmpty())
+                QCOMPARE(reply.errorCode(), caller.code);
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")), auditRows);
+    }
+
+    // --- concerts: dates, sales ----------------------------------------------------------
+
+    void addDates()
+    {
+        const qint64 concert = newConcert({E2eFixture::day(100)}, 10000);
+        QVERIFY(concert > 0);
+        const QString path = QStringLiteral("/api/v1/admin/concerts/%1/dates").arg(concert);
+        const QJsonObject body{
+            {QStringLiteral("dates"),
+             QJsonArray{QJsonObject{{QStringLiteral("date"), E2eFixture::day(99)},
+                                    {QStringLiteral("price"), 20000}},
+                        QJsonObject{{QStringLiteral("date"), E2eFixture::day(101)},
+                                    {QStringLiteral("price"), 0}}}}};
+        HttpReply reply = m_http.post(path, body, apiKey(m_adminKey.key));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(reply.json.value(QLatin1String("id")).toInteger(), concert);
+        const QJsonArray dates = reply.json.value(QLatin1String("dates")).toArray();
+        QCOMPARE(dates.size(), 3);
+        QCOMPARE(dates.at(0).toObject().value(QLatin1String("date")).toString(),
+                 E2eFixture::day(99));
+        QCOMPARE(dates.at(2).toObject().value(QLatin1String("price")).toInteger(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON "
+                                       "d.id = s.concert_date_id WHERE d.concert_id = %1 AND "
+                                       "s.status = 'AVAILABLE'")
+                            .arg(concert)),
+                 150);
+        // A date it has already, even next to a new one: 409, nothing added.
+        reply = m_http.post(
+            path,
+            QJsonObject{{QStringLiteral("dates"),
+                         QJsonArray{QJsonObject{{QStringLiteral("date"), E2eFixture::day(102)},
+                                                {QStringLiteral("price"), 1}},
+                                    QJsonObject{{QStringLiteral("date"), E2eFixture::day(100)},
+                                                {QStringLiteral("price"), 1}}}}},
+            bootstrap());
+        QCOMPARE(reply.status, 409);
+        QCOMPARE(reply.errorCode(), QStringLiteral("CONFLICT"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM concert_dates WHERE concert_id = %1")
+                            .arg(concert)),
+                 3);
+        // Unknown concert, bad bodies.
+        reply = m_http.post(QStringLiteral("/api/v1/admin/concerts/987654321/dates"), body,
+                            bootstrap());
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(reply.errorCode(), QStringLiteral("NOT_FOUND"));
+        for (const QByteArray &bad :
+             {QByteArray(R"({"dates":[]})"),
+              QByteArray(R"({"dates":[{"date":"2027-02-30","price":1}]})"),
+              QByteArray(R"({"dates":[{"date":"2031-01-01","price":-1}]})"), QByteArray("[]")}) {
+            reply = m_http.send("POST", path, bad, bootstrap());
+            QCOMPARE(reply.status, 400);
+            QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_ARGUMENT"));
+        }
+        // Audited.
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = "
+                                       "'concert.dates.add' AND target = 'concert/%1' AND "
+                                       "key_name = 'office-admin'")
+                            .arg(concert)),
+                 1);
+    }
+
+    void salesCountSeatsAndNetRevenue()
+    {
+        const QString date = E2eFixture::day(110);
+        const qint64 concert = newConcert({date, E2eFixture::day(111)}, 30000);
+        const QString buyer = ApiDriver::newUserId();
+        const QJsonObject paid = soldTicket(buyer, concert, date, {1, 2, 3}, 30000);
+        QVERIFY(!paid.isEmpty());
+        QCOMPARE(counterHold(ApiDriver::newUserId(), concert, date, {10}, staff()).status, 201);
+        const QString path = QStringLiteral("/api/v1/admin/concerts/%1/sales").arg(concert);
+        HttpReply reply = m_http.get(path, staff());
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json.value(QLatin1String("concertId")).toInteger(), concert);
+        QJsonObject first = reply.json.value(QLatin1String("dates")).toArray().at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("date")).toString(), date);
+        QCOMPARE(first.value(QLatin1String("price")).toInteger(), 30000);
+        QCOMPARE(first.value(QLatin1String("sold")).toInteger(), 3);
+        QCOMPARE(first.value(QLatin1String("held")).toInteger(), 1);
+        QCOMPARE(first.value(QLatin1String("available")).toInteger(), 46);
+        QCOMPARE(first.value(QLatin1String("revenue")).toInteger(), 90000);
+        QJsonObject totals = reply.json.value(QLatin1String("totals")).toObject();
+        QCOMPARE(totals.value(QLatin1String("available")).toInteger(), 96);
+        QCOMPARE(totals.value(QLatin1String("revenue")).toInteger(), 90000);
+        // A cancelled sale no longer counts.
+        QCOMPARE(cancel(paid.value(QLatin1String("reservationId")).toInteger()).status, 200);
+        reply = m_http.get(path, staff());
+        first = reply.json.value(QLatin1String("dates")).toArray().at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("sold")).toInteger(), 0);
+        QCOMPARE(first.value(QLatin1String("revenue")).toInteger(), 0);
+        QCOMPARE(first.value(QLatin1String("available")).toInteger(), 49);
+        QCOMPARE(m_http.get(QStringLiteral("/api/v1/admin/concerts/x/sales"), staff()).status, 400);
+    }
+
+    void queueFiguresOfTheHouseRoom()
+    {
+        const QString token =
+            m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
+        QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE")));
+        const HttpReply reply = m_http.get(QStringLiteral("/api/v1/admin/queue"), staff());
+        QCOMPARE(reply.status, 200);
+        const QJsonArray rooms = reply.json.value(QLatin1String("rooms")).toArray();
+        QCOMPARE(rooms.size(), 1);
+        const QJsonObject house = rooms.at(0).toObject();
+        QVERIFY(house.value(QLatin1String("concertId")).isNull());
+        QCOMPARE(house.value(QLatin1String("capacity")).toInteger(), 5000);
+        QVERIFY(house.value(QLatin1String("active")).toInteger() >= 1);
+        QVERIFY(house.value(QLatin1String("admittedLastMinute")).toInteger() >= 1);
+        QCOMPARE(house.value(QLatin1String("paused")).toBool(true), false);
+        for (const char *field : {"waiting", "admitPerMinute", "soldOut", "abandonedLastMinute",
+                                  "oldestWaitSeconds", "estimatedWaitSecondsAtBack"})
+            QVERIFY2(house.contains(QLatin1String(field)), field);
+    }
+
+    // --- counter sale, customer lookup ---------------------------------------------------
+
+    void counterSale()
+    {
+        const QString date = E2eFixture::day(120);
+        const qint64 concert = newConcert({date}, 15000);
+        const QString user = ApiDriver::newUserId();
+        QCOMPARE(m_api.charge(user, 100000).status, 200);
+        // Up to 10 seats, no queue token.
+        HttpReply held = counterHold(user, concert, date, {1, 2, 3, 4, 5, 6}, staff());
+        QCOMPARE(held.status, 201);
+        QCOMPARE(held.json.value(QLatin1String("status")).toString(), QStringLiteral("HELD"));
+        QCOMPARE(held.json.value(QLatin1String("amount")).toInteger(), 90000);
+        QCOMPARE(held.json.value(QLatin1String("userId")).toString(), user);
+        const qint64 id = held.json.value(QLatin1String("reservationId")).toInteger();
+        // Same seat rules: a taken seat is 409 and nothing is held.
+        HttpReply taken = counterHold(ApiDriver::newUserId(), concert, date, {6, 7}, staff());
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(taken.errorCode(), QStringLiteral("SEAT_UNAVAILABLE"));
+        QCOMPARE(seatStatus(concert, date, 7), QStringLiteral("AVAILABLE"));
+        // Input and entities.
+        QCOMPARE(
+            counterHold(user, concert, date, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, staff()).status,
+            400);
+        QCOMPARE(counterHold(QStringLiteral("not-a-uuid"), concert, date, {20}, staff()).status,
+                 400);
+        QCOMPARE(counterHold(user, concert, date, {51}, staff()).status, 400);
+        QCOMPARE(counterHold(user, 987654321, date, {20}, staff()).status, 404);
+        QCOMPARE(counterHold(user, concert, E2eFixture::day(121), {20}, staff()).status, 404);
+        QCOMPARE(counterHold(user, concert, E2eFixture::day(-1), {20}, staff()).status, 404);
+        // Payment from the user's balance, 201 like /payments, with a ticket.
+        const HttpReply paid = counterPay(id, "counter-1");
+        QCOMPARE(paid.status, 201);
+        QCOMPARE(paid.json.value(QLatin1String("status")).toString(), QStringLiteral("COMPLETED"));
+        QCOMPARE(paid.json.value(QLatin1String("balance")).toInteger(), 10000);
+        QCOMPARE(paid.json.value(QLatin1String("userId")).toString(), user);
+        QVERIFY(!paid.json.value(QLatin1String("ticketCode")).toString().isEmpty());
+        // A repeat with the key: the same body, nothing more taken (also on the other instance).
+        const HttpReply again = counterPay(id, "counter-1", m_b->baseUrl());
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.json, paid.json);
+        QCOMPARE(m_api.balance(user), 10000);
+        // Without the key: 409 ALREADY_PAID. Unknown: 404. Bad key: 400.
+        QCOMPARE(counterPay(id, {}).errorCode(), QStringLiteral("ALREADY_PAID"));
+        QCOMPARE(counterPay(987654321, {}).status, 404);
+        QCOMPARE(counterPay(id, QByteArray(65, 'x')).status, 400);
+        // Not enough money: 409, the hold stays.
+        const HttpReply second = counterHold(user, concert, date, {30}, staff());
+        QCOMPARE(second.status, 201);
+        const qint64 secondId = second.json.value(QLatin1String("reservationId")).toInteger();
+        QCOMPARE(counterPay(secondId, {}).errorCode(), QStringLiteral("INSUFFICIENT_BALANCE"));
+        QCOMPARE(seatStatus(concert, date, 30), QStringLiteral("HELD"));
+        // Released by staff: paying it is 410 HOLD_EXPIRED.
+        QCOMPARE(cancel(secondId).status, 200);
+        QCOMPARE(counterPay(secondId, {}).errorCode(), QStringLiteral("HOLD_EXPIRED"));
+        // Audited with the staff key's name.
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE key_name = 'desk-1' "
+                                       "AND ((action = 'reservation.hold' AND target = "
+                                       "'reservation/%1') OR (action = 'payment.create' AND target "
+                                       "= 'payment/%2'))")
+                            .arg(id)
+                            .arg(paid.json.value(QLatin1String("paymentId")).toInteger())),
+                 2);
+
+        // The customer lookup shows it all, newest first, the ticket on the CONFIRMED one.
+        const HttpReply record =
+            m_http.get(QStringLiteral("/api/v1/admin/users/%1").arg(user.toUpper()), staff());
+        QCOMPARE(record.status, 200);
+        QCOMPARE(record.json.value(QLatin1String("userId")).toString(), user);
+        QCOMPARE(record.json.value(QLatin1String("balance")).toInteger(), 10000);
+        const QJsonArray reservations = record.json.value(QLatin1String("reservations")).toArray();
+        QCOMPARE(reservations.size(), 2);
+        QCOMPARE(reservations.at(0).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("RELEASED"));
+        QCOMPARE(reservations.at(1).toObject().value(QLatin1String("ticketCode")).toString(),
+                 paid.json.value(QLatin1String("ticketCode")).toString());
+        QVERIFY(!reservations.at(0).toObject().contains(QLatin1String("ticketCode")));
+        QCOMPARE(record.json.value(QLatin1String("payments")).toArray().size(), 1);
+        QCOMPARE(m_http.get(QStringLiteral("/api/v1/admin/users/nobody"), staff()).status, 400);
+        const HttpReply stranger = m_http.get(
+            QStringLiteral("/api/v1/admin/users/%1").arg(ApiDriver::newUserId()), staff());
+        QCOMPARE(stranger.status, 200);
+        QCOMPARE(stranger.json.value(QLatin1String("balance")).toInteger(), 0);
+        QCOMPARE(stranger.json.value(QLatin1String("reservations")).toArray().size(), 0);
+    }
+
+    void customerPaymentCarriesTheTicket()
+    {
+        const QString date = E2eFixture::day(125);
+        const qint64 concert = newConcert({date}, 5000);
+        const QString user = ApiDriver::newUserId();
+        const QString token = m_api.admittedToken(user);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(m_api.charge(user, 5000).status, 200);
+        const HttpReply held = m_api.hold(token, concert, date, {9});
+        QCOMPARE(held.status, 201);
+        QVERIFY(!held.json.contains(QLatin1String("ticketCode")));
+        const qint64 id = held.json.value(QLatin1String("reservationId")).toInteger();
+        const HttpReply paid = m_api.pay(token, id, "kiosk-order-1");
+        QCOMPARE(paid.status, 201);
+        const QString code = paid.json.value(QLatin1String("ticketCode")).toString();
+        QVERIFY(code.size() > 20);
+        // The replay carries the same ticket.
+        QCOMPARE(m_api.pay(token, id, "kiosk-order-1").json, paid.json);
+        // And the door accepts it.
+        const HttpReply door = checkIn(code);
+        QCOMPARE(door.status, 200);
+        QCOMPARE(door.json.value(QLatin1String("reservationId")).toInteger(), id);
+        QCOMPARE(door.json.value(QLatin1String("concertId")).toInteger(), concert);
+        QCOMPARE(door.json.value(QLatin1String("date")).toString(), date);
+        QCOMPARE(door.json.value(QLatin1String("seatNumbers")).toArray(), QJsonArray{9});
+        QCOMPARE(door.json.value(QLatin1String("firstCheckIn")).toBool(), true);
+        const HttpReply later = checkIn(code, m_b->baseUrl());
+        QCOMPARE(later.status, 200);
+        QCOMPARE(later.json.value(QLatin1String("firstCheckIn")).toBool(true), false);
+        QCOMPARE(later.json.value(QLatin1String("checkedInAt")),
+                 door.json.value(QLatin1String("checkedInAt")));
+    }
+
+    // --- cancel and refund ---------------------------------------------------------------
+
+    void cancelReleasesHoldsAndRefundsSales()
+    {
+        const QString date = E2eFixture::day(130);
+        const qint64 concert = newConcert({date}, 12000);
+        const QString user = ApiDriver::newUserId();
+        // HELD → RELEASED, the seats free at once.
+        const HttpReply held = counterHold(user, concert, date, {4, 5}, staff());
+        const qint64 heldId = held.json.value(QLatin1String("reservationId")).toInteger();
+        HttpReply reply = cancel(heldId);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json.value(QLatin1String("status")).toString(), QStringLiteral("RELEASED"));
+        QCOMPARE(seatStatus(concert, date, 4), QStringLiteral("AVAILABLE"));
+        QCOMPARE(cancel(heldId).body, reply.body);
+        // CONFIRMED → CANCELLED: seats AVAILABLE, the money back, a REFUND line.
+        const QJsonObject paid = soldTicket(user, concert, date, {7, 8}, 12000);
+        QVERIFY(!paid.isEmpty());
+        const qint64 id = paid.value(QLatin1String("reservationId")).toInteger();
+        QCOMPARE(m_api.balance(user), 0);
+        // An empty body is accepted as well as {}.
+        reply = m_http.send("POST", QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(id),
+                            {}, staff());
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json.value(QLatin1String("status")).toString(), QStringLiteral("CANCELLED"));
+        QCOMPARE(reply.json.value(QLatin1String("amount")).toInteger(), 24000);
+        QVERIFY(!reply.json.contains(QLatin1String("ticketCode")));
+        QCOMPARE(m_api.balance(user), 24000);
+        QCOMPARE(seatStatus(concert, date, 7), QStringLiteral("AVAILABLE"));
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(amount) FROM balance_ledger WHERE user_id = "
+                                       "'%1' AND kind = 'REFUND'")
+                            .arg(user)),
+                 24000);
+        // A repeat: the same body, no second refund.
+        QCOMPARE(cancel(id).body, reply.body);
+        QCOMPARE(m_api.balance(user), 24000);
+        // The ticket of a cancelled sale is refused at the door.
+        const HttpReply door = checkIn(paid.value(QLatin1String("ticketCode")).toString());
+        QCOMPARE(door.status, 409);
+        QCOMPARE(door.errorCode(), QStringLiteral("TICKET_CANCELLED"));
+        // The seats can be sold again.
+        QCOMPARE(counterHold(ApiDriver::newUserId(), concert, date, {7, 8}, staff()).status, 201);
+        // Errors.
+        QCOMPARE(cancel(987654321).status, 404);
+        QCOMPARE(m_http
+                     .send("POST", QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(id),
+                           "[", staff())
+                     .status,
+                 400);
+        QCOMPARE(
+            m_http
+                .send("POST", QStringLiteral("/api/v1/admin/reservations/0/cancel"), "{}", staff())
+                .status,
+            400);
+    }
+
+    // --- tickets at the door -------------------------------------------------------------
+
+    void forgedTicketsAreInvalid_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addRow("one character of the signature changed") << 0;
+        QTest::addRow("another reservation id, same signature") << 1;
+        QTest::addRow("truncated") << 2;
+        QTest::addRow("garbage") << 3;
+        QTest::addRow("empty") << 4;
+        QTest::addRow("a queue token") << 5;
+        QTest::addRow("padding added") << 6;
+    }
+    void forgedTicketsAreInvalid()
+    {
+        QFETCH(int, kind);
+        const QString date = E2eFixture::day(140);
+        static qint64 concert = 0;
+        static QString code;
+        if (!concert) {
+            concert = newConcert({date}, 1000);
+            code = soldTicket(ApiDriver::newUserId(), concert, date, {1}, 1000)
+                       .value(QLatin1String("ticketCode"))
+                       .toString();
+        }
+        QVERIFY(!code.isEmpty());
+        const QStringList parts = code.split(u'.');
+        QCOMPARE(parts.size(), 3);
+        QString forged;
+        switch (kind) {
+        case 0: {
+            QString mac = parts.at(2);
+            mac[3] = mac.at(3) == u'A' ? u'B' : u'A';
+            forged = parts.at(0) + u'.' + parts.at(1) + u'.' + mac;
+            break;
+        }
+        case 1: {
+            QByteArray payload =
+                QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding);
+            payload[7] = char(payload.at(7) + 1);
+            forged = parts.at(0) + u'.'
+                + QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding
+                                                       | QByteArray::OmitTrailingEquals))
+                + u'.' + parts.at(2);
+            break;
+        }
+        case 2:
+            forged = code.left(code.size() - 2);
+            break;
+        case 3:
+            forged = QStringLiteral("<script>alert(1)</script>");
+            break;
+        case 4:
+            forged = QString();
+            break;
+        case 5:
+            forged = m_api.issueToken(ApiDriver::newUserId())
+                         .json.value(QLatin1String("token"))
+                         .toString();
+            break;
+        case 6:
+            forged = code + u'=';
+            break;
+        }
+        const qint64 rows = scalar(QStringLiteral("SELECT COUNT(*) FROM ticket_checkins"));
+        const HttpReply reply = checkIn(forged);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.errorCode(), QStringLiteral("TICKET_INVALID"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ticket_checkins")), rows);
+        // Not a string at all is a plain 400 INVALID_ARGUMENT.
+        QCOMPARE(m_http
+                     .send("POST", QStringLiteral("/api/v1/admin/checkins"), R"({"ticketCode":12})",
+                           staff())
+                     .errorCode(),
+                 QStringLiteral("INVALID_ARGUMENT"));
+    }
+
+    void twentyScansOnTwoInstancesMakeOneFirstCheckIn()
+    {
+        const QString date = E2eFixture::day(150);
+        const qint64 concert = newConcert({date}, 2000);
+        const QString code = soldTicket(ApiDriver::newUserId(), concert, date, {11, 12}, 2000)
+                                 .value(QLatin1String("ticketCode"))
+                                 .toString();
+        QVERIFY(!code.isEmpty());
+        QList<HttpClient::Request> scans;
+        for (int i = 0; i < 20; ++i)
+            scans << ApiDriver::request("POST", QStringLiteral("/api/v1/admin/checkins"),
+                                        QJsonObject{{QStringLiteral("ticketCode"), code}}, staff(),
+                                        i % 2 ? m_b->baseUrl() : m_a->baseUrl());
+        int first = 0;
+        QSet<QString> times;
+        for (const HttpReply &reply : m_http.sendConcurrently(scans, 20)) {
+            QCOMPARE(reply.status, 200);
+            first += reply.json.value(QLatin1String("firstCheckIn")).toBool() ? 1 : 0;
+            times.insert(reply.json.value(QLatin1String("checkedInAt")).toString());
+        }
+        QCOMPARE(first, 1);
+        QCOMPARE(times.size(), 1);
+        QCOMPARE(checkIn(code).json.value(QLatin1String("firstCheckIn")).toBool(true), false);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'checkin' "
+                                       "AND detail LIKE '%\"firstCheckIn\":true%' AND target = "
+                                       "CONCAT('reservation/', (SELECT reservation_id FROM "
+                                       "ticket_checkins ORDER BY checked_in_at DESC LIMIT 1))")),
+                 1);
+    }
+
+    // --- races -----------------------------------------------------------------------------
+
+    void counterSaleRacingTwoHundredKioskHoldsHasOneWinner()
+    {
+        const QString date = E2eFixture::day(160);
+        const qint64 concert = newConcert({date}, 3000);
+        QList<HttpClient::Request> tokens;
+        QStringList users;
+        for (int i = 0; i < 200; ++i) {
+            users << ApiDriver::newUserId();
+            tokens << ApiDriver::request("POST", QStringLiteral("/api/v1/queue/tokens"),
+                                         QJsonObject{{QStringLiteral("userId"), users.last()}}, {},
+                                         i % 2 ? m_b->baseUrl() : m_a->baseUrl());
+        }
+        QStringList issued;
+        for (const HttpReply &reply : m_http.sendConcurrently(tokens, 100))
+            issued << reply.json.value(QLatin1String("token")).toString();
+        for (const QString &token : issued)
+            QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE"), 30000));
+        QList<HttpClient::Request> holds;
+        const QString counterUser = ApiDriver::newUserId();
+        for (int i = 0; i <= 200; ++i) {
+            if (i == 100) { // the counter sale, in the middle of the crowd
+                holds << ApiDriver::request(
+                    "POST", QStringLiteral("/api/v1/admin/reservations"),
+                    QJsonObject{{QStringLiteral("userId"), counterUser},
+                                {QStringLiteral("concertId"), concert},
+                                {QStringLiteral("date"), date},
+                                {QStringLiteral("seatNumbers"), QJsonArray{25}}},
+                    staff(), m_b->baseUrl());
+                continue;
+            }
+            const int k = i < 100 ? i : i - 1;
+            holds << ApiDriver::request(
+                "POST", QStringLiteral("/api/v1/reservations"),
+                QJsonObject{{QStringLiteral("concertId"), concert},
+                            {QStringLiteral("date"), date},
+                            {QStringLiteral("seatNumbers"), QJsonArray{25}}},
+                HttpClient::bearer(issued.at(k)), k % 2 ? m_b->baseUrl() : m_a->baseUrl());
+        }
+        int won = 0;
+        for (const HttpReply &reply : m_http.sendConcurrently(holds, 201)) {
+            if (reply.status == 201) {
+                ++won;
+            } else {
+                QCOMPARE(reply.status, 409);
+                QCOMPARE(reply.errorCode(), QStringLiteral("SEAT_UNAVAILABLE"));
+            }
+        }
+        QCOMPARE(won, 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM reservations r JOIN concert_dates d "
+                                       "ON d.id = r.concert_date_id WHERE d.concert_id = %1")
+                            .arg(concert)),
+                 1);
+    }
+
     // --- charges ------------------------------------------------------------------------
 
     void chargeRepeatedWithOneKeyAddsOnce()
@@ -341,6 +946,49 @@ private Q_SLOTS:
         QCOMPARE(m_api.balance(user), status == 200 ? 1234 : 0);
         // --charges open (the default) needs no key, as in v1.
         QCOMPARE(chargeWith(ApiDriver::newUserId(), 1, QByteArray()).status, 200);
+    }
+
+    /** @brief Last: after everything above (charges, sales, refunds, repeats) money adds up. */
+    void moneyIsConservedForEveryUser()
+    {
+        // A mixed run of its own on top: sales and cancels of several users at once.
+        const QString date = E2eFixture::day(170);
+        const qint64 concert = newConcert({date}, 7000);
+        QList<qint64> paidIds;
+        for (int i = 0; i < 6; ++i) {
+            const QJsonObject paid =
+                soldTicket(ApiDriver::newUserId(), concert, date, {2 * i + 1, 2 * i + 2}, 7000);
+            QVERIFY(!paid.isEmpty());
+            paidIds << paid.value(QLatin1String("reservationId")).toInteger();
+        }
+        QList<HttpClient::Request> cancels;
+        for (int i = 0; i < 3; ++i)
+            for (int repeat = 0; repeat < 4; ++repeat)
+                cancels << ApiDriver::request(
+                    "POST",
+                    QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(paidIds.at(i)),
+                    QJsonObject{}, staff(), repeat % 2 ? m_b->baseUrl() : m_a->baseUrl());
+        for (const HttpReply &reply : m_http.sendConcurrently(cancels, 12))
+            QCOMPARE(reply.status, 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM balance_ledger WHERE kind = 'REFUND' "
+                                       "AND payment_id IN (SELECT id FROM payments WHERE "
+                                       "reservation_id IN (%1, %2, %3))")
+                            .arg(paidIds.at(0))
+                            .arg(paidIds.at(1))
+                            .arg(paidIds.at(2))),
+                 3);
+        // charges = balances + payments - refunds, for every user, and the ledger is the balance.
+        const QString perUser = QStringLiteral(
+            "SELECT COUNT(*) FROM users u WHERE "
+            "(SELECT COALESCE(SUM(amount), 0) FROM balance_ledger WHERE user_id = u.id AND kind = "
+            "'CHARGE') <> u.balance + (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE "
+            "user_id = u.id) - (SELECT COALESCE(SUM(amount), 0) FROM balance_ledger WHERE user_id "
+            "= u.id AND kind = 'REFUND') OR (SELECT COALESCE(SUM(amount), 0) FROM balance_ledger "
+            "WHERE user_id = u.id) <> u.balance");
+        QCOMPARE(scalar(perUser), 0);
+        QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM users")) >= 10);
+        QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM balance_ledger WHERE kind = 'REFUND'"))
+                >= 4);
     }
 };
 
