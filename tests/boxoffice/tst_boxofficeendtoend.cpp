@@ -141,13 +141,24 @@ private:
         }
     }
 
+    /** The item named @p name in the seat map's scene (delegates are visual children only). */
+    static QQuickItem *quickItem(QQuickItem *item, const QString &name)
+    {
+        if (!item || item->objectName() == name)
+            return item;
+        for (QQuickItem *child : item->childItems()) {
+            if (QQuickItem *found = quickItem(child, name))
+                return found;
+        }
+        return nullptr;
+    }
+
     /** Clicks seat @p number on the QML seat map inside the QQuickWidget. */
     bool clickSeat(int number)
     {
         QQuickWidget *quick = m_sell->seatMap()->quickWidget();
         QQuickItem *root = quick->rootObject();
-        auto *seat =
-            root ? root->findChild<QQuickItem *>(QStringLiteral("seat_%1").arg(number)) : nullptr;
+        QQuickItem *seat = quickItem(root, QStringLiteral("seat_%1").arg(number));
         if (!seat) {
             qWarning("seat_%d is not on the map", number);
             return false;
@@ -282,8 +293,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_sell->seatMap()->model()->count(), 50, 10000);
         QVERIFY(settle());
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_sell->seatMap()->quickWidget()->rootObject()->findChild<QQuickItem *>(
-                QStringLiteral("seat_50")),
+            quickItem(m_sell->seatMap()->quickWidget()->rootObject(), QStringLiteral("seat_50")),
             10000);
         QVERIFY(clickSeat(21));
         QVERIFY(clickSeat(22));
