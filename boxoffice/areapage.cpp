@@ -102,17 +102,20 @@ void AreaPage::loadConcerts(QComboBox *combo)
         QStringLiteral("/api/v1/concerts?page=1&size=100"), combo,
         [combo](const QJsonObject &answer) {
             const qint64 current = combo->currentData().toLongLong();
-            const QSignalBlocker blocker(combo);
-            combo->clear();
-            for (const QJsonValue &value : answer.value(QLatin1String("items")).toArray()) {
-                const QJsonObject concert = value.toObject();
-                const qint64 id = concert.value(QLatin1String("id")).toInteger();
-                combo->addItem(QStringLiteral("#%1 %2").arg(id).arg(
-                                   concert.value(QLatin1String("title")).toString()),
-                               id);
+            {
+                const QSignalBlocker blocker(combo);
+                combo->clear();
+                for (const QJsonValue &value : answer.value(QLatin1String("items")).toArray()) {
+                    const QJsonObject concert = value.toObject();
+                    const qint64 id = concert.value(QLatin1String("id")).toInteger();
+                    combo->addItem(QStringLiteral("#%1 %2").arg(id).arg(
+                                       concert.value(QLatin1String("title")).toString()),
+                                   id);
+                }
+                const int again = combo->findData(current);
+                combo->setCurrentIndex(again >= 0 ? again : (combo->count() > 0 ? 0 : -1));
             }
-            const int again = combo->findData(current);
-            combo->setCurrentIndex(again >= 0 ? again : (combo->count() > 0 ? 0 : -1));
+            // Listeners load what belongs to a concert; tell them when it is another one.
             if (combo->currentData().toLongLong() != current)
                 Q_EMIT combo->currentIndexChanged(combo->currentIndex());
         },

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QUuid>
@@ -88,14 +89,17 @@ SellPage::SellPage(BoxOfficeClient *client, QWidget *parent)
     m_reservationLabel->setWordWrap(true);
     m_payButton = new QPushButton(tr("Take &payment from the balance"), orderBox);
     m_payButton->setObjectName(QStringLiteral("sellPayButton"));
-    m_ticketCode = new QLineEdit(orderBox);
+    m_ticketCode = new QPlainTextEdit(orderBox);
     m_ticketCode->setObjectName(QStringLiteral("sellTicketCode"));
     m_ticketCode->setReadOnly(true);
+    m_ticketCode->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_ticketCode->setWordWrapMode(QTextOption::WrapAnywhere);
     m_ticketCode->setPlaceholderText(tr("The ticket code appears here after payment."));
     QFont big = m_ticketCode->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     m_ticketCode->setFont(big);
+    m_ticketCode->setFixedHeight(QFontMetrics(big).lineSpacing() * 5 + 12);
     auto *orderLayout = new QVBoxLayout(orderBox);
     orderLayout->addWidget(m_holdButton);
     orderLayout->addWidget(m_reservationLabel);
@@ -243,25 +247,31 @@ void SellPage::loadDates()
     m_seatMap->clear();
     if (concertId <= 0)
         return;
-    m_client->get(
-        QStringLiteral("/api/v1/admin/concerts/%1").arg(concertId), this,
-        [this, concertId](const QJsonObject &answer) {
-            if (m_concertCombo->currentData().toLongLong() != concertId)
-                return;
-            m_dateCombo->clear();
-            for (const QJsonValue &value : answer.value(QLatin1String("dates")).toArray()) {
-                const QJsonObject date = value.toObject();
-                const QString day = date.value(QLatin1String("date")).toString();
-                m_prices.insert(day, date.value(QLatin1String("price")));
-                m_dateCombo->addItem(QStringLiteral("%1").arg(day), day);
-            }
-        },
-        [this](const BoxOfficeClient::Failure &failure) {
-            if (failure.routeMissing())
-                showError(tr("This server has no concert detail for staff: type the date."));
-            else
-                showError(failure);
-        });
+    auto fill = [this, concertId](const QJsonObject &answer) {
+        if (m_concertCombo->currentData().toLongLong() != concertId)
+            return;
+        m_dateCombo->clear();
+        for (const QJsonValue &value : answer.value(QLatin1String("dates")).toArray()) {
+            const QJsonObject date = value.toObject();
+            const QString day = date.value(QLatin1String("date")).toString();
+            m_prices.insert(day, date.value(QLatin1String("price")));
+            m_dateCombo->addItem(day, day);
+        }
+    };
+    // The staff concert detail has the dates and prices; so do the sales (a server may have
+    // one route and not the other).
+    m_client->get(QStringLiteral("/api/v1/admin/concerts/%1").arg(concertId), this, fill,
+                  [this, concertId, fill](const BoxOfficeClient::Failure &failure) {
+                      if (!failure.routeMissing())
+                          return showError(failure);
+                      m_client->get(
+                          QStringLiteral("/api/v1/admin/concerts/%1/sales").arg(concertId), this,
+                          fill, [this](const BoxOfficeClient::Failure &failure) {
+                              showError(failure.routeMissing() ? tr(
+                                            "This server lists no dates for staff: type the date.")
+                                                               : failureText(failure));
+                          });
+                  });
 }
 
 void SellPage::showSeats()
@@ -335,7 +345,7 @@ void SellPage::pay()
         [this, userId](const QJsonObject &answer) {
             m_busy = false;
             m_reservation.insert(QStringLiteral("status"), QStringLiteral("CONFIRMED"));
-            m_ticketCode->setText(answer.value(QLatin1String("ticketCode")).toString());
+            m_ticketCode->setPlainText(answer.value(QLatin1String("ticketCode")).toString());
             setCustomer(userId, answer.value(QLatin1String("balance")).toInteger());
             m_reservationLabel->setText(
                 tr("Paid %1 (payment %2). Give the ticket code to the customer.")

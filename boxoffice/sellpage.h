@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class SeatMapWidget;
@@ -63,7 +64,7 @@ private:
     QPushButton *m_holdButton;
     QLabel *m_reservationLabel;
     QPushButton *m_payButton;
-    QLineEdit *m_ticketCode;
+    QPlainTextEdit *m_ticketCode;
     QString m_customerId;
     QByteArray m_topUpKey; ///< kept until the top-up's answer arrives
     qint64 m_topUpKeyAmount = 0;
