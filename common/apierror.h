@@ -1,9 +1,19 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QObject>
 #include <QString>
 
 #include <optional>
+
+/**
+ * @brief The namespace of ErrorCode, only so that Qt's meta-object system (Qt::Core, no QML)
+ * knows its names: Q_ENUM_NS gives QMetaEnum, qDebug() names and, through the kiosk's
+ * QML_FOREIGN_NAMESPACE declaration (kiosk/kioskerror.h), the enum in QML. Code uses the plain
+ * name ErrorCode (see the using-declaration below).
+ */
+namespace ErrorCodes {
+Q_NAMESPACE
 
 /**
  * @brief Every error code of the HTTP contract (api-contract.md, "Conventions" and each endpoint).
@@ -39,6 +49,11 @@ enum class ErrorCode {
     TooManyRequests, ///< 429: a per-address rate was exceeded; Retry-After tells when to retry.
     NotImplemented, ///< 501: a method token the server does not know.
 };
+Q_ENUM_NS(ErrorCode)
+
+} // namespace ErrorCodes
+
+using ErrorCodes::ErrorCode;
 
 /** @brief The contract's wire name of @p code, e.g. "SEAT_UNAVAILABLE". */
 [[nodiscard]] QString errorCodeName(ErrorCode code);

@@ -14,6 +14,21 @@ const char kAbortedProperty[] = "concertKioskAborted";
 
 } // namespace
 
+QString ApiClient::Failure::name() const
+{
+    switch (kind) {
+    case Kind::NoAnswer:
+        return QStringLiteral("UNREACHABLE");
+    case Kind::BadAnswer:
+        return QStringLiteral("BAD_RESPONSE");
+    case Kind::Cancelled:
+        return QStringLiteral("CANCELLED");
+    case Kind::Answered:
+        break;
+    }
+    return errorCodeName(code);
+}
+
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -105,14 +120,15 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
     if (reply->property(kAbortedProperty).toBool()) {
         // Cancelled by abortAll(): let the caller clear its busy state, tell nobody else.
         if (onFailure && !m_destroying)
-            onFailure({KioskError::None, QStringLiteral("cancelled"), 0});
+            onFailure(
+                {ErrorCode::Internal, QStringLiteral("cancelled"), 0, Failure::Kind::Cancelled});
         return;
     }
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         qCInfo(lcApi) << "no answer from" << reply->url().toString() << reply->errorString();
-        fail({KioskError::Unreachable, reply->errorString(), 0}, onFailure);
+        fail({ErrorCode::Unavailable, reply->errorString(), 0, Failure::Kind::NoAnswer}, onFailure);
         return;
     }
     const int status = statusAttribute.toInt();
@@ -124,7 +140,8 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
     if (status >= 200 && status < 300) {
         setReachable(true);
         if (!isObject) {
-            fail({KioskError::BadResponse, QStringLiteral("answer is not a JSON object"), status},
+            fail({ErrorCode::Internal, QStringLiteral("answer is not a JSON object"), status,
+                  Failure::Kind::BadAnswer},
                  onFailure);
             return;
         }
@@ -133,17 +150,20 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
         return;
     }
 
-    Failure failure {KioskError::BadResponse, QStringLiteral("HTTP status %1").arg(status), status};
+    Failure failure{ErrorCode::Internal, QStringLiteral("HTTP status %1").arg(status), status,
+                    Failure::Kind::BadAnswer};
     if (const std::optional<ApiError> error =
             isObject ? ApiError::fromJson(document.object()) : std::nullopt) {
-        failure.code = KioskError::fromErrorCode(error->code);
+        failure.code = error->code;
         failure.message = error->message;
+        failure.kind = Failure::Kind::Answered;
     } else if (status == 503) {
-        failure.code = KioskError::Unavailable;
+        failure.code = ErrorCode::Unavailable;
     }
-    if (failure.code != KioskError::Unavailable)
+    failure.retryAfterSeconds = qMax(0, reply->rawHeader("Retry-After").trimmed().toInt());
+    if (failure.code != ErrorCode::Unavailable)
         setReachable(true);
-    qCInfo(lcApi) << reply->url().path() << "failed:" << status << KioskError::name(failure.code)
+    qCInfo(lcApi) << reply->url().path() << "failed:" << status << failure.name()
                   << failure.message;
     fail(failure, onFailure);
 }

@@ -25,7 +25,8 @@ class QNetworkReply;
  *
  * Every failure is also announced through errorOccurred(), so one place (KioskController) can
  * decide what the customer sees. Error bodies are read with ApiError::fromJson(); an answer with
- * no HTTP status is KioskError::Unreachable, a body that breaks the contract is BadResponse.
+ * no HTTP status is ErrorCode::Unavailable (Failure::Kind::NoAnswer), a body that breaks the
+ * contract is ErrorCode::Internal (Failure::Kind::BadAnswer).
  *
  * After an Unreachable or Unavailable failure the client turns reachable() false and probes
  * `GET /api/v1/health` every retryIntervalMs() until the server answers, then emits reconnected().
@@ -49,12 +50,23 @@ class ApiClient : public QObject
     Q_PROPERTY(int timeoutMs READ timeoutMs WRITE setTimeoutMs NOTIFY timeoutMsChanged)
 
 public:
-    /** @brief Why a request failed: a kiosk error code, the server's message, the HTTP status. */
+    /** @brief Why a request failed: the contract's code, the server's message, the status. */
     struct Failure
     {
-        KioskError::Code code = KioskError::Internal;
+        /** @brief Where the failure came from; the code says what it means. */
+        enum class Kind {
+            Answered, ///< an error body of the contract
+            NoAnswer, ///< no HTTP answer (refused, DNS, time-out): code Unavailable
+            BadAnswer, ///< an answer the contract does not allow: code Internal
+            Cancelled, ///< abortAll() cancelled it: nobody is told, no notice is shown
+        };
+        ErrorCode code = ErrorCode::Internal;
         QString message;
         int httpStatus = 0; ///< 0 when no HTTP answer arrived
+        Kind kind = Kind::Answered;
+        int retryAfterSeconds = 0; ///< Retry-After of a 429/503 answer, 0 when absent
+        /** @brief For logs: the wire name, or "UNREACHABLE", "BAD_RESPONSE", "CANCELLED". */
+        [[nodiscard]] QString name() const;
     };
     using JsonHandler = std::function<void(const QJsonObject &)>;
     using FailureHandler = std::function<void(const Failure &)>;
@@ -109,8 +121,9 @@ public:
 
     /**
      * @brief Cancels every request in flight, e.g. when the customer walks away and the kiosk
-     * starts over. Each failure handler runs once with code KioskError::None (so callers can
-     * clear their busy state); no success handler runs and errorOccurred() is not emitted.
+     * starts over. Each failure handler runs once with kind Failure::Kind::Cancelled (so
+     * callers can clear their busy state); no success handler runs and errorOccurred() is not
+     * emitted.
      */
     Q_INVOKABLE void abortAll();
 
@@ -122,7 +135,7 @@ Q_SIGNALS:
     void retryIntervalMsChanged();
     void timeoutMsChanged();
     /** @brief A request failed; @p message is the server's text or a transport description. */
-    void errorOccurred(KioskError::Code code, const QString &message);
+    void errorOccurred(ErrorCode code, const QString &message);
     /** @brief The server answers again after reachable() was false. */
     void reconnected();
 
@@ -135,7 +148,8 @@ private:
             if (value)
                 onSuccess(*value);
             else
-                fail({KioskError::BadResponse, QStringLiteral("unexpected answer"), 200},
+                fail({ErrorCode::Internal, QStringLiteral("unexpected answer"), 200,
+                      Failure::Kind::BadAnswer},
                      onFailure);
         };
     }

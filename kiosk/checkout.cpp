@@ -37,9 +37,9 @@ bool Checkout::hold(qint64 concertId, const QString &date, const QList<int> &sea
     for (int seat : seatNumbers)
         seats.append(seat);
     const std::optional<ReservationRequest> request =
-        ReservationRequest::fromJson(QJsonObject {{QStringLiteral("concertId"), concertId},
-                                                  {QStringLiteral("date"), date},
-                                                  {QStringLiteral("seatNumbers"), seats}});
+        ReservationRequest::fromJson(QJsonObject{{QStringLiteral("concertId"), concertId},
+                                                 {QStringLiteral("date"), date},
+                                                 {QStringLiteral("seatNumbers"), seats}});
     if (!request || concertId < 1)
         return false;
     reset();
@@ -67,7 +67,7 @@ bool Checkout::pay()
     setState(Paying);
     const quint64 generation = m_generation;
     m_client->postAs<Payment>(
-        QStringLiteral("/api/v1/payments"), PaymentRequest {m_reservation.reservationId}.toJson(),
+        QStringLiteral("/api/v1/payments"), PaymentRequest{m_reservation.reservationId}.toJson(),
         this,
         [this, generation](const Payment &payment) {
             if (generation != m_generation)
@@ -83,13 +83,13 @@ bool Checkout::pay()
             if (generation != m_generation)
                 return;
             switch (failure.code) {
-            case KioskError::HoldExpired:
+            case ErrorCode::HoldExpired:
                 m_countdown.stop();
                 setState(Expired);
                 break;
-            case KioskError::AlreadyPaid:
-            case KioskError::Forbidden:
-            case KioskError::NotFound:
+            case ErrorCode::AlreadyPaid:
+            case ErrorCode::Forbidden:
+            case ErrorCode::NotFound:
                 m_countdown.stop();
                 setState(Idle);
                 break;

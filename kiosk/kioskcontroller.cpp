@@ -8,6 +8,7 @@
 #include "wallet.h"
 
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcKiosk, "concert.kiosk.flow", QtInfoMsg)
@@ -66,7 +67,7 @@ void KioskController::setWallet(Wallet *wallet)
     if (m_wallet) {
         connect(m_wallet, &Wallet::balanceChanged, this, [this]() {
             // "Not enough balance" is over once a top-up covers the seats.
-            if (m_noticeCode == KioskError::InsufficientBalance && m_checkout
+            if (m_noticeCode == ErrorCode::InsufficientBalance && m_checkout
                 && m_wallet->balance() >= m_checkout->amount())
                 clearNotice();
         });
@@ -85,7 +86,7 @@ void KioskController::setCheckout(Checkout *checkout)
         connect(m_checkout, &Checkout::held, this, &KioskController::held);
         connect(m_checkout, &Checkout::paid, this, &KioskController::paid);
         connect(m_checkout, &Checkout::holdExpired, this,
-                [this]() { handleError(KioskError::HoldExpired, {}); });
+                [this]() { handleError(ErrorCode::HoldExpired, {}); });
     }
     Q_EMIT checkoutChanged();
 }
@@ -120,15 +121,19 @@ bool KioskController::begin(const QString &memberId, qint64 concertId, const QSt
 {
     const std::optional<QString> userId = JsonFields::canonicalUuid(memberId.trimmed());
     if (!userId) {
-        showNotice(ErrorNotice, KioskError::InvalidArgument, tr("Check your member number"),
-                   tr("A member number has 32 letters and digits in groups of 8-4-4-4-12, "
-                      "for example 3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c. New here? Tap "
-                      "“I’m new here”."));
+        showNotice(KioskError::ErrorNotice, ErrorCode::InvalidArgument, [] {
+            return Notice{tr("Check your member number"),
+                          tr("A member number has 32 letters and digits in groups of "
+                             "8-4-4-4-12, for example 3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c. New "
+                             "here? Tap “I’m new here”.")};
+        });
         return false;
     }
     if (concertId <= 0) {
-        showNotice(InfoNotice, KioskError::None, tr("Choose a concert"),
-                   tr("Tap the concert you would like tickets for."));
+        showNotice(KioskError::InfoNotice, std::nullopt, [] {
+            return Notice{tr("Choose a concert"),
+                          tr("Tap the concert you would like tickets for.")};
+        });
         return false;
     }
     if (!m_queue)
@@ -161,7 +166,7 @@ bool KioskController::pay()
 {
     if (!m_checkout || m_screen != CheckoutScreen)
         return false;
-    if (m_noticeCode == KioskError::InsufficientBalance)
+    if (m_noticeCode == ErrorCode::InsufficientBalance)
         clearNotice();
     return m_checkout->pay();
 }
@@ -185,7 +190,7 @@ void KioskController::startOver()
     setDate({});
     if (hadSession)
         Q_EMIT sessionChanged();
-    if (m_noticeKind != RetryingNotice)
+    if (m_noticeKind != KioskError::RetryingNotice)
         clearNotice();
     setScreen(StartScreen);
     Q_EMIT sessionReset();
@@ -193,7 +198,7 @@ void KioskController::startOver()
 
 void KioskController::dismissNotice()
 {
-    if (m_noticeKind == RetryingNotice && m_client && !m_client->reachable())
+    if (m_noticeKind == KioskError::RetryingNotice && m_client && !m_client->reachable())
         return; // stays until the server answers again
     clearNotice();
 }
@@ -202,194 +207,107 @@ void KioskController::reportSelectionLost(const QList<int> &seatNumbers)
 {
     if (seatNumbers.isEmpty())
         return;
-    const QString seats = seatNumbers.size() == 1
-        ? tr("Seat %1 was").arg(seatNumbers.first())
-        : tr("Seats %1 were").arg(KioskFormat::seatList(seatNumbers));
-    if (m_noticeCode == KioskError::SeatUnavailable) {
+    const int count = int(seatNumbers.size());
+    if (m_noticeCode == ErrorCode::SeatUnavailable) {
         // The reload after a refused hold names the seats the refusal was about.
-        showNotice(WarningNotice, KioskError::SeatUnavailable,
-                   titleFor(KioskError::SeatUnavailable),
-                   tr("%1 taken by someone else a moment ago and left your selection. The map "
-                      "is up to date — pick another seat or hold the rest.")
-                       .arg(seats));
+        showNotice(KioskError::WarningNotice, ErrorCode::SeatUnavailable, [seatNumbers, count] {
+            //: %1 is one seat number or a list ("7, 8 and 12"); %n is how many.
+            return Notice{KioskError::title(ErrorCode::SeatUnavailable),
+                          tr("Seat(s) %1 were taken by someone else a moment ago and left your "
+                             "selection. The map is up to date — pick another seat or hold "
+                             "the rest.",
+                             "", count)
+                              .arg(KioskFormat::seatList(seatNumbers))};
+        });
         return;
     }
-    showNotice(InfoNotice, KioskError::None, tr("%1 just taken").arg(seats),
-               tr("Someone else got there first, so it left your selection. Please pick "
-                  "another seat."));
+    showNotice(KioskError::InfoNotice, std::nullopt, [seatNumbers, count] {
+        //: %1 is one seat number or a list ("7, 8 and 12"); %n is how many.
+        return Notice{
+            tr("Seat(s) %1 just taken", "", count).arg(KioskFormat::seatList(seatNumbers)),
+            tr("Someone else got there first, so it left your selection. Please "
+               "pick another seat.")};
+    });
 }
 
-KioskController::Screen KioskController::destinationFor(KioskError::Code code, Screen current)
+KioskController::Screen KioskController::destinationFor(ErrorCode code, Screen current)
 {
-    const bool inSession = current != StartScreen && current != ReceiptScreen;
-    switch (code) {
-    case KioskError::TokenInvalid:
-    case KioskError::TokenExpired:
-    case KioskError::NotAdmitted:
-        return inSession ? QueueScreen : current;
-    case KioskError::SeatUnavailable:
-    case KioskError::HoldExpired:
-    case KioskError::Forbidden:
-        return inSession ? SeatsScreen : current;
-    case KioskError::AlreadyPaid:
-        return inSession ? StartScreen : current;
-    case KioskError::NotFound:
-        if (current == CheckoutScreen)
-            return SeatsScreen; // the reservation is gone
-        if (current == SeatsScreen || current == QueueScreen)
-            return StartScreen; // the concert is gone
-        return current;
-    default:
-        return current;
+    if (current == StartScreen || current == ReceiptScreen)
+        return current; // no session to steer
+    switch (KioskError::entry(code).next) {
+    case KioskError::NextStep::Requeue:
+    case KioskError::NextStep::AwaitTurn:
+        return QueueScreen;
+    case KioskError::NextStep::RepickSeats:
+        return SeatsScreen;
+    case KioskError::NextStep::StartOver:
+        return StartScreen;
+    case KioskError::NextStep::StepBack:
+        // Checkout: the reservation is gone; seats or queue: the concert is gone.
+        return current == CheckoutScreen ? SeatsScreen : StartScreen;
+    case KioskError::NextStep::Stay:
+    case KioskError::NextStep::KeepSeats:
+    case KioskError::NextStep::TopUp:
+    case KioskError::NextStep::Retry:
+        break;
     }
+    return current;
 }
 
-KioskController::NoticeKind KioskController::noticeKindFor(KioskError::Code code)
+void KioskController::handleError(ErrorCode code, const QString &message)
 {
-    switch (code) {
-    case KioskError::None:
-    case KioskError::NotAdmitted:
-    case KioskError::AlreadyPaid:
-        return InfoNotice;
-    case KioskError::TokenInvalid:
-    case KioskError::TokenExpired:
-    case KioskError::SeatUnavailable:
-    case KioskError::HoldExpired:
-    case KioskError::InsufficientBalance:
-        return WarningNotice;
-    case KioskError::Unavailable:
-    case KioskError::Unreachable:
-        return RetryingNotice;
-    default:
-        return ErrorNotice;
-    }
-}
-
-QString KioskController::titleFor(KioskError::Code code)
-{
-    switch (code) {
-    case KioskError::None:
-        return {};
-    case KioskError::TokenInvalid:
-        return tr("Your place in the queue was not recognised");
-    case KioskError::TokenExpired:
-        return tr("Your shopping time is over");
-    case KioskError::NotAdmitted:
-        return tr("It is not your turn yet");
-    case KioskError::SeatUnavailable:
-        return tr("Those seats were just taken");
-    case KioskError::InsufficientBalance:
-        return tr("Not enough balance");
-    case KioskError::AlreadyPaid:
-        return tr("Already paid");
-    case KioskError::HoldExpired:
-        return tr("Your seat hold has ended");
-    case KioskError::Forbidden:
-        return tr("That reservation is not yours");
-    case KioskError::NotFound:
-        return tr("No longer available");
-    case KioskError::InvalidArgument:
-        return tr("That was not accepted");
-    case KioskError::Unavailable:
-    case KioskError::Unreachable:
-        return tr("Cannot reach the ticket service");
-    case KioskError::AdminKeyInvalid:
-    case KioskError::MethodNotAllowed:
-    case KioskError::PayloadTooLarge:
-    case KioskError::Internal:
-    case KioskError::BadResponse:
-        return tr("Something went wrong");
-    }
-    return tr("Something went wrong");
-}
-
-QString KioskController::textFor(KioskError::Code code)
-{
-    const QString staff = tr("Please try again. If it keeps happening, ask a member of staff "
-                             "(code %1).")
-                              .arg(KioskError::name(code));
-    switch (code) {
-    case KioskError::None:
-        return {};
-    case KioskError::TokenInvalid:
-        return tr("We have put you back in the queue. You will be let in again shortly.");
-    case KioskError::TokenExpired:
-        return tr("Each customer has a limited time to shop. You are back in the queue and will "
-                  "be let in again shortly.");
-    case KioskError::NotAdmitted:
-        return tr("Please wait in the queue a little longer.");
-    case KioskError::SeatUnavailable:
-        return tr("Someone else got one of your seats a moment ago. The map is up to date — "
-                  "please pick your seats again.");
-    case KioskError::InsufficientBalance:
-        return tr("Add money to your balance below, then pay again.");
-    case KioskError::AlreadyPaid:
-        return tr("This reservation was paid already — the seats are yours.");
-    case KioskError::HoldExpired:
-        return tr("Seats are held for a few minutes only and the time ran out. They are free "
-                  "again — please pick your seats once more.");
-    case KioskError::Forbidden:
-        return tr("Please pick your seats again.");
-    case KioskError::NotFound:
-        return tr("That concert or reservation no longer exists. Please choose again.");
-    case KioskError::Unavailable:
-    case KioskError::Unreachable:
-        return tr("Retrying by itself — there is no need to do anything. Your place and your "
-                  "seats are kept.");
-    default:
-        return staff;
-    }
-}
-
-void KioskController::handleError(KioskError::Code code, const QString &message)
-{
-    if (code == KioskError::None)
-        return;
-    qCInfo(lcKiosk) << "error" << KioskError::name(code) << message << "on screen" << m_screen;
+    const KioskError::Entry &row = KioskError::entry(code);
+    qCInfo(lcKiosk) << "error" << errorCodeName(code) << message << "on screen" << m_screen;
     const bool inSession = m_screen != StartScreen && m_screen != ReceiptScreen;
-    const NoticeKind kind = noticeKindFor(code);
-    if (kind != RetryingNotice && kind != ErrorNotice && !inSession)
+    if (row.kind != KioskError::RetryingNotice && row.kind != KioskError::ErrorNotice && !inSession)
         return; // an answer for a session the customer already left
 
     const Screen destination = destinationFor(code, m_screen);
-    QString text = textFor(code);
-    switch (code) {
-    case KioskError::TokenInvalid:
-    case KioskError::TokenExpired:
+    // Texts are written when shown and again when the customer switches language.
+    std::function<QString()> text = [code] {
+        return KioskError::text(code);
+    };
+    switch (row.next) {
+    case KioskError::NextStep::Requeue:
+    case KioskError::NextStep::AwaitTurn:
         if (m_checkout)
             m_checkout->reset();
         setScreen(destination);
-        if (m_queue)
-            m_queue->rejoin();
-        break;
-    case KioskError::NotAdmitted:
-        if (m_checkout)
-            m_checkout->reset();
-        setScreen(destination);
-        if (m_queue)
+        if (m_queue && row.next == KioskError::NextStep::AwaitTurn) {
             m_queue->checkStatus();
+        } else if (m_queue) {
+            if (code == ErrorCode::WrongConcert)
+                m_queue->setRoomConcertId(m_concertId); // this concert's own waiting room
+            m_queue->rejoin();
+        }
         break;
-    case KioskError::SeatUnavailable:
-    case KioskError::HoldExpired:
-    case KioskError::Forbidden:
+    case KioskError::NextStep::RepickSeats:
         if (m_checkout)
             m_checkout->reset();
         setScreen(destination);
         Q_EMIT seatsInvalidated();
         break;
-    case KioskError::InsufficientBalance:
+    case KioskError::NextStep::KeepSeats:
+        if (code == ErrorCode::SeatLimit)
+            text = [message] {
+                return seatLimitText(message);
+            };
+        break;
+    case KioskError::NextStep::TopUp:
         if (m_checkout && m_wallet) {
-            const qint64 missing = m_checkout->amount() - m_wallet->balance();
-            text = tr("These seats cost %1 and your balance is %2. Add at least %3 below, then "
-                      "pay again.")
-                       .arg(KioskFormat::money(m_checkout->amount()),
-                            KioskFormat::money(m_wallet->balance()),
-                            KioskFormat::money(qMax<qint64>(missing, 1)));
+            const qint64 amount = m_checkout->amount();
+            const qint64 balance = m_wallet->balance();
+            text = [amount, balance] {
+                return tr("These seats cost %1 and your balance is %2. Add at least %3 below, "
+                          "then pay again.")
+                    .arg(KioskFormat::money(amount), KioskFormat::money(balance),
+                         KioskFormat::money(qMax<qint64>(amount - balance, 1)));
+            };
             m_wallet->refresh();
         }
         break;
-    case KioskError::AlreadyPaid:
-    case KioskError::NotFound:
+    case KioskError::NextStep::StartOver:
+    case KioskError::NextStep::StepBack:
         if (destination == StartScreen) {
             startOver();
         } else if (destination != m_screen) {
@@ -399,19 +317,32 @@ void KioskController::handleError(KioskError::Code code, const QString &message)
             Q_EMIT seatsInvalidated();
         }
         break;
-    case KioskError::InvalidArgument:
-    case KioskError::AdminKeyInvalid:
-    case KioskError::MethodNotAllowed:
-    case KioskError::PayloadTooLarge:
-    case KioskError::Internal:
-    case KioskError::BadResponse:
-        if (!message.isEmpty() && code == KioskError::InvalidArgument)
-            text = tr("The ticket service said: “%1”. %2").arg(message, text);
-        break;
-    default:
+    case KioskError::NextStep::Stay:
+    case KioskError::NextStep::Retry:
         break;
     }
-    showNotice(kind, code, titleFor(code), text);
+    if (code == ErrorCode::InvalidArgument && !message.isEmpty()) {
+        text = [message, base = std::move(text)] {
+            return tr("The ticket service said: “%1”. %2").arg(message, base());
+        };
+    }
+    showNotice(row.kind, code, [code, text = std::move(text)] {
+        return Notice{KioskError::title(code), text()};
+    });
+}
+
+QString KioskController::seatLimitText(const QString &serverMessage)
+{
+    // The contract gives no field for the cap; a server that names it in its message
+    // ("at most 8 seats") lets the kiosk say the number.
+    static const QRegularExpression number(QStringLiteral("\\b(\\d{1,4})\\b"));
+    const QRegularExpressionMatch match = number.match(serverMessage);
+    if (!match.hasMatch())
+        return KioskError::text(ErrorCode::SeatLimit);
+    const int cap = match.captured(1).toInt();
+    return tr("You can hold at most %n seat(s) for this concert, counting seats you hold or "
+              "bought earlier. Please choose fewer seats.",
+              "", cap);
 }
 
 void KioskController::setScreen(Screen screen)
@@ -423,16 +354,28 @@ void KioskController::setScreen(Screen screen)
     Q_EMIT screenChanged();
 }
 
-void KioskController::showNotice(NoticeKind kind, KioskError::Code code, const QString &title,
-                                 const QString &text)
+void KioskController::showNotice(KioskError::NoticeKind kind, std::optional<ErrorCode> code,
+                                 std::function<Notice()> render)
 {
-    if (m_noticeKind == kind && m_noticeCode == code && m_noticeTitle == title
-        && m_noticeText == text)
+    const Notice notice = render();
+    m_noticeRender = std::move(render);
+    if (m_noticeKind == kind && m_noticeCode == code && m_noticeTitle == notice.title
+        && m_noticeText == notice.text)
         return;
     m_noticeKind = kind;
     m_noticeCode = code;
-    m_noticeTitle = title;
-    m_noticeText = text;
+    m_noticeTitle = notice.title;
+    m_noticeText = notice.text;
+    Q_EMIT noticeChanged();
+}
+
+void KioskController::retranslate()
+{
+    if (m_noticeTitle.isEmpty() || !m_noticeRender)
+        return;
+    const Notice notice = m_noticeRender();
+    m_noticeTitle = notice.title;
+    m_noticeText = notice.text;
     Q_EMIT noticeChanged();
 }
 
@@ -440,10 +383,11 @@ void KioskController::clearNotice()
 {
     if (m_noticeTitle.isEmpty())
         return;
-    m_noticeKind = InfoNotice;
-    m_noticeCode = KioskError::None;
+    m_noticeKind = KioskError::InfoNotice;
+    m_noticeCode.reset();
     m_noticeTitle.clear();
     m_noticeText.clear();
+    m_noticeRender = nullptr;
     Q_EMIT noticeChanged();
 }
 
@@ -451,7 +395,7 @@ void KioskController::admitted()
 {
     if (m_screen != QueueScreen)
         return;
-    if (m_noticeCode == KioskError::NotAdmitted)
+    if (m_noticeCode == ErrorCode::NotAdmitted)
         clearNotice();
     setScreen(SeatsScreen);
 }
@@ -478,6 +422,6 @@ void KioskController::paid()
 
 void KioskController::reconnected()
 {
-    if (m_noticeKind == RetryingNotice)
+    if (m_noticeKind == KioskError::RetryingNotice)
         clearNotice();
 }

@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+#include <optional>
+
 class ApiClient;
 class Checkout;
 class QueueSession;
@@ -40,9 +43,9 @@ class KioskController : public QObject
     /** @brief "YYYY-MM-DD" of the seat map last looked at; kept across screens. */
     Q_PROPERTY(QString date READ date WRITE setDate NOTIFY dateChanged)
     Q_PROPERTY(bool hasNotice READ hasNotice NOTIFY noticeChanged)
-    Q_PROPERTY(NoticeKind noticeKind READ noticeKind NOTIFY noticeChanged)
-    /** @brief The error behind the notice; KioskError::None for purely informative notices. */
-    Q_PROPERTY(KioskError::Code noticeCode READ noticeCode NOTIFY noticeChanged)
+    Q_PROPERTY(KioskError::NoticeKind noticeKind READ noticeKind NOTIFY noticeChanged)
+    /** @brief The wire name of the error behind the notice; empty for informative notices. */
+    Q_PROPERTY(QString noticeCodeName READ noticeCodeName NOTIFY noticeChanged)
     Q_PROPERTY(QString noticeTitle READ noticeTitle NOTIFY noticeChanged)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeChanged)
     /**
@@ -54,13 +57,6 @@ class KioskController : public QObject
 public:
     enum Screen { StartScreen, QueueScreen, SeatsScreen, CheckoutScreen, ReceiptScreen };
     Q_ENUM(Screen)
-    enum NoticeKind {
-        InfoNotice, ///< something changed, nothing is wrong
-        WarningNotice, ///< the customer's plan changed (seat taken, hold ended): the way forward
-        ErrorNotice, ///< something failed; try again or ask staff
-        RetryingNotice, ///< the server is unreachable; the kiosk retries by itself
-    };
-    Q_ENUM(NoticeKind)
 
     explicit KioskController(QObject *parent = nullptr);
 
@@ -81,8 +77,13 @@ public:
     [[nodiscard]] QString date() const { return m_date; }
     void setDate(const QString &date);
     [[nodiscard]] bool hasNotice() const { return !m_noticeTitle.isEmpty(); }
-    [[nodiscard]] NoticeKind noticeKind() const { return m_noticeKind; }
-    [[nodiscard]] KioskError::Code noticeCode() const { return m_noticeCode; }
+    [[nodiscard]] KioskError::NoticeKind noticeKind() const { return m_noticeKind; }
+    /** @brief The error behind the notice; std::nullopt for purely informative notices. */
+    [[nodiscard]] std::optional<ErrorCode> noticeCode() const { return m_noticeCode; }
+    [[nodiscard]] QString noticeCodeName() const
+    {
+        return m_noticeCode ? errorCodeName(*m_noticeCode) : QString();
+    }
     [[nodiscard]] QString noticeTitle() const { return m_noticeTitle; }
     [[nodiscard]] QString noticeText() const { return m_noticeText; }
     [[nodiscard]] bool idleTimeoutApplies() const;
@@ -106,21 +107,31 @@ public:
     /** @brief Back to the start screen with nothing remembered (also the idle timeout). */
     Q_INVOKABLE void startOver();
     Q_INVOKABLE void dismissNotice();
+    /**
+     * @brief Writes the notice on screen again in the current language (call after a language
+     * switch; the notice's numbers and seats stay as they were).
+     */
+    Q_INVOKABLE void retranslate();
     /** @brief Tells the customer that @p seatNumbers left their selection (taken meanwhile). */
     Q_INVOKABLE void reportSelectionLost(const QList<int> &seatNumbers);
 
-    /** @brief The screen that offers a way forward after @p code, seen on @p current. */
-    [[nodiscard]] static Screen destinationFor(KioskError::Code code, Screen current);
-    /** @brief How a notice for @p code looks. */
-    [[nodiscard]] static NoticeKind noticeKindFor(KioskError::Code code);
-    /** @brief The notice's headline for @p code, e.g. "Those seats were just taken". */
-    [[nodiscard]] static QString titleFor(KioskError::Code code);
-    /** @brief The notice's explanation and next step for @p code. */
-    [[nodiscard]] static QString textFor(KioskError::Code code);
+    /**
+     * @brief The screen that offers a way forward after @p code, seen on @p current: derived
+     * from the code's KioskError::NextStep (the table in kioskerror.cpp).
+     */
+    [[nodiscard]] static Screen destinationFor(ErrorCode code, Screen current);
+    /**
+     * @brief The SEAT_LIMIT notice text: names the cap when @p serverMessage contains a number
+     * ("at most 8 seats"), else the table's general text.
+     */
+    [[nodiscard]] static QString seatLimitText(const QString &serverMessage);
 
 public Q_SLOTS:
-    /** @brief Shows what @p code means and moves to the screen that offers a way forward. */
-    void handleError(KioskError::Code code, const QString &message);
+    /**
+     * @brief Shows what @p code means (KioskError::title()/text()) and takes its next step
+     * (KioskError::entry(code).next): moves to the screen that offers a way forward.
+     */
+    void handleError(ErrorCode code, const QString &message);
 
 Q_SIGNALS:
     void clientChanged();
@@ -139,8 +150,14 @@ Q_SIGNALS:
 
 private:
     void setScreen(Screen screen);
-    void showNotice(NoticeKind kind, KioskError::Code code, const QString &title,
-                    const QString &text);
+    struct Notice
+    {
+        QString title;
+        QString text;
+    };
+    /** @brief Shows what @p render writes now, and again on retranslate(). */
+    void showNotice(KioskError::NoticeKind kind, std::optional<ErrorCode> code,
+                    std::function<Notice()> render);
     void clearNotice();
     void admitted();
     void held();
@@ -157,9 +174,10 @@ private:
     QString m_concertTitle;
     QString m_concertVenue;
     QString m_date;
-    NoticeKind m_noticeKind = InfoNotice;
-    KioskError::Code m_noticeCode = KioskError::None;
+    KioskError::NoticeKind m_noticeKind = KioskError::InfoNotice;
+    std::optional<ErrorCode> m_noticeCode;
     QString m_noticeTitle;
     QString m_noticeText;
+    std::function<Notice()> m_noticeRender;
     bool m_lastIdleTimeoutApplies = true;
 };

@@ -1,5 +1,7 @@
 #include "kioskengine.h"
 
+#include "kiosklanguage.h"
+
 #include <QQmlEngine>
 #include <QQuickStyle>
 
@@ -14,6 +16,8 @@ void prepare(QQmlEngine *engine)
     Q_UNUSED(styleSet)
     // Qt 6.4 does not search qrc:/qt/qml by default; the modules' RESOURCE_PREFIX puts them there.
     engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // The language switch retranslates every qsTr() binding of this engine.
+    KioskLanguage::registerEngine(engine);
 }
 
 QUrl mainUrl()

@@ -31,7 +31,13 @@ std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QS
                                     "(1..86400, default %1).")
             .arg(options.idleTimeoutSeconds),
         QStringLiteral("N"));
-    parser.addOptions({help, server, fullscreen, idle});
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QCoreApplication::translate("KioskOptions",
+                                    "Language of the screens: ko or en (default: Korean when the "
+                                    "system locale is Korean, else English)."),
+        QStringLiteral("ko|en"));
+    parser.addOptions({help, server, fullscreen, idle, language});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(arguments))
@@ -65,6 +71,12 @@ std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QS
                                        "seconds from 1 to 86400")
                             .arg(text));
         options.idleTimeoutSeconds = seconds;
+    }
+    if (parser.isSet(language)) {
+        const QString text = parser.value(language);
+        if (text != QLatin1String("ko") && text != QLatin1String("en"))
+            return fail(QStringLiteral("--language: '%1' is not ko or en").arg(text));
+        options.language = text;
     }
     return options;
 }

@@ -17,6 +17,8 @@ struct KioskOptions
     bool fullscreen = false;
     /** @brief Seconds without input before the kiosk returns to the start screen, 1..86400. */
     int idleTimeoutSeconds = 120;
+    /** @brief "ko" or "en"; empty = from the system locale (Korean when it is Korean). */
+    QString language;
     /** @brief --help was given: print helpText and exit 0. */
     bool helpRequested = false;
     QString helpText;

@@ -1,5 +1,6 @@
 // concert-kiosk: parses the options and shows the kiosk window (Concert.Kiosk.Ui/Main.qml).
 #include "kioskengine.h"
+#include "kiosklanguage.h"
 #include "kioskoptions.h"
 
 #include <QGuiApplication>
@@ -29,6 +30,8 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    KioskLanguage::setStartupCode(options->language.isEmpty() ? KioskLanguage::systemDefault()
+                                                              : options->language);
     QQmlApplicationEngine engine;
     KioskEngine::prepare(&engine);
     engine.setInitialProperties({

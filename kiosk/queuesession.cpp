@@ -11,6 +11,8 @@ QueueSession::QueueSession(QObject *parent)
     m_pollTimer.setSingleShot(true);
     m_pollTimer.setInterval(pollIntervalFor(1));
     connect(&m_pollTimer, &QTimer::timeout, this, &QueueSession::poll);
+    m_joinRetryTimer.setSingleShot(true);
+    connect(&m_joinRetryTimer, &QTimer::timeout, this, &QueueSession::requestToken);
 }
 
 void QueueSession::setClient(ApiClient *client)
@@ -52,6 +54,7 @@ int QueueSession::pollIntervalFor(int position)
 void QueueSession::join(const QString &userId)
 {
     leave();
+    m_roomConcertId = 0;
     m_userId = userId;
     Q_EMIT userIdChanged();
     requestToken();
@@ -81,6 +84,7 @@ void QueueSession::leave()
 {
     ++m_generation;
     m_pollTimer.stop();
+    m_joinRetryTimer.stop();
     m_requestInFlight = false;
     m_joinFailed = false;
     m_startPosition = 0;
@@ -109,9 +113,11 @@ void QueueSession::requestToken()
     m_joinFailed = false;
     const quint64 generation = ++m_generation;
     m_requestInFlight = true;
+    QJsonObject body{{QStringLiteral("userId"), m_userId}};
+    if (m_roomConcertId > 0)
+        body.insert(QStringLiteral("concertId"), m_roomConcertId);
     m_client->postAs<QueueToken>(
-        QStringLiteral("/api/v1/queue/tokens"), QJsonObject {{QStringLiteral("userId"), m_userId}},
-        this,
+        QStringLiteral("/api/v1/queue/tokens"), body, this,
         [this, generation](const QueueToken &token) {
             if (generation != m_generation)
                 return;
@@ -119,10 +125,15 @@ void QueueSession::requestToken()
             setToken(token.token);
             apply(token.queue);
         },
-        [this, generation](const ApiClient::Failure &) {
+        [this, generation](const ApiClient::Failure &failure) {
             if (generation != m_generation)
                 return;
             m_requestInFlight = false;
+            if (failure.code == ErrorCode::TooManyRequests) {
+                // Rate-limited per address: wait as long as the server asked (1..60 s).
+                m_joinRetryTimer.start(1000 * qBound(1, failure.retryAfterSeconds, 60));
+                return;
+            }
             m_joinFailed = true; // tried again on ApiClient::reconnected
         },
         ApiClient::Auth::None);
@@ -146,8 +157,7 @@ void QueueSession::poll()
             if (generation != m_generation)
                 return;
             m_requestInFlight = false;
-            if (failure.code == KioskError::TokenInvalid
-                || failure.code == KioskError::TokenExpired)
+            if (failure.code == ErrorCode::TokenInvalid || failure.code == ErrorCode::TokenExpired)
                 rejoin();
             else
                 schedulePoll(); // unreachable and the like: keep trying at the same pace

@@ -80,6 +80,14 @@ public:
     /** @brief Forgets the customer and the token; stops polling. */
     Q_INVOKABLE void leave();
 
+    /**
+     * @brief The concert whose waiting room the next token is asked for ("concertId" in
+     * `POST /queue/tokens`, contract "Waiting rooms"); 0 (the default) = the house room, as in
+     * v1. Set after a 403 WRONG_CONCERT; join() resets it to the house room.
+     */
+    void setRoomConcertId(qint64 concertId) { m_roomConcertId = concertId; }
+    [[nodiscard]] qint64 roomConcertId() const { return m_roomConcertId; }
+
 Q_SIGNALS:
     void clientChanged();
     void userIdChanged();
@@ -112,5 +120,7 @@ private:
     bool m_requestInFlight = false;
     bool m_joinFailed = false;
     quint64 m_generation = 0; // answers for an older join() are ignored
+    qint64 m_roomConcertId = 0;
     QTimer m_pollTimer;
+    QTimer m_joinRetryTimer; // after 429 TOO_MANY_REQUESTS: ask again after Retry-After
 };

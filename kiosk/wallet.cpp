@@ -55,7 +55,7 @@ bool Wallet::charge(qint64 amount)
     const quint64 generation = m_generation;
     m_client->postAs<Balance>(
         QStringLiteral("/api/v1/users/%1/balance/charge").arg(m_userId),
-        ChargeRequest {amount}.toJson(), this,
+        ChargeRequest{amount}.toJson(), this,
         [this, generation, amount](const Balance &balance) {
             if (generation != m_generation)
                 return;

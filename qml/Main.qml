@@ -22,12 +22,14 @@ QQC2.ApplicationWindow {
 
     width: 1280
     height: 800
-    minimumWidth: 1024
-    minimumHeight: 700
+    minimumWidth: 640
+    minimumHeight: 640
     visible: true
     visibility: root.fullscreen ? Window.FullScreen : Window.Windowed
     flags: root.fullscreen ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     title: qsTr("Concert Kiosk")
+    // Qt Quick Controls pick up the language for their own texts (e.g. text field menus).
+    locale: Qt.locale(Language.code === "ko" ? "ko_KR" : "en_US")
     color: Theme.background
 
     ApiClient {
@@ -68,6 +70,15 @@ QQC2.ApplicationWindow {
         checkout: currentCheckout
     }
 
+    // The notice under the header is written in C++; write it again in the new language.
+    Connections {
+        target: Language
+
+        function onCodeChanged() {
+            kioskController.retranslate();
+        }
+    }
+
     IdleWatcher {
         objectName: "idleWatcher"
         timeoutSeconds: root.idleTimeoutSeconds
@@ -75,10 +86,18 @@ QQC2.ApplicationWindow {
         onTimedOut: kioskController.startOver()
     }
 
+    // Layouts are designed for 1280×800 landscape and 800×1280 portrait and scale from there.
+    Binding {
+        target: Theme
+        property: "portrait"
+        value: root.height > root.width
+    }
+
     Binding {
         target: Theme
         property: "scale"
-        value: Math.max(0.8, Math.min(root.width / 1280, root.height / 800))
+        value: Theme.portrait ? Math.max(0.8, Math.min(root.width / 800, root.height / 1280))
+                              : Math.max(0.8, Math.min(root.width / 1280, root.height / 800))
     }
 
     Component {

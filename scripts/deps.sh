@@ -6,10 +6,11 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev qt6-declarative-dev-tools
-    libqt6sql6-mysql libgl-dev libglx-dev libegl-dev
+    libqt6sql6-mysql libqt6quickwidgets6 libgl-dev libglx-dev libegl-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qttest
     qml6-module-qtqml-workerscript qml6-module-qtqml
+    qt6-tools-dev qt6-l10n-tools libqrencode-dev fonts-nanum
     mariadb-server mariadb-client
     curl wrk clang-format
     nginx openssl

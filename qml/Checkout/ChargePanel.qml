@@ -29,6 +29,7 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 text: qsTr("Your balance")
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -37,6 +38,8 @@ Rectangle {
 
             Text {
                 objectName: "balanceLabel"
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Your balance: %1").arg(text)
                 text: root.wallet.known ? Format.money(root.wallet.balance) : "…"
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -45,6 +48,8 @@ Rectangle {
         }
 
         Text {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
             text: qsTr("Add money")
             font.pixelSize: Theme.fontBody
             color: Theme.textMuted
@@ -68,6 +73,7 @@ Rectangle {
                     Layout.fillWidth: true
                     enabled: !root.wallet.charging
                     text: qsTr("+ %1").arg(Format.money(preset.modelData))
+                    accessibleName: qsTr("Add %1 to your balance").arg(Format.money(preset.modelData))
                     onClicked: root.wallet.charge(preset.modelData)
                 }
             }
@@ -95,6 +101,9 @@ Rectangle {
                 Layout.fillWidth: true
                 implicitHeight: Theme.touchTarget
                 placeholderText: qsTr("Other amount in ₩")
+                Accessible.role: Accessible.EditableText
+                Accessible.name: qsTr("Other amount in ₩")
+                Accessible.description: qsTr("Type an amount in won, then press Enter or Add.")
                 placeholderTextColor: Theme.textDisabled
                 font.pixelSize: Theme.fontBody
                 color: Theme.text
@@ -118,6 +127,7 @@ Rectangle {
                 objectName: "chargeCustomButton"
                 enabled: !root.wallet.charging && root.wallet.isValidCharge(amountField.amount)
                 text: qsTr("Add")
+                accessibleName: qsTr("Add the amount typed")
                 onClicked: {
                     if (root.wallet.charge(amountField.amount))
                         amountField.clear();

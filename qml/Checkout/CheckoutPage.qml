@@ -13,14 +13,19 @@ Item {
 
     readonly property real missing: Math.max(0, root.checkout.amount - root.wallet.balance)
 
-    RowLayout {
+    // Landscape: the order on the left, balance and Pay on the right. Portrait: stacked.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: Theme.portrait ? 1 : 2
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
 
         OrderSummaryPanel {
-            Layout.preferredWidth: parent.width * 0.45
-            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.portrait ? -1 : parent.width * 0.45
+            Layout.fillWidth: Theme.portrait
+            Layout.fillHeight: !Theme.portrait
+            Layout.preferredHeight: Theme.portrait ? implicitHeight : -1
             controller: root.controller
             checkout: root.checkout
         }
@@ -60,6 +65,7 @@ Item {
                 font.pixelSize: Theme.fontLarge
                 enabled: root.checkout.state === Checkout.Held && !root.wallet.charging
                 text: root.checkout.state === Checkout.Paying ? qsTr("Paying…") : qsTr("Pay %1").arg(Format.money(root.checkout.amount))
+                Accessible.description: qsTr("Pays from your balance; the seats become yours.")
                 onClicked: root.controller.pay()
             }
         }

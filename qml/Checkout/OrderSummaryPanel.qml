@@ -10,16 +10,23 @@ Rectangle {
     required property KioskController controller
     required property Checkout checkout
 
+    implicitHeight: column.implicitHeight + 2 * Theme.spacingLarge
     radius: Theme.radius
     color: Theme.surface
     border.color: Theme.border
 
     ColumnLayout {
+        id: column
+
         anchors.fill: parent
         anchors.margins: Theme.spacingLarge
         spacing: Theme.spacing
 
         Text {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
             text: qsTr("Your order")
             font.pixelSize: Theme.fontSmall
             font.bold: true
@@ -40,7 +47,7 @@ Rectangle {
 
         Text {
             Layout.fillWidth: true
-            text: root.controller.concertVenue + " · " + Format.dateLabel(root.checkout.date)
+            text: root.controller.concertVenue + " · " + Format.dateLabel(root.checkout.date, Language.code)
             font.pixelSize: Theme.fontBody
             color: Theme.textMuted
             wrapMode: Text.WordWrap
@@ -91,6 +98,7 @@ Rectangle {
 
         Item {
             Layout.fillHeight: true
+            visible: !Theme.portrait
         }
 
         Rectangle {
@@ -130,7 +138,7 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
-                text: root.checkout.seatNumbers.length === 1 ? qsTr("Total, 1 seat") : qsTr("Total, %1 seats").arg(root.checkout.seatNumbers.length)
+                text: qsTr("Total, %n seat(s)", "", root.checkout.seatNumbers.length)
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
             }

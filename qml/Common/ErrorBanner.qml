@@ -12,14 +12,14 @@ Rectangle {
     required property string title
     required property string message
 
-    readonly property bool retrying: root.kind === KioskController.RetryingNotice
+    readonly property bool retrying: root.kind === KioskError.RetryingNotice
     readonly property color toneColor: {
         switch (root.kind) {
-        case KioskController.WarningNotice:
+        case KioskError.WarningNotice:
             return Theme.warning;
-        case KioskController.ErrorNotice:
+        case KioskError.ErrorNotice:
             return Theme.danger;
-        case KioskController.RetryingNotice:
+        case KioskError.RetryingNotice:
             return Theme.textMuted;
         default:
             return Theme.info;
@@ -58,7 +58,7 @@ Rectangle {
 
                 Text {
                     anchors.centerIn: parent
-                    text: root.kind === KioskController.InfoNotice ? "i" : "!"
+                    text: root.kind === KioskError.InfoNotice ? "i" : "!"
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
                     color: Theme.background
@@ -103,6 +103,7 @@ Rectangle {
             Layout.alignment: Qt.AlignVCenter
             visible: !root.retrying
             text: qsTr("OK")
+            accessibleName: qsTr("Close this message")
             onClicked: root.dismissed()
         }
     }

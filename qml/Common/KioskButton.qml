@@ -3,6 +3,7 @@ import QtQuick.Controls as QQC2
 import Concert.Kiosk.Ui
 
 // A large touch button. `tone` picks the look: the one main action of a screen is Primary.
+// Space (from Button) and Enter activate it, so a keyboard or scanner works like a finger.
 QQC2.Button {
     id: root
 
@@ -13,6 +14,8 @@ QQC2.Button {
     }
 
     property int tone: KioskButton.Tone.Secondary
+    // What a screen reader says; the visible text unless set.
+    property string accessibleName: root.text
 
     implicitHeight: Theme.touchTarget
     implicitWidth: Math.max(Theme.touchTarget * 2, implicitContentWidth + leftPadding + rightPadding)
@@ -22,6 +25,13 @@ QQC2.Button {
     font.bold: root.tone === KioskButton.Tone.Primary
     focusPolicy: Qt.StrongFocus
 
+    Accessible.role: Accessible.Button
+    Accessible.name: root.accessibleName
+    Accessible.onPressAction: root.clicked()
+
+    Keys.onReturnPressed: root.clicked()
+    Keys.onEnterPressed: root.clicked()
+
     contentItem: Text {
         text: root.text
         font: root.font
@@ -30,6 +40,7 @@ QQC2.Button {
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
+        Accessible.ignored: true
     }
 
     background: Rectangle {

@@ -13,6 +13,9 @@ Rectangle {
     radius: Theme.radiusSmall
     color: Theme.surfaceRaised
 
+    Accessible.role: Accessible.StaticText
+    Accessible.name: root.label + ": " + root.value
+
     ColumnLayout {
         id: column
 
@@ -23,6 +26,7 @@ Rectangle {
         Text {
             Layout.fillWidth: true
             text: root.label
+            wrapMode: Text.WordWrap
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
         }

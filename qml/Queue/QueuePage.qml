@@ -31,6 +31,7 @@ Item {
 
             Text {
                 Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 text: qsTr("You are in the queue for")
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
@@ -68,6 +69,8 @@ Item {
 
                     Text {
                         objectName: "queuePosition"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: root.waiting ? qsTr("Your place in line: %1").arg(root.queue.position) : qsTr("It is your turn!")
                         Layout.alignment: Qt.AlignHCenter
                         text: root.waiting ? root.queue.position : "✓"
                         font.pixelSize: Theme.fontDisplay
@@ -77,7 +80,10 @@ Item {
 
                     Text {
                         Layout.alignment: Qt.AlignHCenter
+                        Layout.maximumWidth: column.width
                         text: root.waiting ? qsTr("your place in line") : qsTr("It is your turn!")
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignHCenter
                         font.pixelSize: Theme.fontLarge
                         color: Theme.textMuted
                     }
@@ -91,25 +97,29 @@ Item {
                 busy: root.joining
             }
 
-            RowLayout {
+            GridLayout {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing
-                spacing: Theme.spacing
+                columns: Theme.portrait && Language.largeText ? 1 : 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
                 visible: root.waiting
 
                 QueueFactLabel {
                     objectName: "peopleAhead"
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     label: qsTr("Ahead of you")
                     value: root.queue.peopleAhead === 0 ? qsTr("Nobody — you are next")
-                         : root.queue.peopleAhead === 1 ? qsTr("1 person") : qsTr("%1 people").arg(root.queue.peopleAhead)
+                                                        : qsTr("%n person(s)", "", root.queue.peopleAhead)
                 }
 
                 QueueFactLabel {
                     objectName: "estimatedWait"
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     label: qsTr("Estimated wait")
-                    value: Format.waitText(root.queue.estimatedWaitSeconds)
+                    value: Format.waitText(root.queue.estimatedWaitSeconds, Language.code)
                 }
             }
 
@@ -133,6 +143,7 @@ Item {
                 Layout.alignment: Qt.AlignHCenter
                 tone: KioskButton.Tone.Quiet
                 text: qsTr("Leave the queue")
+                Accessible.description: qsTr("Gives up your place in the queue and returns to the first screen.")
                 onClicked: root.controller.startOver()
             }
         }

@@ -44,14 +44,19 @@ Item {
                     }
                 }
 
-                ColumnLayout {
+                // A Column, not a ColumnLayout: wrapped text keeps the height its width needs.
+                Column {
+                    id: headline
+
                     Layout.fillWidth: true
                     spacing: Math.round(4 * Theme.scale)
 
                     Text {
                         objectName: "receiptHeadline"
-                        Layout.fillWidth: true
+                        width: headline.width
                         text: qsTr("Payment complete")
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
                         color: Theme.text
@@ -59,7 +64,7 @@ Item {
                     }
 
                     Text {
-                        Layout.fillWidth: true
+                        width: headline.width
                         text: qsTr("Enjoy the show! Your seats are booked — show your member number at the entrance.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textMuted
@@ -84,12 +89,12 @@ Item {
                     model: [
                         { label: qsTr("Concert"), value: root.controller.concertTitle },
                         { label: qsTr("Venue"), value: root.controller.concertVenue },
-                        { label: qsTr("Date"), value: Format.dateLabel(root.checkout.date) },
-                        { label: qsTr("Seats"), value: Format.seatList(root.checkout.seatNumbers) },
+                        { label: qsTr("Date"), value: Format.dateLabel(root.checkout.date, Language.code) },
+                        { label: qsTr("Seats"), value: Format.seatList(root.checkout.seatNumbers, Language.code) },
                         { label: qsTr("Paid"), value: Format.money(root.checkout.amount) },
                         { label: qsTr("Balance left"), value: Format.money(root.checkout.balanceAfterPayment) },
                         { label: qsTr("Payment number"), value: String(root.checkout.paymentId) },
-                        { label: qsTr("Paid at"), value: Format.dateTimeLabel(root.checkout.paidAt) },
+                        { label: qsTr("Paid at"), value: Format.dateTimeLabel(root.checkout.paidAt, Language.code) },
                         { label: qsTr("Member number"), value: root.controller.userId }
                     ]
 
@@ -103,8 +108,12 @@ Item {
                         Layout.fillWidth: true
                         spacing: Theme.spacingLarge
 
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: row.modelData.label + ": " + row.modelData.value
+
                         Text {
-                            Layout.preferredWidth: Math.round(200 * Theme.scale)
+                            Layout.preferredWidth: Math.round(200 * Theme.scale * Theme.textScale)
+                            wrapMode: Text.WordWrap
                             text: row.modelData.label
                             font.pixelSize: Theme.fontBody
                             color: Theme.textMuted

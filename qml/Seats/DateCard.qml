@@ -20,7 +20,14 @@ QQC2.AbstractButton {
     focusPolicy: Qt.StrongFocus
     onClicked: root.picked()
 
-    Accessible.name: root.label
+    Accessible.role: Accessible.Button
+    Accessible.name: dateText.text + ", " + seatsText.text + ", " + priceText.text
+    Accessible.checkable: true
+    Accessible.checked: root.current
+    Accessible.onPressAction: root.clicked()
+
+    Keys.onReturnPressed: root.clicked()
+    Keys.onEnterPressed: root.clicked()
 
     background: Rectangle {
         radius: Theme.radiusSmall
@@ -35,10 +42,13 @@ QQC2.AbstractButton {
         spacing: Math.round(4 * Theme.scale)
 
         Text {
+            id: dateText
+
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacing
             Layout.topMargin: Theme.spacing
-            text: root.label
+            // The model's label is written once; this one follows the language.
+            text: Format.dateLabel(root.date, Language.code)
             font.pixelSize: Theme.fontBody
             font.bold: true
             color: Theme.text
@@ -52,13 +62,17 @@ QQC2.AbstractButton {
             Layout.bottomMargin: Theme.spacing
 
             Text {
+                id: seatsText
+
                 Layout.fillWidth: true
-                text: root.availableSeats === 1 ? qsTr("1 seat left") : qsTr("%1 seats left").arg(root.availableSeats)
+                text: qsTr("%n seat(s) left", "", root.availableSeats)
                 font.pixelSize: Theme.fontSmall
                 color: root.availableSeats <= 5 ? Theme.warning : Theme.textMuted
             }
 
             Text {
+                id: priceText
+
                 text: Format.money(root.price)
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted

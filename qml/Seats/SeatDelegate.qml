@@ -22,9 +22,27 @@ QQC2.AbstractButton {
     enabled: root.status === SeatMapModel.Available
     focusPolicy: Qt.StrongFocus
 
-    Accessible.name: qsTr("Seat %1, %2").arg(root.seatNumber).arg(caption.text)
+    Accessible.role: Accessible.CheckBox
+    Accessible.name: qsTr("Seat %1").arg(root.seatNumber)
+    Accessible.description: {
+        switch (root.stateName) {
+        case "selected":
+            return qsTr("Your choice, %1").arg(Format.money(root.price));
+        case "held":
+            return qsTr("Held by someone else");
+        case "sold":
+            return qsTr("Sold");
+        default:
+            return qsTr("Free, %1").arg(Format.money(root.price));
+        }
+    }
     Accessible.checkable: true
     Accessible.checked: root.selected
+    Accessible.onToggleAction: root.clicked()
+    Accessible.onPressAction: root.clicked()
+
+    Keys.onReturnPressed: root.clicked()
+    Keys.onEnterPressed: root.clicked()
 
     background: Rectangle {
         objectName: "seatTile"
@@ -86,7 +104,7 @@ QQC2.AbstractButton {
                 case "sold":
                     return qsTr("sold");
                 default:
-                    return Format.compactMoney(root.price);
+                    return Format.compactMoney(root.price, Language.code);
                 }
             }
             font.pixelSize: Math.max(8, Math.round(Math.min(root.width, root.height) * 0.2))

@@ -82,6 +82,6 @@ ColumnLayout {
     }
 
     SeatLegend {
-        Layout.alignment: Qt.AlignHCenter
+        Layout.fillWidth: true
     }
 }

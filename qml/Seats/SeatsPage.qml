@@ -42,28 +42,41 @@ Item {
         }
     }
 
-    RowLayout {
+    // Landscape: dates | map | selection. Portrait: dates in a row on top, the map, the selection
+    // under it; the map always shows all 50 seats.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: Theme.portrait ? 1 : 3
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
 
         ColumnLayout {
-            Layout.preferredWidth: Math.round(232 * Theme.scale)
-            Layout.maximumWidth: Math.round(232 * Theme.scale)
-            Layout.fillHeight: true
-            spacing: Theme.spacing
+            Layout.preferredWidth: Theme.portrait ? -1 : Math.round(232 * Theme.scale)
+            Layout.maximumWidth: Theme.portrait ? Number.POSITIVE_INFINITY : Math.round(232 * Theme.scale)
+            Layout.fillWidth: Theme.portrait
+            Layout.fillHeight: !Theme.portrait
+            spacing: Theme.spacingSmall
 
             Text {
+                Layout.fillWidth: true
                 text: qsTr("Pick a date")
+                wrapMode: Text.WordWrap
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: Theme.text
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
 
             ListView {
+                id: dateList
+
                 objectName: "dateList"
                 Layout.fillWidth: true
-                Layout.fillHeight: true
+                Layout.fillHeight: !Theme.portrait
+                Layout.preferredHeight: Theme.portrait ? (dateList.currentItem ? dateList.currentItem.implicitHeight : Theme.touchTarget * 1.5) : -1
+                orientation: Theme.portrait ? ListView.Horizontal : ListView.Vertical
                 clip: true
                 spacing: Theme.spacingSmall
                 boundsBehavior: Flickable.StopAtBounds
@@ -71,7 +84,7 @@ Item {
                 delegate: DateCard {
                     id: card
 
-                    width: ListView.view.width
+                    width: Theme.portrait ? Math.round(232 * Theme.scale) : ListView.view.width
                     onPicked: root.controller.date = card.date
                 }
             }
@@ -105,7 +118,7 @@ Item {
 
                 Text {
                     objectName: "seatMapDate"
-                    text: Format.dateLabel(dates.currentDate)
+                    text: Format.dateLabel(dates.currentDate, Language.code)
                     font.pixelSize: Theme.fontBody
                     color: Theme.textMuted
                 }
@@ -122,8 +135,10 @@ Item {
         SelectionPanel {
             id: panel
 
-            Layout.preferredWidth: Math.round(272 * Theme.scale)
-            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.portrait ? -1 : Math.round(272 * Theme.scale)
+            Layout.fillWidth: Theme.portrait
+            Layout.fillHeight: !Theme.portrait
+            Layout.preferredHeight: Theme.portrait ? implicitHeight : -1
             seats: seats
             busy: root.checkout.busy
             onHoldRequested: root.controller.holdSeats(seats.selectedSeats)

@@ -18,6 +18,7 @@ Rectangle {
         limitTimer.restart();
     }
 
+    implicitHeight: column.implicitHeight + 2 * Theme.spacingLarge
     radius: Theme.radius
     color: Theme.surface
     border.color: Theme.border
@@ -38,11 +39,17 @@ Rectangle {
     }
 
     ColumnLayout {
+        id: column
+
         anchors.fill: parent
         anchors.margins: Theme.spacingLarge
         spacing: Theme.spacing
 
         Text {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
             text: qsTr("Your seats")
             font.pixelSize: Theme.fontLarge
             font.bold: true
@@ -52,8 +59,8 @@ Rectangle {
         Text {
             objectName: "selectionLimitHint"
             Layout.fillWidth: true
-            text: root.limitShown ? qsTr("You can take up to %1 seats at a time.").arg(root.seats.maxSelection)
-                                  : qsTr("Tap up to %1 free seats.").arg(root.seats.maxSelection)
+            text: root.limitShown ? qsTr("You can take up to %n seat(s) at a time.", "", root.seats.maxSelection)
+                                  : qsTr("Tap up to %n free seat(s).", "", root.seats.maxSelection)
             font.pixelSize: Theme.fontSmall
             font.bold: root.limitShown
             color: root.limitShown ? Theme.warning : Theme.textMuted
@@ -93,6 +100,7 @@ Rectangle {
 
         Item {
             Layout.fillHeight: true
+            visible: !Theme.portrait
         }
 
         Rectangle {
@@ -106,7 +114,7 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
-                text: root.seats.selectedCount === 1 ? qsTr("1 seat") : qsTr("%1 seats").arg(root.seats.selectedCount)
+                text: qsTr("%n seat(s)", "", root.seats.selectedCount)
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
             }
@@ -126,6 +134,7 @@ Rectangle {
             tone: KioskButton.Tone.Primary
             enabled: root.seats.selectedCount > 0 && !root.busy
             text: root.busy ? qsTr("Holding…") : qsTr("Hold these seats")
+            Accessible.description: qsTr("Keeps the seats for you for a few minutes while you pay.")
             onClicked: root.holdRequested()
         }
 
@@ -135,6 +144,7 @@ Rectangle {
             tone: KioskButton.Tone.Quiet
             enabled: root.seats.selectedCount > 0 && !root.busy
             text: qsTr("Clear selection")
+            Accessible.description: qsTr("Unselects every seat you picked.")
             onClicked: root.seats.clearSelection()
         }
     }

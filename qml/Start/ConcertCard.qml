@@ -15,11 +15,19 @@ QQC2.AbstractButton {
     signal picked
 
     objectName: "concert_" + root.concertId
-    implicitHeight: Math.round(96 * Theme.scale)
+    implicitHeight: Math.max(Math.round(96 * Theme.scale), implicitContentHeight + 2 * Theme.spacingSmall)
     focusPolicy: Qt.StrongFocus
     onClicked: root.picked()
 
+    Accessible.role: Accessible.Button
     Accessible.name: root.title + ", " + root.venue
+    Accessible.description: root.chosen ? qsTr("Chosen") : qsTr("Tap to choose this concert")
+    Accessible.checkable: true
+    Accessible.checked: root.chosen
+    Accessible.onPressAction: root.clicked()
+
+    Keys.onReturnPressed: root.clicked()
+    Keys.onEnterPressed: root.clicked()
 
     background: Rectangle {
         radius: Theme.radius
@@ -43,7 +51,7 @@ QQC2.AbstractButton {
                 text: root.title.length > 0 ? root.title.charAt(0).toUpperCase() : "♪"
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
-                color: Theme.text
+                color: root.chosen ? Theme.accentText : Theme.text
             }
         }
 

@@ -32,20 +32,26 @@ Item {
         }
     }
 
-    RowLayout {
+    // Landscape: sign-in on the left, concerts on the right. Portrait: one above the other.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: Theme.portrait ? 1 : 2
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacingLarge
 
         ColumnLayout {
-            Layout.preferredWidth: parent.width * 0.4
-            Layout.fillHeight: true
-            spacing: Theme.spacingLarge
+            Layout.preferredWidth: Theme.portrait ? -1 : parent.width * 0.4
+            Layout.fillWidth: Theme.portrait
+            Layout.fillHeight: !Theme.portrait
+            spacing: Theme.portrait ? Theme.spacing : Theme.spacingLarge
 
             Text {
                 Layout.fillWidth: true
                 text: qsTr("Get your tickets")
-                font.pixelSize: Theme.fontHero
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+                font.pixelSize: Theme.portrait ? Theme.fontTitle : Theme.fontHero
                 font.bold: true
                 color: Theme.text
                 wrapMode: Text.WordWrap
@@ -75,7 +81,9 @@ Item {
                     spacing: Theme.spacing
 
                     Text {
+                        Layout.fillWidth: true
                         text: qsTr("Member number")
+                        wrapMode: Text.WordWrap
                         font.pixelSize: Theme.fontLarge
                         font.bold: true
                         color: Theme.text
@@ -101,8 +109,18 @@ Item {
                             border.width: memberField.activeFocus ? 2 : 1
                             border.color: memberField.activeFocus ? Theme.focus : Theme.border
                         }
+                        Accessible.role: Accessible.EditableText
+                        Accessible.name: qsTr("Member number")
+                        Accessible.description: qsTr("Type or scan your member number, then press Enter.")
                         onTextEdited: root.newMember = false
-                        onAccepted: joinButton.clicked()
+                        // A barcode scanner types the number and Enter: join at once when a
+                        // concert is chosen, else go on to the concert list.
+                        onAccepted: {
+                            if (joinButton.enabled)
+                                joinButton.clicked();
+                            else if (root.controller.isValidMemberId(memberField.text) && concertList.count > 0)
+                                concertList.itemAtIndex(Math.max(0, concertList.currentIndex)).forceActiveFocus(Qt.TabFocusReason);
+                        }
                     }
 
                     Text {
@@ -128,6 +146,7 @@ Item {
                         objectName: "newCustomerButton"
                         Layout.fillWidth: true
                         text: qsTr("I’m new here — create my member number")
+                        Accessible.description: qsTr("Makes a new member number and fills it in for you.")
                         onClicked: {
                             memberField.text = root.controller.newMemberId();
                             root.newMember = true;
@@ -138,6 +157,7 @@ Item {
 
             Item {
                 Layout.fillHeight: true
+                visible: !Theme.portrait
             }
         }
 
@@ -147,6 +167,10 @@ Item {
             spacing: Theme.spacing
 
             Text {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
                 text: qsTr("Choose a concert")
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -171,9 +195,12 @@ Item {
                 delegate: ConcertCard {
                     id: card
 
+                    required property int index
+
                     width: ListView.view.width
                     chosen: card.concertId === root.chosenConcertId
                     onPicked: {
+                        concertList.currentIndex = card.index;
                         root.chosenConcertId = card.concertId;
                         root.chosenTitle = card.title;
                         root.chosenVenue = card.venue;
@@ -206,6 +233,7 @@ Item {
                 tone: KioskButton.Tone.Primary
                 enabled: root.chosenConcertId > 0 && root.controller.isValidMemberId(memberField.text)
                 text: root.chosenConcertId > 0 ? qsTr("Join the queue for %1").arg(root.chosenTitle) : qsTr("Join the queue")
+                Accessible.description: enabled ? "" : qsTr("Enter your member number and choose a concert first.")
                 onClicked: root.controller.begin(memberField.text, root.chosenConcertId, root.chosenTitle, root.chosenVenue)
             }
         }

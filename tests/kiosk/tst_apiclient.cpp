@@ -34,12 +34,11 @@ private Q_SLOTS:
 
     void successIsParsedIntoTheValueType()
     {
-        m_stub.on(
-            "GET", QStringLiteral("/api/v1/users/([0-9a-f-]+)/balance"),
-            StubResponse {200,
-                          QJsonObject {{QStringLiteral("userId"),
-                                        QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")},
-                                       {QStringLiteral("balance"), 150000}}});
+        m_stub.on("GET", QStringLiteral("/api/v1/users/([0-9a-f-]+)/balance"),
+                  StubResponse{200,
+                               QJsonObject{{QStringLiteral("userId"),
+                                            QStringLiteral("3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c")},
+                                           {QStringLiteral("balance"), 150000}}});
         std::optional<Balance> received;
         m_client->getAs<Balance>(
             QStringLiteral("/api/v1/users/3f2b8c1e-0a4d-4e7b-9c21-5d6e7f8a9b0c/balance"), this,
@@ -53,7 +52,7 @@ private Q_SLOTS:
     {
         m_stub.on(
             "GET", QStringLiteral("/api/v1/concerts"),
-            StubResponse {200, QJsonObject {{QStringLiteral("items"), QStringLiteral("nope")}}});
+            StubResponse{200, QJsonObject{{QStringLiteral("items"), QStringLiteral("nope")}}});
         QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
         bool succeeded = false;
         std::optional<ApiClient::Failure> failure;
@@ -63,9 +62,11 @@ private Q_SLOTS:
             [&](const ApiClient::Failure &f) { failure = f; }, ApiClient::Auth::None);
         QTRY_VERIFY(failure.has_value());
         QVERIFY(!succeeded);
-        QCOMPARE(failure->code, KioskError::BadResponse);
+        QCOMPARE(failure->code, ErrorCode::Internal);
+        QCOMPARE(failure->kind, ApiClient::Failure::Kind::BadAnswer);
+        QCOMPARE(failure->name(), QStringLiteral("BAD_RESPONSE"));
         QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).at(0).value<KioskError::Code>(), KioskError::BadResponse);
+        QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::Internal);
     }
 
     void headersCarryTokenAndIdempotencyKey_data()
@@ -86,12 +87,12 @@ private Q_SLOTS:
         QFETCH(QByteArray, key);
         QFETCH(QByteArray, expectedAuthorization);
         m_stub.on("POST", QStringLiteral("/api/v1/payments"),
-                  StubResponse {201, QJsonObject {{QStringLiteral("ok"), true}}});
+                  StubResponse{201, QJsonObject{{QStringLiteral("ok"), true}}});
         m_client->setToken(QStringLiteral("tok-1"));
         bool done = false;
         m_client->send(
             "POST", QStringLiteral("/api/v1/payments"),
-            QJsonObject {{QStringLiteral("reservationId"), 12}}, this,
+            QJsonObject{{QStringLiteral("reservationId"), 12}}, this,
             [&](const QJsonObject &) { done = true; }, {}, ApiClient::Auth(auth), key);
         QTRY_VERIFY(done);
         const StubRequest request = m_stub.requests().constLast();
@@ -105,36 +106,44 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("wireCode");
-        QTest::addColumn<KioskError::Code>("expected");
+        QTest::addColumn<ErrorCode>("expected");
         QTest::addRow("400 INVALID_ARGUMENT")
-            << 400 << "INVALID_ARGUMENT" << KioskError::InvalidArgument;
-        QTest::addRow("401 TOKEN_INVALID") << 401 << "TOKEN_INVALID" << KioskError::TokenInvalid;
-        QTest::addRow("401 TOKEN_EXPIRED") << 401 << "TOKEN_EXPIRED" << KioskError::TokenExpired;
+            << 400 << "INVALID_ARGUMENT" << ErrorCode::InvalidArgument;
+        QTest::addRow("401 TOKEN_INVALID") << 401 << "TOKEN_INVALID" << ErrorCode::TokenInvalid;
+        QTest::addRow("401 TOKEN_EXPIRED") << 401 << "TOKEN_EXPIRED" << ErrorCode::TokenExpired;
         QTest::addRow("401 ADMIN_KEY_INVALID")
-            << 401 << "ADMIN_KEY_INVALID" << KioskError::AdminKeyInvalid;
-        QTest::addRow("403 NOT_ADMITTED") << 403 << "NOT_ADMITTED" << KioskError::NotAdmitted;
-        QTest::addRow("403 FORBIDDEN") << 403 << "FORBIDDEN" << KioskError::Forbidden;
-        QTest::addRow("404 NOT_FOUND") << 404 << "NOT_FOUND" << KioskError::NotFound;
+            << 401 << "ADMIN_KEY_INVALID" << ErrorCode::AdminKeyInvalid;
+        QTest::addRow("403 NOT_ADMITTED") << 403 << "NOT_ADMITTED" << ErrorCode::NotAdmitted;
+        QTest::addRow("403 FORBIDDEN") << 403 << "FORBIDDEN" << ErrorCode::Forbidden;
+        QTest::addRow("404 NOT_FOUND") << 404 << "NOT_FOUND" << ErrorCode::NotFound;
         QTest::addRow("405 METHOD_NOT_ALLOWED")
-            << 405 << "METHOD_NOT_ALLOWED" << KioskError::MethodNotAllowed;
+            << 405 << "METHOD_NOT_ALLOWED" << ErrorCode::MethodNotAllowed;
         QTest::addRow("409 SEAT_UNAVAILABLE")
-            << 409 << "SEAT_UNAVAILABLE" << KioskError::SeatUnavailable;
+            << 409 << "SEAT_UNAVAILABLE" << ErrorCode::SeatUnavailable;
         QTest::addRow("409 INSUFFICIENT_BALANCE")
-            << 409 << "INSUFFICIENT_BALANCE" << KioskError::InsufficientBalance;
-        QTest::addRow("409 ALREADY_PAID") << 409 << "ALREADY_PAID" << KioskError::AlreadyPaid;
-        QTest::addRow("410 HOLD_EXPIRED") << 410 << "HOLD_EXPIRED" << KioskError::HoldExpired;
+            << 409 << "INSUFFICIENT_BALANCE" << ErrorCode::InsufficientBalance;
+        QTest::addRow("409 ALREADY_PAID") << 409 << "ALREADY_PAID" << ErrorCode::AlreadyPaid;
+        QTest::addRow("410 HOLD_EXPIRED") << 410 << "HOLD_EXPIRED" << ErrorCode::HoldExpired;
         QTest::addRow("413 PAYLOAD_TOO_LARGE")
-            << 413 << "PAYLOAD_TOO_LARGE" << KioskError::PayloadTooLarge;
-        QTest::addRow("500 INTERNAL") << 500 << "INTERNAL" << KioskError::Internal;
-        QTest::addRow("503 UNAVAILABLE") << 503 << "UNAVAILABLE" << KioskError::Unavailable;
-        QTest::addRow("an unknown code is a bad response")
-            << 409 << "SOMETHING_NEW" << KioskError::BadResponse;
+            << 413 << "PAYLOAD_TOO_LARGE" << ErrorCode::PayloadTooLarge;
+        QTest::addRow("500 INTERNAL") << 500 << "INTERNAL" << ErrorCode::Internal;
+        QTest::addRow("503 UNAVAILABLE") << 503 << "UNAVAILABLE" << ErrorCode::Unavailable;
+        QTest::addRow("401 API_KEY_INVALID")
+            << 401 << "API_KEY_INVALID" << ErrorCode::ApiKeyInvalid;
+        QTest::addRow("403 WRONG_CONCERT") << 403 << "WRONG_CONCERT" << ErrorCode::WrongConcert;
+        QTest::addRow("409 SEAT_LIMIT") << 409 << "SEAT_LIMIT" << ErrorCode::SeatLimit;
+        QTest::addRow("429 TOO_MANY_REQUESTS")
+            << 429 << "TOO_MANY_REQUESTS" << ErrorCode::TooManyRequests;
+        QTest::addRow("501 NOT_IMPLEMENTED")
+            << 501 << "NOT_IMPLEMENTED" << ErrorCode::NotImplemented;
+        QTest::addRow("an unknown code is a bad response (as INTERNAL)")
+            << 409 << "SOMETHING_NEW" << ErrorCode::Internal;
     }
     void everyContractErrorIsMapped()
     {
         QFETCH(int, status);
         QFETCH(QString, wireCode);
-        QFETCH(KioskError::Code, expected);
+        QFETCH(ErrorCode, expected);
         m_stub.on("GET", QStringLiteral("/api/v1/x"),
                   StubResponse::error(status, wireCode, QStringLiteral("told by the server")));
         QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
@@ -144,18 +153,20 @@ private Q_SLOTS:
         QTRY_VERIFY(failure.has_value());
         QCOMPARE(failure->code, expected);
         QCOMPARE(failure->httpStatus, status);
-        if (expected != KioskError::BadResponse)
+        const bool known = wireCode != QLatin1String("SOMETHING_NEW");
+        QCOMPARE(failure->kind,
+                 known ? ApiClient::Failure::Kind::Answered : ApiClient::Failure::Kind::BadAnswer);
+        if (known)
             QCOMPARE(failure->message, QStringLiteral("told by the server"));
         QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).at(0).value<KioskError::Code>(), expected);
-        QCOMPARE(m_client->reachable(), expected != KioskError::Unavailable);
+        QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), expected);
+        QCOMPARE(m_client->reachable(), expected != ErrorCode::Unavailable);
     }
 
     void unreachableServerIsProbedUntilItAnswers()
     {
-        m_stub.on(
-            "GET", QStringLiteral("/api/v1/health"),
-            StubResponse {200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}}});
+        m_stub.on("GET", QStringLiteral("/api/v1/health"),
+                  StubResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}});
         m_stub.stop();
         QSignalSpy reconnected(m_client.get(), &ApiClient::reconnected);
         std::optional<ApiClient::Failure> failure;
@@ -163,7 +174,8 @@ private Q_SLOTS:
             "GET", QStringLiteral("/api/v1/concerts"), {}, this, {},
             [&](const ApiClient::Failure &f) { failure = f; }, ApiClient::Auth::None);
         QTRY_VERIFY(failure.has_value());
-        QCOMPARE(failure->code, KioskError::Unreachable);
+        QCOMPARE(failure->code, ErrorCode::Unavailable);
+        QCOMPARE(failure->kind, ApiClient::Failure::Kind::NoAnswer);
         QCOMPARE(failure->httpStatus, 0);
         QVERIFY(!m_client->reachable());
 
@@ -175,7 +187,7 @@ private Q_SLOTS:
 
     void slowAnswerTimesOutAsUnreachable()
     {
-        StubResponse slow {200, QJsonObject {}};
+        StubResponse slow{200, QJsonObject{}};
         slow.delayMs = 3000;
         m_stub.on("GET", QStringLiteral("/api/v1/slow"), slow);
         m_client->setTimeoutMs(300);
@@ -183,12 +195,13 @@ private Q_SLOTS:
         m_client->send("GET", QStringLiteral("/api/v1/slow"), {}, this, {},
                        [&](const ApiClient::Failure &f) { failure = f; });
         QTRY_VERIFY_WITH_TIMEOUT(failure.has_value(), 2000);
-        QCOMPARE(failure->code, KioskError::Unreachable);
+        QCOMPARE(failure->code, ErrorCode::Unavailable);
+        QCOMPARE(failure->kind, ApiClient::Failure::Kind::NoAnswer);
     }
 
     void abortAllCancelsQuietly()
     {
-        StubResponse slow {200, QJsonObject {}};
+        StubResponse slow{200, QJsonObject{}};
         slow.delayMs = 2000;
         m_stub.on("GET", QStringLiteral("/api/v1/slow"), slow);
         QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
@@ -201,7 +214,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_stub.requests().size(), 1);
         m_client->abortAll();
         QVERIFY(failure.has_value());
-        QCOMPARE(failure->code, KioskError::None);
+        QCOMPARE(failure->kind, ApiClient::Failure::Kind::Cancelled);
         QCOMPARE(m_client->pendingRequests(), 0);
         QVERIFY(!succeeded);
         QCOMPARE(errors.size(), 0);
@@ -209,7 +222,7 @@ private Q_SLOTS:
 
     void goneContextGetsNoCallback()
     {
-        StubResponse slow {200, QJsonObject {}};
+        StubResponse slow{200, QJsonObject{}};
         slow.delayMs = 200;
         m_stub.on("GET", QStringLiteral("/api/v1/slow"), slow);
         bool called = false;

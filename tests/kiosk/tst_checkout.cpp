@@ -29,7 +29,7 @@ private:
         QString token;
         m_client->send(
             "POST", QStringLiteral("/api/v1/queue/tokens"),
-            QJsonObject {{QStringLiteral("userId"), kUser}}, this,
+            QJsonObject{{QStringLiteral("userId"), kUser}}, this,
             [&](const QJsonObject &json) { token = json[QLatin1String("token")].toString(); });
         if (!QTest::qWaitFor([&]() { return !token.isEmpty(); }, 5000))
             return false;
@@ -61,17 +61,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("date");
         QTest::addColumn<QList<int>>("seats");
         QTest::addColumn<bool>("sent");
-        QTest::addRow("one seat") << qint64(1) << QString() << QList<int> {3} << true;
-        QTest::addRow("four seats") << qint64(1) << QString() << QList<int> {1, 2, 3, 4} << true;
-        QTest::addRow("no seat is refused") << qint64(1) << QString() << QList<int> {} << false;
+        QTest::addRow("one seat") << qint64(1) << QString() << QList<int>{3} << true;
+        QTest::addRow("four seats") << qint64(1) << QString() << QList<int>{1, 2, 3, 4} << true;
+        QTest::addRow("no seat is refused") << qint64(1) << QString() << QList<int>{} << false;
         QTest::addRow("five seats are refused")
-            << qint64(1) << QString() << QList<int> {1, 2, 3, 4, 5} << false;
+            << qint64(1) << QString() << QList<int>{1, 2, 3, 4, 5} << false;
         QTest::addRow("a seat twice is refused")
-            << qint64(1) << QString() << QList<int> {3, 3} << false;
-        QTest::addRow("seat 51 is refused") << qint64(1) << QString() << QList<int> {51} << false;
+            << qint64(1) << QString() << QList<int>{3, 3} << false;
+        QTest::addRow("seat 51 is refused") << qint64(1) << QString() << QList<int>{51} << false;
         QTest::addRow("a bad date is refused")
-            << qint64(1) << QStringLiteral("2027-02-30") << QList<int> {1} << false;
-        QTest::addRow("concert 0 is refused") << qint64(0) << QString() << QList<int> {1} << false;
+            << qint64(1) << QStringLiteral("2027-02-30") << QList<int>{1} << false;
+        QTest::addRow("concert 0 is refused") << qint64(0) << QString() << QList<int>{1} << false;
     }
     void holdsOnlyWhatTheContractAllows()
     {
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QSignalSpy paid(&checkout, &Checkout::paid);
         QVERIFY(checkout.hold(1, m_date, {8, 7}));
         QTRY_COMPARE(held.size(), 1);
-        QCOMPARE(checkout.seatNumbers(), (QList<int> {7, 8}));
+        QCOMPARE(checkout.seatNumbers(), (QList<int>{7, 8}));
         QCOMPARE(checkout.amount(), 2 * m_backend->price(1, m_backend->dates(1).constFirst()));
         QCOMPARE(checkout.date(), m_date);
         QVERIFY(checkout.secondsLeft() >= 295 && checkout.secondsLeft() <= 300);
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
         QVERIFY(checkout.pay());
         QTRY_COMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).at(0).value<KioskError::Code>(), KioskError::Unreachable);
+        QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::Unavailable);
         QCOMPARE(checkout.state(), Checkout::Held);
         QCOMPARE(m_backend->balance(kUser), 1'000'000 - checkout.amount());
 
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(checkout.pay());
         QTRY_COMPARE(checkout.state(), Checkout::Expired);
         QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).at(0).value<KioskError::Code>(), KioskError::HoldExpired);
+        QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::HoldExpired);
         QCOMPARE(m_backend->balance(kUser), 1'000'000);
     }
 
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
         QVERIFY(checkout.hold(1, m_date, {14, 15}));
         QTRY_COMPARE(errors.size(), 1);
-        QCOMPARE(errors.at(0).at(0).value<KioskError::Code>(), KioskError::SeatUnavailable);
+        QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::SeatUnavailable);
         QCOMPARE(checkout.state(), Checkout::Idle);
         QCOMPARE(checkout.reservationId(), 0);
     }

@@ -84,7 +84,7 @@ private Q_SLOTS:
     {
         QFETCH(int, type);
         QFETCH(bool, input);
-        const QEvent event {QEvent::Type(type)};
+        const QEvent event{QEvent::Type(type)};
         QCOMPARE(IdleWatcher::isInput(&event), input);
     }
 };

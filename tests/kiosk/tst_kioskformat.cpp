@@ -1,6 +1,7 @@
 // KioskFormat: money, durations and seat lists as the customer reads them.
 
 #include "kioskformat.h"
+#include "kiosklanguage.h"
 
 #include <QtTest>
 
@@ -9,7 +10,8 @@ class TestKioskFormat : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    // English plurals ("about 1 minute") come from the English translation, as in the kiosk.
+    void initTestCase() { KioskLanguage::setStartupCode(QStringLiteral("en")); }
 
     void money_data()
     {
@@ -74,9 +76,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<int>>("seats");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("one") << QList<int> {7} << "7";
-        QTest::addRow("two") << QList<int> {7, 8} << "7 and 8";
-        QTest::addRow("four") << QList<int> {1, 2, 3, 4} << "1, 2, 3 and 4";
+        QTest::addRow("one") << QList<int>{7} << "7";
+        QTest::addRow("two") << QList<int>{7, 8} << "7 and 8";
+        QTest::addRow("four") << QList<int>{1, 2, 3, 4} << "1, 2, 3 and 4";
     }
     void seatList()
     {
@@ -88,6 +90,26 @@ private Q_SLOTS:
     void dateLabel()
     {
         QCOMPARE(KioskFormat::dateLabel(QDate(2027, 3, 6)), QStringLiteral("Sat 6 Mar 2027"));
+    }
+
+    // The same texts in Korean, as a Seoul venue writes them.
+    void korean()
+    {
+        KioskLanguage::setStartupCode(QStringLiteral("ko"));
+        auto english = qScopeGuard([] { KioskLanguage::setStartupCode(QStringLiteral("en")); });
+        QCOMPARE(KioskFormat::dateLabel(QDate(2026, 12, 16)),
+                 QStringLiteral("2026년 12월 16일 (수)"));
+        QCOMPARE(KioskFormat::money(90000), QStringLiteral("₩90,000"));
+        QCOMPARE(KioskFormat::compactMoney(50000), QStringLiteral("₩5만"));
+        QCOMPARE(KioskFormat::compactMoney(15000), QStringLiteral("₩1.5만"));
+        QCOMPARE(KioskFormat::compactMoney(1'500'000), QStringLiteral("₩150만"));
+        QCOMPARE(KioskFormat::compactMoney(9000), QStringLiteral("₩9,000"));
+        QCOMPARE(KioskFormat::waitText(20), QStringLiteral("1분 미만"));
+        QCOMPARE(KioskFormat::waitText(400), QStringLiteral("약 7분"));
+        QCOMPARE(KioskFormat::waitText(4800), QStringLiteral("약 1시간 20분"));
+        QCOMPARE(KioskFormat::seatList({7, 8, 12}), QStringLiteral("7, 8, 12"));
+        QCOMPARE(KioskFormat::dateTimeLabel(QDateTime(QDate(2026, 12, 16), QTime(19, 30))),
+                 QStringLiteral("2026년 12월 16일 (수) 19:30"));
     }
 };
 

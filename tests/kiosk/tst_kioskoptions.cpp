@@ -27,16 +27,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("server");
         QTest::addColumn<bool>("fullscreen");
         QTest::addColumn<int>("idle");
-        QTest::addRow("server") << QStringList {"--server", "http://10.0.0.5:9000"}
+        QTest::addRow("server") << QStringList{"--server", "http://10.0.0.5:9000"}
                                 << "http://10.0.0.5:9000" << false << 120;
-        QTest::addRow("server with =") << QStringList {"--server=https://tickets.example"}
+        QTest::addRow("server with =") << QStringList{"--server=https://tickets.example"}
                                        << "https://tickets.example" << false << 120;
         QTest::addRow("fullscreen")
-            << QStringList {"--fullscreen"} << "http://127.0.0.1:8080" << true << 120;
-        QTest::addRow("idle timeout") << QStringList {"--idle-timeout-seconds", "30"}
+            << QStringList{"--fullscreen"} << "http://127.0.0.1:8080" << true << 120;
+        QTest::addRow("idle timeout") << QStringList{"--idle-timeout-seconds", "30"}
                                       << "http://127.0.0.1:8080" << false << 30;
         QTest::addRow("all of them")
-            << QStringList {"--fullscreen", "--idle-timeout-seconds=5", "--server", "http://h:1"}
+            << QStringList{"--fullscreen", "--idle-timeout-seconds=5", "--server", "http://h:1"}
             << "http://h:1" << true << 5;
     }
     void parses()
@@ -47,36 +47,57 @@ private Q_SLOTS:
         QFETCH(int, idle);
         QString error;
         const auto options =
-            KioskOptions::parse(QStringList {QStringLiteral("concert-kiosk")} + arguments, &error);
+            KioskOptions::parse(QStringList{QStringLiteral("concert-kiosk")} + arguments, &error);
         QVERIFY2(options, qPrintable(error));
         QCOMPARE(options->server, QUrl(server));
         QCOMPARE(options->fullscreen, fullscreen);
         QCOMPARE(options->idleTimeoutSeconds, idle);
     }
 
+    void parsesTheLanguage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("language");
+        QTest::addRow("not given: from the system") << QStringList{} << QString();
+        QTest::addRow("korean") << QStringList{"--language", "ko"} << "ko";
+        QTest::addRow("english") << QStringList{"--language=en"} << "en";
+    }
+    void parsesTheLanguage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, language);
+        QString error;
+        const auto options =
+            KioskOptions::parse(QStringList{QStringLiteral("concert-kiosk")} + arguments, &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->language, language);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("named");
-        QTest::addRow("unknown option") << QStringList {"--colour"} << "colour";
-        QTest::addRow("server without a value") << QStringList {"--server"} << "server";
-        QTest::addRow("server not a URL") << QStringList {"--server", "not a url"} << "--server";
-        QTest::addRow("server without http") << QStringList {"--server", "ftp://h"} << "--server";
+        QTest::addRow("unknown option") << QStringList{"--colour"} << "colour";
+        QTest::addRow("server without a value") << QStringList{"--server"} << "server";
+        QTest::addRow("server not a URL") << QStringList{"--server", "not a url"} << "--server";
+        QTest::addRow("server without http") << QStringList{"--server", "ftp://h"} << "--server";
         QTest::addRow("idle not a number")
-            << QStringList {"--idle-timeout-seconds", "soon"} << "--idle-timeout-seconds";
+            << QStringList{"--idle-timeout-seconds", "soon"} << "--idle-timeout-seconds";
         QTest::addRow("idle zero")
-            << QStringList {"--idle-timeout-seconds", "0"} << "--idle-timeout-seconds";
+            << QStringList{"--idle-timeout-seconds", "0"} << "--idle-timeout-seconds";
         QTest::addRow("idle negative")
-            << QStringList {"--idle-timeout-seconds=-4"} << "--idle-timeout-seconds";
-        QTest::addRow("stray argument") << QStringList {"extra"} << "extra";
+            << QStringList{"--idle-timeout-seconds=-4"} << "--idle-timeout-seconds";
+        QTest::addRow("stray argument") << QStringList{"extra"} << "extra";
+        QTest::addRow("language not ko or en") << QStringList{"--language", "jp"} << "--language";
+        QTest::addRow("language in capitals") << QStringList{"--language", "KO"} << "--language";
     }
     void rejects()
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, named);
         QString error;
-        QVERIFY(!KioskOptions::parse(QStringList {QStringLiteral("concert-kiosk")} + arguments,
-                                     &error));
+        QVERIFY(
+            !KioskOptions::parse(QStringList{QStringLiteral("concert-kiosk")} + arguments, &error));
         QVERIFY2(error.contains(named), qPrintable(error));
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }
@@ -84,9 +105,10 @@ private Q_SLOTS:
     void executableExitsWithStatusTwoOnABadOption_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addRow("unknown option") << QStringList {"--bogus"};
-        QTest::addRow("bad idle timeout") << QStringList {"--idle-timeout-seconds", "x"};
-        QTest::addRow("bad server") << QStringList {"--server", "nowhere"};
+        QTest::addRow("unknown option") << QStringList{"--bogus"};
+        QTest::addRow("bad idle timeout") << QStringList{"--idle-timeout-seconds", "x"};
+        QTest::addRow("bad server") << QStringList{"--server", "nowhere"};
+        QTest::addRow("bad language") << QStringList{"--language", "fr"};
     }
     void executableExitsWithStatusTwoOnABadOption()
     {
@@ -114,7 +136,8 @@ private Q_SLOTS:
         QVERIFY(kiosk.waitForFinished(30000));
         QCOMPARE(kiosk.exitCode(), 0);
         const QByteArray help = kiosk.readAllStandardOutput();
-        for (const char *option : {"--server", "--fullscreen", "--idle-timeout-seconds"})
+        for (const char *option :
+             {"--server", "--fullscreen", "--idle-timeout-seconds", "--language"})
             QVERIFY2(help.contains(option), option);
     }
 };

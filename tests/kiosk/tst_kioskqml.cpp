@@ -30,7 +30,7 @@ public:
             const SeatStatus status = held.contains(number) ? SeatStatus::Held
                 : sold.contains(number)                     ? SeatStatus::Sold
                                                             : SeatStatus::Available;
-            seats << Seat {number, status, price};
+            seats << Seat{number, status, price};
         }
         model->setSeats(seats);
     }

@@ -41,7 +41,7 @@ private:
     {
         QTest::addColumn<QSize>("size");
         QTest::addRow("1280x800") << QSize(1280, 800);
-        QTest::addRow("1920x1080") << QSize(1920, 1080);
+        QTest::addRow("800x1280 portrait") << QSize(800, 1280);
     }
 
     static QString shots(const QString &scenario, const QSize &size)
@@ -73,7 +73,7 @@ private:
     static QList<int> selection(KioskDriver &kiosk)
     {
         auto *seats = qobject_cast<SeatMapModel *>(kiosk.object(QStringLiteral("seatMapModel")));
-        return seats ? seats->selectedSeats() : QList<int> {-1};
+        return seats ? seats->selectedSeats() : QList<int>{-1};
     }
 
 private Q_SLOTS:
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("seat_24")));
         QVERIFY(!kiosk.item(QStringLiteral("seat_10"))->isEnabled()); // sold
         QVERIFY(!kiosk.item(QStringLiteral("seat_11"))->isEnabled()); // held
-        QCOMPARE(selection(kiosk), (QList<int> {23, 24}));
+        QCOMPARE(selection(kiosk), (QList<int>{23, 24}));
         kiosk.screenshot(QStringLiteral("seats-selected"));
         QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
 
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("payButton")));
         QVERIFY2(kiosk.waitFor(
                      [&]() {
-                         return kiosk.controller()->noticeCode() == KioskError::InsufficientBalance;
+                         return kiosk.controller()->noticeCode() == ErrorCode::InsufficientBalance;
                      },
                      QStringLiteral("INSUFFICIENT_BALANCE notice")),
                  qPrintable(kiosk.lastError()));
@@ -199,11 +199,11 @@ private Q_SLOTS:
 
         QVERIFY2(
             kiosk.waitFor(
-                [&]() { return kiosk.controller()->noticeCode() == KioskError::SeatUnavailable; },
+                [&]() { return kiosk.controller()->noticeCode() == ErrorCode::SeatUnavailable; },
                 QStringLiteral("SEAT_UNAVAILABLE notice")),
             qPrintable(kiosk.lastError()));
         QCOMPARE(kiosk.controller()->screen(), KioskController::SeatsScreen);
-        QVERIFY2(kiosk.waitFor([&]() { return selection(kiosk) == QList<int> {5}; },
+        QVERIFY2(kiosk.waitFor([&]() { return selection(kiosk) == QList<int>{5}; },
                                QStringLiteral("seat 6 out of the selection")),
                  qPrintable(kiosk.lastError()));
         QVERIFY(kiosk.controller()->noticeText().contains(QStringLiteral("Seat 6")));
@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
         QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
                  qPrintable(kiosk.lastError()));
-        QCOMPARE(kiosk.checkout()->seatNumbers(), QList<int> {5});
+        QCOMPARE(kiosk.checkout()->seatNumbers(), QList<int>{5});
         QVERIFY(!kiosk.controller()->hasNotice());
     }
 
@@ -237,7 +237,7 @@ private Q_SLOTS:
 
         QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen, 10000),
                  qPrintable(kiosk.lastError()));
-        QCOMPARE(kiosk.controller()->noticeCode(), KioskError::HoldExpired);
+        QVERIFY(kiosk.controller()->noticeCode() == ErrorCode::HoldExpired);
         QVERIFY(kiosk.waitFor(
             [&]() {
                 auto *seat = kiosk.item(QStringLiteral("seat_42"));
@@ -261,7 +261,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("seat_1")));
         QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
         QVERIFY2(kiosk.waitForScreen(KioskController::QueueScreen), qPrintable(kiosk.lastError()));
-        QCOMPARE(kiosk.controller()->noticeCode(), KioskError::TokenExpired);
+        QVERIFY(kiosk.controller()->noticeCode() == ErrorCode::TokenExpired);
         kiosk.screenshot(QStringLiteral("token-expired"));
         QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen), qPrintable(kiosk.lastError()));
         QVERIFY(kiosk.queue()->token() != oldToken);
@@ -279,12 +279,11 @@ private Q_SLOTS:
         backend.stub().stop();
         QVERIFY(kiosk.click(QStringLiteral("seat_7")));
         QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
-        QVERIFY2(kiosk.waitFor(
-                     [&]() {
-                         return kiosk.controller()->noticeKind() == KioskController::RetryingNotice;
-                     },
-                     QStringLiteral("a retrying notice")),
-                 qPrintable(kiosk.lastError()));
+        QVERIFY2(
+            kiosk.waitFor(
+                [&]() { return kiosk.controller()->noticeKind() == KioskError::RetryingNotice; },
+                QStringLiteral("a retrying notice")),
+            qPrintable(kiosk.lastError()));
         QVERIFY(!kiosk.client()->reachable());
         QVERIFY(kiosk.item(QStringLiteral("retryingIndicator")));
         QVERIFY(!kiosk.item(QStringLiteral("bannerDismissButton")));
@@ -295,7 +294,7 @@ private Q_SLOTS:
                                QStringLiteral("the notice to go away")),
                  qPrintable(kiosk.lastError()));
         QVERIFY(kiosk.client()->reachable());
-        QCOMPARE(selection(kiosk), QList<int> {7});
+        QCOMPARE(selection(kiosk), QList<int>{7});
         QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
         QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
                  qPrintable(kiosk.lastError()));
@@ -310,14 +309,14 @@ private Q_SLOTS:
         QVERIFY2(reachSeats(kiosk), qPrintable(kiosk.lastError()));
         for (int seat : {1, 2, 3, 4, 5})
             QVERIFY(kiosk.click(QStringLiteral("seat_%1").arg(seat)));
-        QCOMPARE(selection(kiosk), (QList<int> {1, 2, 3, 4}));
+        QCOMPARE(selection(kiosk), (QList<int>{1, 2, 3, 4}));
         QVERIFY(kiosk.item(QStringLiteral("selectionLimitHint"))
                     ->property("text")
                     .toString()
                     .contains(QStringLiteral("up to 4")));
         QVERIFY(kiosk.click(QStringLiteral("seat_2")));
         QVERIFY(kiosk.click(QStringLiteral("seat_5")));
-        QCOMPARE(selection(kiosk), (QList<int> {1, 3, 4, 5}));
+        QCOMPARE(selection(kiosk), (QList<int>{1, 3, 4, 5}));
     }
 
     void idleTimeoutReturnsToTheStart()
@@ -344,7 +343,7 @@ private Q_SLOTS:
         QVERIFY(kiosk.click(QStringLiteral("concert_1")));
         QVERIFY(!kiosk.item(QStringLiteral("joinQueueButton"))->isEnabled());
         QVERIFY(!kiosk.controller()->begin(QStringLiteral("12345"), 1, {}, {}));
-        QCOMPARE(kiosk.controller()->noticeCode(), KioskError::InvalidArgument);
+        QVERIFY(kiosk.controller()->noticeCode() == ErrorCode::InvalidArgument);
         QCOMPARE(kiosk.controller()->screen(), KioskController::StartScreen);
     }
 };

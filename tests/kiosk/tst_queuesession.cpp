@@ -65,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(session.position(), 0);
         QCOMPARE(session.progress(), 1.0);
         QVERIFY(session.expiresAt().isValid());
-        QCOMPARE(positions, (QList<int> {4, 3, 2, 1}));
+        QCOMPARE(positions, (QList<int>{4, 3, 2, 1}));
     }
 
     void progressMovesTowardTheFront()

@@ -15,7 +15,7 @@ Item {
         id: banner
 
         width: 900
-        kind: KioskController.InfoNotice
+        kind: KioskError.InfoNotice
         title: ""
         message: ""
     }
@@ -33,7 +33,7 @@ Item {
 
         function init() {
             dismissed.clear();
-            banner.kind = KioskController.InfoNotice;
+            banner.kind = KioskError.InfoNotice;
             banner.title = "";
             banner.message = "";
         }
@@ -44,7 +44,7 @@ Item {
         }
 
         function test_showsTitleAndMessage() {
-            banner.kind = KioskController.WarningNotice;
+            banner.kind = KioskError.WarningNotice;
             banner.title = "Those seats were just taken";
             banner.message = "Please pick your seats again.";
             waitForRendering(banner);
@@ -55,7 +55,7 @@ Item {
         }
 
         function test_okDismisses() {
-            banner.kind = KioskController.ErrorNotice;
+            banner.kind = KioskError.ErrorNotice;
             banner.title = "Something went wrong";
             waitForRendering(banner);
             const ok = findChild(banner, "bannerDismissButton");
@@ -65,7 +65,7 @@ Item {
         }
 
         function test_retryingHasASpinnerAndNoButton() {
-            banner.kind = KioskController.RetryingNotice;
+            banner.kind = KioskError.RetryingNotice;
             banner.title = "Cannot reach the ticket service";
             waitForRendering(banner);
             verify(!findChild(banner, "bannerDismissButton").visible);
@@ -76,8 +76,8 @@ Item {
         function test_eachKindHasItsColour() {
             banner.title = "x";
             const colours = {};
-            for (const kind of [KioskController.InfoNotice, KioskController.WarningNotice,
-                                KioskController.ErrorNotice, KioskController.RetryingNotice]) {
+            for (const kind of [KioskError.InfoNotice, KioskError.WarningNotice,
+                                KioskError.ErrorNotice, KioskError.RetryingNotice]) {
                 banner.kind = kind;
                 colours[banner.border.color.toString()] = kind;
             }

@@ -6,7 +6,7 @@
 
 namespace {
 
-const QList<std::tuple<qint64, QString, QString>> kConcerts {
+const QList<std::tuple<qint64, QString, QString>> kConcerts{
     {1, QStringLiteral("Aurora Strings Live"), QStringLiteral("Seoul Arts Center")},
     {2, QStringLiteral("Midnight Jazz Session"), QStringLiteral("Blue Square Hall")},
 };
@@ -85,7 +85,7 @@ QJsonObject FakeBackend::reservationJson(const Reservation &reservation) const
     QJsonArray seats;
     for (int seat : reservation.seats)
         seats.append(seat);
-    return QJsonObject {
+    return QJsonObject{
         {QStringLiteral("reservationId"), reservation.id},
         {QStringLiteral("userId"), reservation.userId},
         {QStringLiteral("concertId"), reservation.concertId},
@@ -114,19 +114,19 @@ void FakeBackend::install()
 {
     auto statusJson = [](const Token &token) {
         const bool active = token.status == QLatin1String("ACTIVE");
-        return QJsonObject {{QStringLiteral("status"), token.status},
-                            {QStringLiteral("position"),
-                             token.status == QLatin1String("WAITING") ? token.position : 0},
-                            {QStringLiteral("estimatedWaitSeconds"),
-                             token.status == QLatin1String("WAITING") ? token.position * 20 : 0},
-                            {QStringLiteral("expiresAt"),
-                             active ? QJsonValue(JsonFields::formatTimestamp(
-                                 QDateTime::currentDateTimeUtc().addSecs(600)))
-                                    : QJsonValue(QJsonValue::Null)}};
+        return QJsonObject{{QStringLiteral("status"), token.status},
+                           {QStringLiteral("position"),
+                            token.status == QLatin1String("WAITING") ? token.position : 0},
+                           {QStringLiteral("estimatedWaitSeconds"),
+                            token.status == QLatin1String("WAITING") ? token.position * 20 : 0},
+                           {QStringLiteral("expiresAt"),
+                            active ? QJsonValue(JsonFields::formatTimestamp(
+                                QDateTime::currentDateTimeUtc().addSecs(600)))
+                                   : QJsonValue(QJsonValue::Null)}};
     };
 
     m_stub.on("GET", QStringLiteral("/api/v1/health"),
-              StubResponse {200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}}});
+              StubResponse{200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}});
 
     m_stub.on("POST", QStringLiteral("/api/v1/queue/tokens"),
               [this, statusJson](const StubRequest &request) {
@@ -138,19 +138,18 @@ void FakeBackend::install()
                           QJsonObject body = statusJson(*it);
                           body.insert(QStringLiteral("token"), it.key());
                           body.insert(QStringLiteral("userId"), *userId);
-                          return StubResponse {200, body};
+                          return StubResponse{200, body};
                       }
                   }
                   const QString token = QStringLiteral("token-%1").arg(m_nextToken++);
-                  Token entry {*userId,
-                               queueAhead > 0 ? QStringLiteral("WAITING")
-                                              : QStringLiteral("ACTIVE"),
-                               queueAhead + 1};
+                  Token entry{*userId,
+                              queueAhead > 0 ? QStringLiteral("WAITING") : QStringLiteral("ACTIVE"),
+                              queueAhead + 1};
                   m_tokens.insert(token, entry);
                   QJsonObject body = statusJson(entry);
                   body.insert(QStringLiteral("token"), token);
                   body.insert(QStringLiteral("userId"), *userId);
-                  return StubResponse {201, body};
+                  return StubResponse{201, body};
               });
 
     m_stub.on("GET", QStringLiteral("/api/v1/queue/status"),
@@ -162,20 +161,20 @@ void FakeBackend::install()
                   const QJsonObject body = statusJson(token);
                   if (token.status == QLatin1String("WAITING") && --token.position <= 0)
                       token.status = QStringLiteral("ACTIVE"); // admitted before the next poll
-                  return StubResponse {200, body};
+                  return StubResponse{200, body};
               });
 
     m_stub.on("GET", QStringLiteral("/api/v1/concerts"), [](const StubRequest &) {
         QJsonArray items;
         for (const auto &[id, title, venue] : kConcerts)
-            items.append(QJsonObject {{QStringLiteral("id"), id},
-                                      {QStringLiteral("title"), title},
-                                      {QStringLiteral("venue"), venue}});
-        return StubResponse {200,
-                             QJsonObject {{QStringLiteral("items"), items},
-                                          {QStringLiteral("page"), 1},
-                                          {QStringLiteral("size"), 100},
-                                          {QStringLiteral("total"), items.size()}}};
+            items.append(QJsonObject{{QStringLiteral("id"), id},
+                                     {QStringLiteral("title"), title},
+                                     {QStringLiteral("venue"), venue}});
+        return StubResponse{200,
+                            QJsonObject{{QStringLiteral("items"), items},
+                                        {QStringLiteral("page"), 1},
+                                        {QStringLiteral("size"), 100},
+                                        {QStringLiteral("total"), items.size()}}};
     });
 
     m_stub.on(
@@ -193,39 +192,39 @@ void FakeBackend::install()
                 for (int seat = 1; seat <= 50; ++seat)
                     available += seatStatus(concertId, date, seat) == QLatin1String("AVAILABLE");
                 if (available > 0)
-                    list.append(QJsonObject {{QStringLiteral("date"), JsonFields::formatDate(date)},
-                                             {QStringLiteral("availableSeats"), available},
-                                             {QStringLiteral("price"), price(concertId, date)}});
+                    list.append(QJsonObject{{QStringLiteral("date"), JsonFields::formatDate(date)},
+                                            {QStringLiteral("availableSeats"), available},
+                                            {QStringLiteral("price"), price(concertId, date)}});
             }
-            return StubResponse {200,
-                                 QJsonObject {{QStringLiteral("concertId"), concertId},
-                                              {QStringLiteral("dates"), list}}};
+            return StubResponse{200,
+                                QJsonObject{{QStringLiteral("concertId"), concertId},
+                                            {QStringLiteral("dates"), list}}};
         });
 
-    m_stub.on("GET", QStringLiteral("/api/v1/concerts/(\\d+)/dates/([0-9-]+)/seats"),
-              [this](const StubRequest &request) {
-                  Token *token = nullptr;
-                  if (StubResponse denied = checkToken(request, &token); !token)
-                      return denied;
-                  sweep();
-                  const qint64 concertId = request.match.captured(1).toLongLong();
-                  const auto date = JsonFields::parseDate(request.match.captured(2));
-                  if (!date)
-                      return StubResponse::error(400, QStringLiteral("INVALID_ARGUMENT"));
-                  if (!dates(concertId).contains(*date))
-                      return StubResponse::error(404, QStringLiteral("NOT_FOUND"));
-                  QJsonArray seats;
-                  for (int seat = 1; seat <= 50; ++seat)
-                      seats.append(QJsonObject {
-                          {QStringLiteral("seatNumber"), seat},
-                          {QStringLiteral("status"), seatStatus(concertId, *date, seat)},
-                          {QStringLiteral("price"), price(concertId, *date)}});
-                  return StubResponse {
-                      200,
-                      QJsonObject {{QStringLiteral("concertId"), concertId},
-                                   {QStringLiteral("date"), JsonFields::formatDate(*date)},
-                                   {QStringLiteral("seats"), seats}}};
-              });
+    m_stub.on(
+        "GET", QStringLiteral("/api/v1/concerts/(\\d+)/dates/([0-9-]+)/seats"),
+        [this](const StubRequest &request) {
+            Token *token = nullptr;
+            if (StubResponse denied = checkToken(request, &token); !token)
+                return denied;
+            sweep();
+            const qint64 concertId = request.match.captured(1).toLongLong();
+            const auto date = JsonFields::parseDate(request.match.captured(2));
+            if (!date)
+                return StubResponse::error(400, QStringLiteral("INVALID_ARGUMENT"));
+            if (!dates(concertId).contains(*date))
+                return StubResponse::error(404, QStringLiteral("NOT_FOUND"));
+            QJsonArray seats;
+            for (int seat = 1; seat <= 50; ++seat)
+                seats.append(
+                    QJsonObject{{QStringLiteral("seatNumber"), seat},
+                                {QStringLiteral("status"), seatStatus(concertId, *date, seat)},
+                                {QStringLiteral("price"), price(concertId, *date)}});
+            return StubResponse{200,
+                                QJsonObject{{QStringLiteral("concertId"), concertId},
+                                            {QStringLiteral("date"), JsonFields::formatDate(*date)},
+                                            {QStringLiteral("seats"), seats}}};
+        });
 
     m_stub.on("POST", QStringLiteral("/api/v1/reservations"), [this](const StubRequest &request) {
         Token *token = nullptr;
@@ -249,16 +248,16 @@ void FakeBackend::install()
         }
         for (int seat : seats)
             setSeatStatus(concertId, *date, seat, QStringLiteral("HELD"));
-        Reservation reservation {m_nextReservation++,
-                                 token->userId,
-                                 concertId,
-                                 *date,
-                                 seats,
-                                 price(concertId, *date) * seats.size(),
-                                 QStringLiteral("HELD"),
-                                 QDateTime::currentDateTimeUtc().addSecs(holdSeconds)};
+        Reservation reservation{m_nextReservation++,
+                                token->userId,
+                                concertId,
+                                *date,
+                                seats,
+                                price(concertId, *date) * seats.size(),
+                                QStringLiteral("HELD"),
+                                QDateTime::currentDateTimeUtc().addSecs(holdSeconds)};
         m_reservations.insert(reservation.id, reservation);
-        return StubResponse {201, reservationJson(reservation)};
+        return StubResponse{201, reservationJson(reservation)};
     });
 
     m_stub.on("GET", QStringLiteral("/api/v1/reservations/(\\d+)"),
@@ -272,15 +271,15 @@ void FakeBackend::install()
                       return StubResponse::error(404, QStringLiteral("NOT_FOUND"));
                   if (m_reservations.value(id).userId != token->userId)
                       return StubResponse::error(403, QStringLiteral("FORBIDDEN"));
-                  return StubResponse {200, reservationJson(m_reservations.value(id))};
+                  return StubResponse{200, reservationJson(m_reservations.value(id))};
               });
 
     m_stub.on("GET", QStringLiteral("/api/v1/users/([0-9a-f-]+)/balance"),
               [this](const StubRequest &request) {
                   const QString userId = request.match.captured(1);
-                  return StubResponse {200,
-                                       QJsonObject {{QStringLiteral("userId"), userId},
-                                                    {QStringLiteral("balance"), balance(userId)}}};
+                  return StubResponse{200,
+                                      QJsonObject{{QStringLiteral("userId"), userId},
+                                                  {QStringLiteral("balance"), balance(userId)}}};
               });
 
     m_stub.on("POST", QStringLiteral("/api/v1/users/([0-9a-f-]+)/balance/charge"),
@@ -290,9 +289,9 @@ void FakeBackend::install()
                   if (amount < 1 || amount > 10'000'000)
                       return StubResponse::error(400, QStringLiteral("INVALID_ARGUMENT"));
                   m_balances[userId] += amount;
-                  return StubResponse {200,
-                                       QJsonObject {{QStringLiteral("userId"), userId},
-                                                    {QStringLiteral("balance"), balance(userId)}}};
+                  return StubResponse{200,
+                                      QJsonObject{{QStringLiteral("userId"), userId},
+                                                  {QStringLiteral("balance"), balance(userId)}}};
               });
 
     m_stub.on("POST", QStringLiteral("/api/v1/payments"), [this](const StubRequest &request) {
@@ -300,7 +299,7 @@ void FakeBackend::install()
         const QString key = QString::fromLatin1(request.header("idempotency-key"));
         if (m_tokens.contains(bearer) && !key.isEmpty()
             && m_payments.contains(m_tokens.value(bearer).userId + key))
-            return StubResponse {201, m_payments.value(m_tokens.value(bearer).userId + key)};
+            return StubResponse{201, m_payments.value(m_tokens.value(bearer).userId + key)};
         Token *token = nullptr;
         if (StubResponse denied = checkToken(request, &token); !token)
             return denied;
@@ -322,16 +321,16 @@ void FakeBackend::install()
         for (int seat : std::as_const(reservation.seats))
             setSeatStatus(reservation.concertId, reservation.date, seat, QStringLiteral("SOLD"));
         token->status = QStringLiteral("EXPIRED");
-        const QJsonObject body {{QStringLiteral("paymentId"), m_nextPayment++},
-                                {QStringLiteral("reservationId"), id},
-                                {QStringLiteral("userId"), reservation.userId},
-                                {QStringLiteral("amount"), reservation.amount},
-                                {QStringLiteral("status"), QStringLiteral("COMPLETED")},
-                                {QStringLiteral("balance"), balance(reservation.userId)},
-                                {QStringLiteral("paidAt"),
-                                 JsonFields::formatTimestamp(QDateTime::currentDateTimeUtc())}};
+        const QJsonObject body{{QStringLiteral("paymentId"), m_nextPayment++},
+                               {QStringLiteral("reservationId"), id},
+                               {QStringLiteral("userId"), reservation.userId},
+                               {QStringLiteral("amount"), reservation.amount},
+                               {QStringLiteral("status"), QStringLiteral("COMPLETED")},
+                               {QStringLiteral("balance"), balance(reservation.userId)},
+                               {QStringLiteral("paidAt"),
+                                JsonFields::formatTimestamp(QDateTime::currentDateTimeUtc())}};
         if (!key.isEmpty())
             m_payments.insert(reservation.userId + key, body);
-        return StubResponse {201, body};
+        return StubResponse{201, body};
     });
 }

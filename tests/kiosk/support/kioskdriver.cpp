@@ -6,8 +6,10 @@
 #include "queuesession.h"
 #include "wallet.h"
 
+#include <QAccessible>
 #include <QImage>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
 
 KioskDriver::KioskDriver(const QUrl &serverUrl, const QSize &size, const QString &screenshotDir,
                          int idleTimeoutSeconds)
@@ -207,4 +209,168 @@ bool KioskDriver::fail(const QString &message)
 {
     m_lastError = message;
     return false;
+}
+
+bool KioskDriver::resize(const QSize &size)
+{
+    if (!m_window)
+        return fail(QStringLiteral("no window"));
+    m_window->resize(size);
+    if (!waitFor([this, size]() { return m_window->size() == size; },
+                 QStringLiteral("window size %1x%2").arg(size.width()).arg(size.height()), 5000))
+        return false;
+    m_size = size;
+    // Layouts settle over a few polish passes (a new scale changes fonts, fonts change implicit
+    // sizes); rendering a frame runs the pending ones.
+    if (!waitFor([this, size]() { return m_window->contentItem()->size() == QSizeF(size); },
+                 QStringLiteral("the content at %1x%2").arg(size.width()).arg(size.height()), 5000))
+        return false;
+    (void)m_window->grabWindow();
+    for (int pass = 0; pass < 5 && QQuickTest::qIsPolishScheduled(m_window.data()); ++pass) {
+        (void)m_window->grabWindow();
+        QCoreApplication::processEvents();
+    }
+    return waitFor([this]() { return !QQuickTest::qIsPolishScheduled(m_window.data()); },
+                   QStringLiteral("layouts to settle"), 5000);
+}
+
+namespace {
+
+QString describe(const QQuickItem *item)
+{
+    QString name = item->objectName();
+    if (name.isEmpty())
+        name = QString::fromLatin1(item->metaObject()->className());
+    const QString text = item->property("text").toString();
+    if (!text.isEmpty())
+        name += QStringLiteral(" '%1'").arg(text.left(40));
+    return name;
+}
+
+bool isInteractive(const QQuickItem *item)
+{
+    return item->activeFocusOnTab() || item->inherits("QQuickAbstractButton")
+        || item->inherits("QQuickTextInput");
+}
+
+bool isLayoutContainer(const QQuickItem *item)
+{
+    const char *name = item->metaObject()->className();
+    for (const char *kind : {"QQuickRowLayout", "QQuickColumnLayout", "QQuickGridLayout",
+                             "QQuickRow", "QQuickColumn", "QQuickGrid", "QQuickFlow"}) {
+        if (qstrcmp(name, kind) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool shown(const QQuickItem *item)
+{
+    return item->isVisible() && item->opacity() > 0.01 && item->width() > 0 && item->height() > 0;
+}
+
+} // namespace
+
+QStringList KioskDriver::layoutProblems() const
+{
+    QStringList problems;
+    if (!m_window)
+        return {QStringLiteral("no window")};
+    const QRectF window(QPointF(0, 0), QSizeF(m_window->size()));
+    std::function<void(QQuickItem *, QRectF)> walk = [&](QQuickItem *item, QRectF clip) {
+        if (!item->isVisible() || item->opacity() <= 0.01)
+            return;
+        const QRectF rect = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        const bool scrolledAway = !clip.intersects(rect) && clip != window;
+        if (scrolledAway)
+            return;
+        if (item->inherits("QQuickText") && !item->property("text").toString().isEmpty()) {
+            const int elide = item->property("elide").toInt(); // Text.ElideNone is 3
+            const int wrap = item->property("wrapMode").toInt(); // Text.NoWrap is 0
+            const double width = item->width();
+            if (elide == Qt::ElideNone && wrap == 0 && item->implicitWidth() > width + 1.0)
+                problems << QStringLiteral("clipped text %1: needs %2 px, has %3")
+                                .arg(describe(item))
+                                .arg(item->implicitWidth())
+                                .arg(width);
+            if (elide == Qt::ElideNone && wrap != 0
+                && (item->property("contentWidth").toDouble() > width + 1.0
+                    || item->property("contentHeight").toDouble() > item->height() + 1.0))
+                problems << QStringLiteral("clipped wrapped text %1: %2x%3 in %4x%5")
+                                .arg(describe(item))
+                                .arg(item->property("contentWidth").toDouble())
+                                .arg(item->property("contentHeight").toDouble())
+                                .arg(width)
+                                .arg(item->height());
+        }
+        if (clip == window && shown(item) && !window.adjusted(-1, -1, 1, 1).contains(rect))
+            problems << QStringLiteral("outside the window: %1 at %2,%3 %4x%5")
+                            .arg(describe(item))
+                            .arg(rect.x())
+                            .arg(rect.y())
+                            .arg(rect.width())
+                            .arg(rect.height());
+        if (isInteractive(item) && shown(item)) {
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(item);
+            const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                problems << QStringLiteral("no accessible name: %1").arg(describe(item));
+            if (item->width() < 48 || item->height() < 48)
+                problems << QStringLiteral("touch target under 48 px: %1 %2x%3")
+                                .arg(describe(item))
+                                .arg(item->width())
+                                .arg(item->height());
+        }
+        if (isLayoutContainer(item)) {
+            QList<QPair<QQuickItem *, QRectF>> children;
+            const QList<QQuickItem *> childItems = item->childItems();
+            for (QQuickItem *child : childItems) {
+                if (shown(child))
+                    children.append(
+                        {child,
+                         child->mapRectToScene(QRectF(0, 0, child->width(), child->height()))});
+            }
+            for (int i = 0; i < children.size(); ++i) {
+                for (int j = i + 1; j < children.size(); ++j) {
+                    const QRectF overlap = children[i].second.intersected(children[j].second);
+                    if (overlap.width() > 1.0 && overlap.height() > 1.0)
+                        problems << QStringLiteral("overlapping: %1 and %2 (%3x%4 px)")
+                                        .arg(describe(children[i].first),
+                                             describe(children[j].first))
+                                        .arg(overlap.width())
+                                        .arg(overlap.height());
+                }
+            }
+        }
+        const QRectF childClip = item->clip() ? clip.intersected(rect) : clip;
+        const QList<QQuickItem *> childItems = item->childItems();
+        for (QQuickItem *child : childItems)
+            walk(child, childClip);
+    };
+    walk(m_window->contentItem(), window);
+    return problems;
+}
+
+QString KioskDriver::focusedItemName() const
+{
+    QQuickItem *focused = m_window ? m_window->activeFocusItem() : nullptr;
+    if (!focused)
+        return {};
+    // The focus may sit on an inner item of a control (e.g. a delegate's content).
+    for (QQuickItem *item = focused; item; item = item->parentItem()) {
+        if (!item->objectName().isEmpty())
+            return item->objectName();
+    }
+    return QString::fromLatin1(focused->metaObject()->className());
+}
+
+void KioskDriver::key(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QTest::keyClick(m_window, key, modifiers);
+}
+
+void KioskDriver::typeText(const QString &text)
+{
+    for (const QChar character : text)
+        QTest::keyClick(m_window, character.toLatin1());
 }

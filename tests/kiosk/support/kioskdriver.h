@@ -61,6 +61,28 @@ public:
                  int timeoutMs = 15000);
     /** @brief Saves the window as "<NN>-<name>.png" (NN counts up); returns the path. */
     QString screenshot(const QString &name);
+    /**
+     * @brief Resizes the window to @p size and waits until the layout follows (one frame
+     * rendered at the new size).
+     */
+    bool resize(const QSize &size);
+    /**
+     * @brief What a customer would see as broken on the current screen, one line per problem:
+     * - a visible Text without eliding that is wider than its item (implicitWidth > width) or
+     *   whose wrapped content is wider or taller than the item (clipped text);
+     * - two visible children of one layout or positioner whose rectangles overlap;
+     * - a visible item outside the window (unless a clipping view scrolls it);
+     * - an interactive item (button, text field, anything reachable by Tab) without an
+     *   accessible name, or smaller than 48×48 px.
+     * Empty when all is well.
+     */
+    [[nodiscard]] QStringList layoutProblems() const;
+    /** @brief The objectName (or class) of the item that has active focus; "" if none. */
+    [[nodiscard]] QString focusedItemName() const;
+    /** @brief Sends one key press and release to the window. */
+    void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    /** @brief Types @p text into whatever has focus, like a keyboard or a barcode scanner. */
+    void typeText(const QString &text);
     /** @brief The next screenshot gets number @p number. */
     void setNextScreenshotNumber(int number) { m_shotNumber = number - 1; }
 

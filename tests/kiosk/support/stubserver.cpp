@@ -15,10 +15,10 @@ StubResponse StubResponse::error(int status, const QString &code, const QString 
 {
     StubResponse response;
     response.status = status;
-    response.json = QJsonObject {
-        {QStringLiteral("error"),
-         QJsonObject {{QStringLiteral("code"), code},
-                      {QStringLiteral("message"), message.isEmpty() ? code : message}}}};
+    response.json =
+        QJsonObject{{QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), code},
+                                 {QStringLiteral("message"), message.isEmpty() ? code : message}}}};
     return response;
 }
 
@@ -54,9 +54,9 @@ QUrl StubServer::baseUrl() const
 void StubServer::on(const QByteArray &method, const QString &pathPattern, Handler handler)
 {
     // Later routes win, so a test can override a default.
-    m_routes.prepend(Route {method,
-                            QRegularExpression(QRegularExpression::anchoredPattern(pathPattern)),
-                            std::move(handler)});
+    m_routes.prepend(Route{method,
+                           QRegularExpression(QRegularExpression::anchoredPattern(pathPattern)),
+                           std::move(handler)});
 }
 
 void StubServer::on(const QByteArray &method, const QString &pathPattern,
