@@ -7,20 +7,20 @@
 #include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "http/queuestream.h"
+#include "http/webhookroutes.h"
 #include "services/accesscontrol.h"
 #include "services/balanceservice.h"
 #include "services/boxofficeservice.h"
 #include "services/catalogservice.h"
+#include "services/concertadminservice.h"
 #include "services/healthservice.h"
+#include "services/historyservice.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
 #include "services/ticketsigner.h"
-#include "http/queuestream.h"
-#include "services/concertadminservice.h"
 #include "services/tokensigner.h"
-#include "http/webhookroutes.h"
-#include "services/historyservice.h"
 #include "services/webhookrelay.h"
 #include "services/webhookservice.h"
 
@@ -79,9 +79,8 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_boxOffice->setSeatMaps(&m_catalog->seatMaps());
     m_concertAdmin = std::make_unique<ConcertAdminService>(*m_database, *m_queue, *m_catalog);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
-    const Services services{*m_health,   *m_queue,    *m_catalog,   *m_reservations,
-                            *m_balances, *m_payments, *m_access,    *m_boxOffice,
-                            *m_tickets,  *m_concertAdmin};
+    const Services services{*m_health,   *m_queue,  *m_catalog,   *m_reservations, *m_balances,
+                            *m_payments, *m_access, *m_boxOffice, *m_tickets,      *m_concertAdmin};
     m_routes = std::make_unique<ApiRoutes>(*m_edge, services);
     m_routes->setChargesNeedKey(config.chargesNeedKey);
     m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
@@ -90,8 +89,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     WebhookRelay::Settings relay;
     relay.retryScale = config.webhookRetryScale;
     m_relay = std::make_unique<WebhookRelay>(*m_database, relay);
-    m_webhookRoutes =
-        std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, *m_access);
+    m_webhookRoutes = std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, *m_access);
     m_reservations->setMaxSeatsPerUser(config.maxSeatsPerUser);
     m_routes->setTokenRatePerIp(config.tokenRatePerIp);
     // A valid key exempts token issue from the per-address rate: a TERMINAL/STAFF/ADMIN key from

@@ -9,8 +9,6 @@
 #include "jsonfields.h"
 #include "services/concertadminservice.h"
 
-
-
 void ApiRoutes::registerConcertAdminRoutes(QHttpServer &server)
 {
     server.route(
@@ -51,15 +49,15 @@ void ApiRoutes::getConcertAdmin(const QString &concertId, const QHttpServerReque
                 error = ApiError{ErrorCode::InvalidArgument, why};
         }
     }
-    AccessGate::withCaller(
-        m_edge, m_services.access, request, responder, Permission::Admin, error,
-        [this, id, patch](const Caller &caller) {
-            auto patched = m_services.concertAdmin.patch(*id, *patch);
-            if (patched) {
-                m_services.catalog.seatMaps().forgetConcert(*id);
-                m_services.access.record(caller, QStringLiteral("concert.update"),
-                                         QStringLiteral("concert/%1").arg(*id));
-            }
-            return ApiResponse::from(patched);
-        });
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
+                           [this, id, patch](const Caller &caller) {
+                               auto patched = m_services.concertAdmin.patch(*id, *patch);
+                               if (patched) {
+                                   m_services.catalog.seatMaps().forgetConcert(*id);
+                                   m_services.access.record(caller,
+                                                            QStringLiteral("concert.update"),
+                                                            QStringLiteral("concert/%1").arg(*id));
+                               }
+                               return ApiResponse::from(patched);
+                           });
 }

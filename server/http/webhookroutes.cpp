@@ -106,9 +106,10 @@ void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerRespo
         [this, subscription](const Caller &caller) {
             const auto created = m_webhooks.create(*subscription);
             if (created)
-                m_access.record(caller, QStringLiteral("webhook.create"),
-                                QStringLiteral("webhook/%1").arg(created.value().json.value(u"id").toInteger()),
-                                QJsonObject{{QStringLiteral("url"), subscription->url}});
+                m_access.record(
+                    caller, QStringLiteral("webhook.create"),
+                    QStringLiteral("webhook/%1").arg(created.value().json.value(u"id").toInteger()),
+                    QJsonObject{{QStringLiteral("url"), subscription->url}});
             return ApiResponse::from(created, 201);
         });
 }

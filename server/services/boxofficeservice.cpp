@@ -213,60 +213,61 @@ Result<Reservation> BoxOfficeService::cancel(const Caller &by, qint64 reservatio
 {
     const QDateTime now = Clock::now();
     qint64 freedDateId = 0;
-    auto cancelled = m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
-        freedDateId = 0;
-        ReservationRepository reservations(session);
-        // Locks in the payments' order: the reservation, then the balance, then the seats.
-        const std::optional<ReservationRow> row = reservations.lock(reservationId);
-        if (!row)
-            return ApiError{ErrorCode::NotFound,
-                            QStringLiteral("no reservation %1").arg(reservationId)};
-        Reservation reservation = row->reservation;
-        QJsonObject detail{{QStringLiteral("userId"), reservation.userId},
-                           {QStringLiteral("amount"), reservation.amount},
-                           {QStringLiteral("from"), reservationStatusName(reservation.status)}};
-        switch (reservation.status) {
-        case ReservationStatus::Held:
-            if (reservation.heldUntil <= now) {
-                reservation.status = ReservationStatus::Expired; // time decided already
-                return reservation;
+    auto cancelled =
+        m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
+            freedDateId = 0;
+            ReservationRepository reservations(session);
+            // Locks in the payments' order: the reservation, then the balance, then the seats.
+            const std::optional<ReservationRow> row = reservations.lock(reservationId);
+            if (!row)
+                return ApiError{ErrorCode::NotFound,
+                                QStringLiteral("no reservation %1").arg(reservationId)};
+            Reservation reservation = row->reservation;
+            QJsonObject detail{{QStringLiteral("userId"), reservation.userId},
+                               {QStringLiteral("amount"), reservation.amount},
+                               {QStringLiteral("from"), reservationStatusName(reservation.status)}};
+            switch (reservation.status) {
+            case ReservationStatus::Held:
+                if (reservation.heldUntil <= now) {
+                    reservation.status = ReservationStatus::Expired; // time decided already
+                    return reservation;
+                }
+                reservations.freeSeats(row->concertDateId, reservationId, QStringLiteral("HELD"));
+                reservations.setStatus(reservationId, ReservationStatus::Released);
+                reservation.status = ReservationStatus::Released;
+                OutboxRepository(session).append(OutboxEventType::ReservationReleased,
+                                                 reservation.toJson(), now);
+                freedDateId = row->concertDateId;
+                break;
+            case ReservationStatus::Confirmed: {
+                const std::optional<Payment> payment =
+                    PaymentRepository(session).findByReservation(reservationId);
+                if (!payment)
+                    return ApiError{ErrorCode::Internal,
+                                    QStringLiteral("reservation %1 is CONFIRMED without a payment")
+                                        .arg(reservationId)};
+                const qint64 balance = BalanceRepository(session).refund(
+                    reservation.userId, payment->amount, payment->paymentId, now);
+                reservations.freeSeats(row->concertDateId, reservationId, QStringLiteral("SOLD"));
+                reservations.setStatus(reservationId, ReservationStatus::Cancelled);
+                reservation.status = ReservationStatus::Cancelled;
+                OutboxRepository(session).append(OutboxEventType::ReservationCancelled,
+                                                 reservation.toJson(), now);
+                freedDateId = row->concertDateId;
+                detail.insert(QStringLiteral("paymentId"), payment->paymentId);
+                detail.insert(QStringLiteral("refund"), payment->amount);
+                detail.insert(QStringLiteral("balance"), balance);
+                break;
             }
-            reservations.freeSeats(row->concertDateId, reservationId, QStringLiteral("HELD"));
-            reservations.setStatus(reservationId, ReservationStatus::Released);
-            reservation.status = ReservationStatus::Released;
-            OutboxRepository(session).append(OutboxEventType::ReservationReleased,
-                                             reservation.toJson(), now);
-            freedDateId = row->concertDateId;
-            break;
-        case ReservationStatus::Confirmed: {
-            const std::optional<Payment> payment =
-                PaymentRepository(session).findByReservation(reservationId);
-            if (!payment)
-                return ApiError{ErrorCode::Internal,
-                                QStringLiteral("reservation %1 is CONFIRMED without a payment")
-                                    .arg(reservationId)};
-            const qint64 balance = BalanceRepository(session).refund(
-                reservation.userId, payment->amount, payment->paymentId, now);
-            reservations.freeSeats(row->concertDateId, reservationId, QStringLiteral("SOLD"));
-            reservations.setStatus(reservationId, ReservationStatus::Cancelled);
-            reservation.status = ReservationStatus::Cancelled;
-            OutboxRepository(session).append(OutboxEventType::ReservationCancelled,
-                                             reservation.toJson(), now);
-            freedDateId = row->concertDateId;
-            detail.insert(QStringLiteral("paymentId"), payment->paymentId);
-            detail.insert(QStringLiteral("refund"), payment->amount);
-            detail.insert(QStringLiteral("balance"), balance);
-            break;
-        }
-        case ReservationStatus::Expired:
-        case ReservationStatus::Released:
-        case ReservationStatus::Cancelled:
-            return reservation; // a repeat: the same body, nothing changes
-        }
-        AccessControl::record(session, by, QStringLiteral("reservation.cancel"),
-                              QStringLiteral("reservation/%1").arg(reservationId), detail);
-        return reservation;
-    });
+            case ReservationStatus::Expired:
+            case ReservationStatus::Released:
+            case ReservationStatus::Cancelled:
+                return reservation; // a repeat: the same body, nothing changes
+            }
+            AccessControl::record(session, by, QStringLiteral("reservation.cancel"),
+                                  QStringLiteral("reservation/%1").arg(reservationId), detail);
+            return reservation;
+        });
     // This instance's seat maps show the freed seats at once; others within a tick.
     if (cancelled && freedDateId > 0 && m_seatMaps)
         m_seatMaps->noteReleased(freedDateId, cancelled.value().seatNumbers);

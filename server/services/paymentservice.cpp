@@ -2,10 +2,10 @@
 
 #include "data/balancerepository.h"
 #include "data/database.h"
+#include "data/outboxrepository.h"
 #include "data/paymentrepository.h"
 #include "data/queuerepository.h"
 #include "data/reservationrepository.h"
-#include "data/outboxrepository.h"
 #include "services/accesscontrol.h"
 #include "services/clock.h"
 #include "services/queueservice.h"

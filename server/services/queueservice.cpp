@@ -309,8 +309,8 @@ std::optional<ApiError> QueueService::roomError(std::optional<qint64> tokenConce
     return roomRule(tokenConcertId, *room);
 }
 
-std::optional<std::optional<ApiError>>
-QueueService::roomErrorFromMemory(const TokenClaims &claims, qint64 concertId)
+std::optional<std::optional<ApiError>> QueueService::roomErrorFromMemory(const TokenClaims &claims,
+                                                                         qint64 concertId)
 {
     const std::optional<RoomRow> room = m_rooms.room(concertId);
     if (!room)
@@ -320,8 +320,7 @@ QueueService::roomErrorFromMemory(const TokenClaims &claims, qint64 concertId)
         tokenRoom = *known;
     } else {
         const QueueView::Lookup house = m_view.lookup(claims.tokenId, Clock::now());
-        if (house.answer != QueueView::Answer::Waiting
-            && house.answer != QueueView::Answer::Active)
+        if (house.answer != QueueView::Answer::Waiting && house.answer != QueueView::Answer::Active)
             return std::nullopt;
     }
     return std::optional<std::optional<ApiError>>(roomRule(tokenRoom, *room));

@@ -120,7 +120,7 @@ public:
      * rule's answer (an empty inner value when the token may enter concert @p concertId).
      */
     std::optional<std::optional<ApiError>> roomErrorFromMemory(const TokenClaims &claims,
-                                                                qint64 concertId);
+                                                               qint64 concertId);
 
     /** @brief The token expired here (payment, leaving): answered from memory from now on. */
     void noteExpired(qint64 tokenId, const QString &reason = {})

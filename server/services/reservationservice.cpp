@@ -1,15 +1,15 @@
 #include "services/reservationservice.h"
 
 #include "data/database.h"
+#include "data/outboxrepository.h"
 #include "data/queuerepository.h"
 #include "data/reservationrepository.h"
+#include "data/roomrepository.h"
+#include "services/accesscontrol.h"
 #include "services/catalogservice.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
-#include "data/outboxrepository.h"
-#include "services/accesscontrol.h"
 #include "services/ticketsigner.h"
-#include "data/roomrepository.h"
 
 ReservationService::ReservationService(Database &database, CatalogService &catalog,
                                        QueueService &queue, int holdTtlSeconds)

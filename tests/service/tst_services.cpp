@@ -1,15 +1,15 @@
 // The services and the schema against a private MariaDB, without HTTP: rules that need
 // control over time and the sweeper (an expired hold is free before any sweep runs) and the
 // invariants the database itself carries.
+#include "data/database.h"
+#include "data/schemamigrator.h"
+#include "mariadbinstance.h"
 #include "services/balanceservice.h"
 #include "services/catalogservice.h"
 #include "services/clock.h"
-#include "data/database.h"
-#include "mariadbinstance.h"
 #include "services/paymentservice.h"
 #include "services/queueservice.h"
 #include "services/reservationservice.h"
-#include "data/schemamigrator.h"
 #include "services/tokensigner.h"
 
 #include <QSignalSpy>

@@ -26,7 +26,7 @@ private Q_SLOTS:
 namespace {
 
 // Every enumerator, first to last; everyCodeHasItsOwnName() checks nothing is missing.
-const QList<ErrorCode> kAllCodes {
+const QList<ErrorCode> kAllCodes{
     ErrorCode::InvalidArgument, ErrorCode::TokenInvalid,
     ErrorCode::TokenExpired,    ErrorCode::AdminKeyInvalid,
     ErrorCode::NotAdmitted,     ErrorCode::Forbidden,
@@ -97,7 +97,7 @@ void tst_ApiError::wireNameAndStatus()
 
     QCOMPARE(errorCodeName(code), name);
     QCOMPARE(httpStatusOf(code), status);
-    QCOMPARE((ApiError {code, {}}.httpStatus()), status);
+    QCOMPARE((ApiError{code, {}}.httpStatus()), status);
     QCOMPARE(errorCodeFromName(name), std::optional<ErrorCode>(code));
 }
 
@@ -132,16 +132,16 @@ void tst_ApiError::unknownNamesAreRejected()
 
 void tst_ApiError::bodyShape()
 {
-    const ApiError error {ErrorCode::SeatUnavailable, QStringLiteral("seat 7 is held")};
+    const ApiError error{ErrorCode::SeatUnavailable, QStringLiteral("seat 7 is held")};
     const QJsonObject expected = QJsonDocument::fromJson(
                                      R"({"error": {"code": "SEAT_UNAVAILABLE",
                                                    "message": "seat 7 is held"}})")
                                      .object();
     QVERIFY(!expected.isEmpty());
     QCOMPARE(error.toJson(), expected);
-    QCOMPARE(error.toJson().keys(), QStringList {QStringLiteral("error")});
+    QCOMPARE(error.toJson().keys(), QStringList{QStringLiteral("error")});
     QCOMPARE(error.toJson().value(QLatin1String("error")).toObject().keys(),
-             (QStringList {QStringLiteral("code"), QStringLiteral("message")}));
+             (QStringList{QStringLiteral("code"), QStringLiteral("message")}));
 }
 
 void tst_ApiError::bodyRoundTrip_data()
@@ -158,7 +158,7 @@ void tst_ApiError::bodyRoundTrip()
     QFETCH(ErrorCode, code);
     QFETCH(QString, message);
 
-    const QByteArray text = QJsonDocument(ApiError {code, message}.toJson()).toJson();
+    const QByteArray text = QJsonDocument(ApiError{code, message}.toJson()).toJson();
     const auto parsed = ApiError::fromJson(QJsonDocument::fromJson(text).object());
     QVERIFY(parsed);
     QCOMPARE(parsed->code, code);

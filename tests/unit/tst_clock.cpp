@@ -1,8 +1,8 @@
 // Clock: deadlines the contract shows with second precision (heldUntil, expiresAt) are rounded
 // up, so a client is never promised an earlier end than the server enforces.
 
-#include "services/clock.h"
 #include "jsonfields.h"
+#include "services/clock.h"
 
 #include <QTest>
 
