@@ -204,12 +204,21 @@ void ConcertsPage::showConcert(const QJsonObject &concert)
     m_addDatesButton->setEnabled(true);
 }
 
+namespace {
+// The editor shows minutes; the seconds of "now" it started from must not reach the server.
+QDateTime wholeMinute(QDateTime at)
+{
+    at.setTime(QTime(at.time().hour(), at.time().minute()));
+    return at;
+}
+} // namespace
+
 QJsonObject ConcertsPage::patchBody(bool withPrices) const
 {
     QJsonObject body{
         {QStringLiteral("saleOpensAt"),
          m_saleOpens->isChecked()
-             ? QJsonValue(m_saleOpensAt->dateTime().toUTC().toString(Qt::ISODate))
+             ? QJsonValue(wholeMinute(m_saleOpensAt->dateTime()).toUTC().toString(Qt::ISODate))
              : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("queue"),
          QJsonObject{{QStringLiteral("capacity"), m_capacity->value()},

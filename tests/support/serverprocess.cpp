@@ -1,5 +1,7 @@
 #include "serverprocess.h"
 
+#include <QFileInfo>
+
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
@@ -31,8 +33,10 @@ bool ServerProcess::start(const QStringList &arguments, int timeoutMs)
         {"--max-seats-per-user", "0"},
         {"--max-connections-per-ip", "1000000"},
     };
+    // Only concert-server knows them (the benchmark's minimal server does not).
+    const bool concertServer = QFileInfo(m_program).fileName() == QLatin1String("concert-server");
     for (const auto &[option, value] : offUnlessGiven) {
-        if (!args.contains(QLatin1String(option)))
+        if (concertServer && !args.contains(QLatin1String(option)))
             args << QLatin1String(option) << QLatin1String(value);
     }
     m_process = std::make_unique<QProcess>();
