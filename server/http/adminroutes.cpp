@@ -21,29 +21,6 @@ ApiError invalid(const QString &message)
     return ApiError{ErrorCode::InvalidArgument, message};
 }
 
-/** @brief `?page=&size=` (page >= 1, size 1..100; defaults 1 and 20), else the 400 to answer. */
-std::optional<ApiError> pageArgs(const QHttpServerRequest &request, int *page, int *size)
-{
-    const QUrlQuery query = request.query();
-    auto number = [&](const QString &name, qint64 fallback, qint64 max) -> std::optional<qint64> {
-        if (!query.hasQueryItem(name))
-            return fallback;
-        const auto value = JsonFields::parseId(query.queryItemValue(name));
-        if (!value || *value > max)
-            return std::nullopt;
-        return value;
-    };
-    const auto p = number(QStringLiteral("page"), 1, 1'000'000'000);
-    if (!p)
-        return invalid(QStringLiteral("page must be an integer from 1"));
-    const auto s = number(QStringLiteral("size"), 20, 100);
-    if (!s)
-        return invalid(QStringLiteral("size must be an integer from 1 to 100"));
-    *page = int(*p);
-    *size = int(*s);
-    return std::nullopt;
-}
-
 std::optional<ApiError> idArg(const QString &text, qint64 *id, const QString &name)
 {
     const auto parsed = JsonFields::parseId(text);
@@ -110,7 +87,7 @@ void AdminRoutes::apiKeys(const QHttpServerRequest &request, QHttpServerResponde
     AccessControl &access = m_services.access;
     if (request.method() == Method::Get) {
         int page = 1, size = 20;
-        const auto error = pageArgs(request, &page, &size);
+        const auto error = HttpEdge::pageArgs(request, &page, &size);
         return AccessGate::withCaller(m_edge, access, request, responder, Permission::Admin, error,
                                       [&access, page, size](const Caller &) {
                                           return ApiResponse::from(access.listKeys(page, size));
@@ -165,7 +142,7 @@ void AdminRoutes::audit(const QHttpServerRequest &request, QHttpServerResponder 
     if (!gate(request, responder, Method::Get))
         return;
     int page = 1, size = 20;
-    const auto error = pageArgs(request, &page, &size);
+    const auto error = HttpEdge::pageArgs(request, &page, &size);
     AccessControl &access = m_services.access;
     AccessGate::withCaller(m_edge, access, request, responder, Permission::Admin, error,
                            [&access, page, size](const Caller &) {

@@ -7,6 +7,7 @@
 #include <QJsonParseError>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 #include <exception>
 #include <memory>
@@ -153,4 +154,28 @@ bool HttpEdge::hasHeader(const QHttpServerRequest &request, const QByteArray &na
             return true;
     }
     return false;
+}
+
+std::optional<ApiError> HttpEdge::pageArgs(const QHttpServerRequest &request, int *page, int *size)
+{
+    const QUrlQuery query = request.query();
+    auto number = [&](const QString &name, qint64 fallback, qint64 max) -> std::optional<qint64> {
+        if (!query.hasQueryItem(name))
+            return fallback;
+        const auto value = JsonFields::parseId(query.queryItemValue(name));
+        if (!value || *value > max)
+            return std::nullopt;
+        return value;
+    };
+    const auto p = number(QStringLiteral("page"), 1, 1'000'000'000);
+    if (!p)
+        return ApiError{ErrorCode::InvalidArgument,
+                        QStringLiteral("page must be an integer from 1")};
+    const auto s = number(QStringLiteral("size"), 20, 100);
+    if (!s)
+        return ApiError{ErrorCode::InvalidArgument,
+                        QStringLiteral("size must be an integer from 1 to 100")};
+    *page = int(*p);
+    *size = int(*s);
+    return std::nullopt;
 }

@@ -81,6 +81,12 @@ public:
      * what JsonFields::strictJsonProblem() refuses.
      */
     static Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
+    /**
+     * @brief A list route's `?page=&size=` (page >= 1, size 1..100; defaults 1 and 20) into
+     * @p page and @p size; else the 400 INVALID_ARGUMENT to answer.
+     */
+    static std::optional<ApiError> pageArgs(const QHttpServerRequest &request, int *page,
+                                            int *size);
     /** @brief A request header, compared case-insensitively; empty when absent. */
     static QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
     static bool hasHeader(const QHttpServerRequest &request, const QByteArray &name);

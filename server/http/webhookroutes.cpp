@@ -15,29 +15,6 @@ ApiError invalid(const QString &message)
     return ApiError{ErrorCode::InvalidArgument, message};
 }
 
-/** @brief `page` (>= 1, default 1) and `size` (1..100, default 20) of a list route. */
-std::optional<ApiError> readPaging(const QHttpServerRequest &request, int *page, int *size)
-{
-    const QUrlQuery query = request.query();
-    auto number = [&](const QString &name, qint64 fallback, qint64 max) -> std::optional<qint64> {
-        if (!query.hasQueryItem(name))
-            return fallback;
-        const auto value = JsonFields::parseId(query.queryItemValue(name));
-        if (!value || *value > max)
-            return std::nullopt;
-        return value;
-    };
-    const auto p = number(QStringLiteral("page"), 1, 1'000'000'000);
-    if (!p)
-        return invalid(QStringLiteral("page must be an integer from 1"));
-    const auto s = number(QStringLiteral("size"), 20, 100);
-    if (!s)
-        return invalid(QStringLiteral("size must be an integer from 1 to 100"));
-    *page = int(*p);
-    *size = int(*s);
-    return std::nullopt;
-}
-
 } // namespace
 
 WebhookRoutes::WebhookRoutes(HttpEdge &edge, WebhookService &webhooks, HistoryService &history,
@@ -83,7 +60,7 @@ void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerRespo
     if (request.method() == Method::Get) {
         int page = 1;
         int size = 20;
-        const std::optional<ApiError> error = readPaging(request, &page, &size);
+        const std::optional<ApiError> error = HttpEdge::pageArgs(request, &page, &size);
         AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
                                [this, page, size](const Caller &) {
                                    return ApiResponse::from(m_webhooks.list(page, size));
@@ -148,7 +125,7 @@ void WebhookRoutes::deliveries(const QString &id, const QHttpServerRequest &requ
         error = invalid(
             QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"));
     else
-        error = readPaging(request, &page, &size);
+        error = HttpEdge::pageArgs(request, &page, &size);
     AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
                            [this, webhookId, page, size](const Caller &) {
                                return ApiResponse::from(
@@ -167,7 +144,7 @@ void WebhookRoutes::history(const QString &userId, const QHttpServerRequest &req
             responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
     int page = 1;
     int size = 20;
-    if (const auto error = readPaging(request, &page, &size))
+    if (const auto error = HttpEdge::pageArgs(request, &page, &size))
         return HttpEdge::write(responder, ApiResponse::error(*error));
     m_edge.dispatch(std::move(responder), [this, user = *user, page, size]() {
         return ApiResponse::from(m_history.reservationsOf(user, page, size));
