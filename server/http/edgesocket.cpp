@@ -1,7 +1,7 @@
 #include "http/edgesocket.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QTimer>
 
 #include <cstring>
 #include <sys/socket.h>
@@ -89,18 +89,7 @@ const char *reasonPhrase(int status)
 EdgeSocket::EdgeSocket(const EdgeLimits &limits, QObject *parent)
     : QTcpSocket(parent)
     , m_limits(limits)
-    , m_deadline(new QTimer(this))
-    , m_idle(new QTimer(this))
 {
-    m_deadline->setSingleShot(true);
-    m_idle->setSingleShot(true);
-    m_idle->setInterval(m_limits.idleTimeoutMs);
-    connect(m_deadline, &QTimer::timeout, this, &EdgeSocket::onDeadline);
-    connect(m_idle, &QTimer::timeout, this, [this]() {
-        if (m_phase == Phase::InFlight && !congested())
-            return m_idle->start(); // the answer is being worked on; not the client's fault
-        abort();
-    });
     connect(this, &QTcpSocket::bytesWritten, this, &EdgeSocket::onBytesWritten);
 }
 
@@ -115,7 +104,7 @@ bool EdgeSocket::adopt(qintptr fd)
     setReadBufferSize(kReadCap);
     // Connected before QtHttpServer's own slot, so it runs first on every readyRead().
     connect(this, &QTcpSocket::readyRead, this, &EdgeSocket::onReadyRead);
-    m_idle->start();
+    m_lastActivityMs = now();
     return true;
 }
 
@@ -176,21 +165,23 @@ void EdgeSocket::flushAnswer(qsizetype length)
 void EdgeSocket::answerWritten()
 {
     m_phase = Phase::Head;
-    m_idle->start();
-    if (!congested())
+    m_lastActivityMs = now();
+    // The next pipelined request, if one is waiting; else the next readyRead() brings it.
+    if (!congested() && (!pending().isEmpty() || bytesAvailable() > 0))
         QMetaObject::invokeMethod(this, &EdgeSocket::pump, Qt::QueuedConnection);
     // else onBytesWritten() resumes once the client has read enough
 }
 
 void EdgeSocket::onBytesWritten()
 {
-    m_idle->start();
+    m_lastActivityMs = now();
     if (m_phase == Phase::Closing) {
         if (bytesToWrite() == 0)
             ::shutdown(int(socketDescriptor()), SHUT_WR);
         return;
     }
-    if (m_phase == Phase::Head && !congested() && !m_passthrough)
+    if (m_phase == Phase::Head && !congested() && !m_passthrough
+        && (!pending().isEmpty() || bytesAvailable() > 0))
         pump();
 }
 
@@ -233,7 +224,7 @@ bool EdgeSocket::pull()
             return false;
         if (n == 0)
             return true;
-        m_idle->start();
+        m_lastActivityMs = now();
         m_raw.append(buffer, qsizetype(n));
     }
     // Held back (answers unread by the client, or enough unframed bytes): what Qt has buffered
@@ -285,8 +276,8 @@ EdgeSocket::Step EdgeSocket::parseHead()
     const qsizetype available = m_raw.size() - base;
     if (available == 0)
         return Step::NeedMore;
-    if (!m_deadline->isActive())
-        m_deadline->start(m_limits.headerTimeoutMs);
+    if (m_deadlineMs == 0)
+        m_deadlineMs = now() + m_limits.headerTimeoutMs;
 
     const qsizetype lineEnd = m_raw.indexOf('\n', base);
     if (lineEnd < 0) {
@@ -459,8 +450,9 @@ EdgeSocket::Step EdgeSocket::parseHead()
         if (expectContinue)
             QTcpSocket::writeData("HTTP/1.1 100 Continue\r\n\r\n", 25);
         const qint64 bodyBytes = chunked ? EdgeLimits::kMaxBody : m_bodyLength;
-        m_deadline->start(m_limits.headerTimeoutMs
-                          + int(bodyBytes * 1000 / EdgeLimits::kMinBodyBytesPerSecond));
+        m_deadlineMs = now()
+            + (m_limits.headerTimeoutMs
+               + int(bodyBytes * 1000 / EdgeLimits::kMinBodyBytesPerSecond));
         m_phase = chunked ? Phase::Chunked : Phase::Body;
         m_chunkLeft = -1;
         return chunked ? parseChunked() : parseBody();
@@ -559,7 +551,7 @@ void EdgeSocket::release()
     m_head.clear();
     m_body.clear();
     m_current = m_next;
-    m_deadline->stop();
+    m_deadlineMs = 0;
     m_phase = Phase::InFlight;
     if (m_upgrade) {
         // QtHttpServer hands the socket to its WebSocket server, which reads it directly:
@@ -568,7 +560,7 @@ void EdgeSocket::release()
         m_raw.clear();
         m_rawPos = 0;
         m_passthrough = true;
-        m_idle->stop();
+        m_lastActivityMs = -1; // the WebSocket keeps itself alive
     }
     // Back into Qt's read buffer, in front of anything held back there, last byte first.
     if (isTransactionStarted())
@@ -603,8 +595,32 @@ void EdgeSocket::refuse(ErrorCode code, const QString &message)
     // the answer is not lost to a reset while its request is still arriving.
     if (bytesToWrite() == 0)
         ::shutdown(int(socketDescriptor()), SHUT_WR);
-    m_deadline->start(EdgeLimits::kLingerMs);
+    m_deadlineMs = now() + EdgeLimits::kLingerMs;
     QMetaObject::invokeMethod(this, &EdgeSocket::pump, Qt::QueuedConnection);
+}
+
+qint64 EdgeSocket::now()
+{
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer started;
+        started.start();
+        return started;
+    }();
+    return clock.elapsed() + 1; // never 0: 0 means "no deadline"
+}
+
+void EdgeSocket::checkTimers(qint64 nowMs)
+{
+    if (m_passthrough || state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_deadlineMs != 0 && nowMs >= m_deadlineMs)
+        return onDeadline();
+    if (m_lastActivityMs >= 0 && nowMs - m_lastActivityMs >= m_limits.idleTimeoutMs) {
+        if (m_phase == Phase::InFlight && !congested())
+            m_lastActivityMs = nowMs; // the answer is being worked on; not the client's fault
+        else
+            abort();
+    }
 }
 
 void EdgeSocket::onDeadline()

@@ -7,8 +7,6 @@
 #include <QList>
 #include <QTcpSocket>
 
-class QTimer;
-
 /** @brief The limits of api-contract.md, "Limits at the edge", one connection sees. */
 struct EdgeLimits
 {
@@ -65,6 +63,15 @@ public:
     /** @brief Takes over the accepted descriptor @p fd; false if Qt refuses it. */
     bool adopt(qintptr fd);
 
+    /**
+     * @brief Applies the deadlines at @p nowMs (now()): closes the connection when its
+     * header/body deadline has passed, or nothing was read or written for `idleTimeoutMs`.
+     * HttpListener calls it for every connection a few times a second (one timer for all).
+     */
+    void checkTimers(qint64 nowMs);
+    /** @brief A monotonic clock in ms, never 0. */
+    static qint64 now();
+
     /** @brief The request being answered on @p socket, or nullptr if it is not an EdgeSocket. */
     static const EdgeRequestInfo *info(const QObject *socket);
 
@@ -91,8 +98,8 @@ private:
     QByteArrayView pending() const;
 
     const EdgeLimits m_limits;
-    QTimer *m_deadline = nullptr;
-    QTimer *m_idle = nullptr;
+    qint64 m_deadlineMs = 0; ///< now() when the header/body/linger deadline passes; 0: none
+    qint64 m_lastActivityMs = 0; ///< now() of the last byte read or written; -1: no idle limit
     Phase m_phase = Phase::Head;
     bool m_inReadyRead = false;
     bool m_emitting = false;

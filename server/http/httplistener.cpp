@@ -1,5 +1,7 @@
 #include "http/httplistener.h"
 
+#include <QTimer>
+
 #include <memory>
 
 #include <arpa/inet.h>
@@ -30,7 +32,19 @@ HttpListener::HttpListener(const EdgeLimits &limits, int maxConnections, int max
     , m_limits(limits)
     , m_maxConnections(maxConnections)
     , m_maxConnectionsPerIp(maxConnectionsPerIp)
-{ }
+    , m_sweep(new QTimer(this))
+{
+    // One timer for all deadlines: starting and stopping a timer per request and per read costs
+    // more than looking at every connection a few times a second.
+    m_sweep->setInterval(200);
+    connect(m_sweep, &QTimer::timeout, this, [this]() {
+        const qint64 now = EdgeSocket::now();
+        const QList<EdgeSocket *> sockets = findChildren<EdgeSocket *>(Qt::FindDirectChildrenOnly);
+        for (EdgeSocket *socket : sockets)
+            socket->checkTimers(now);
+    });
+    m_sweep->start();
+}
 
 void HttpListener::incomingConnection(qintptr socketDescriptor)
 {

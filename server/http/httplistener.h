@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QTcpServer>
 
+class QTimer;
+
 /**
  * @brief The listening socket of concert-server (api-contract.md, "Limits at the edge").
  *
@@ -41,6 +43,7 @@ private:
     void release(const QHostAddress &address, bool perIp);
 
     EdgeLimits m_limits;
+    QTimer *m_sweep = nullptr; ///< applies every connection's deadlines, 5 times a second
     const int m_maxConnections;
     const int m_maxConnectionsPerIp;
     int m_open = 0;
