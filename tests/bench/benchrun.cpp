@@ -1,5 +1,6 @@
 #include "benchrun.h"
 
+#include "benchshared.h"
 #include "benchutil.h"
 #include "httpclient.h"
 #include "mariadbinstance.h"
@@ -24,82 +25,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-namespace {
-
-const QString kAdminKey = QStringLiteral("bench-admin-key");
-
-qint64 mariadbPid(const MariaDbInstance &db)
-{
-    QFile file(QFileInfo(db.socketPath()).absolutePath() + QStringLiteral("/mysqld.pid"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toLongLong();
-}
-
-qint64 pidOf(const ServerProcess &server)
-{
-    return server.process() ? server.process()->processId() : 0;
-}
-
-double ratio(double value, double ceiling)
-{
-    return ceiling > 0 ? std::round(value / ceiling * 1000) / 1000 : 0;
-}
-
-QString seedText()
-{
-    return QString::number(QRandomGenerator::global()->bounded(1, 1'000'000'000));
-}
-
-bool writeLines(const QString &path, const QStringList &lines)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    file.write(lines.join(u'\n').toUtf8() + '\n');
-    return true;
-}
-
-double statusCount(const QJsonObject &wrk, const QString &status)
-{
-    return wrk.value(QLatin1String("statuses")).toObject().value(status).toDouble();
-}
-
-// One paired round: a measurement, its ceiling measured just before, and their ratio.
-QJsonObject pairedRound(const QJsonObject &server, double serverRate, const QJsonObject &ceiling,
-                        double ceilingRate)
-{
-    return {{QStringLiteral("server"), server},
-            {QStringLiteral("ceiling"), ceiling},
-            {QStringLiteral("server_rate"), serverRate},
-            {QStringLiteral("ceiling_rate"), ceilingRate},
-            {QStringLiteral("ratio_to_ceiling"), ratio(serverRate, ceilingRate)}};
-}
-
-// The round with the median ratio is the one reported (every figure from the same round);
-// all rounds stay listed under "rounds".
-QJsonObject medianRound(const QList<QJsonObject> &rounds)
-{
-    if (rounds.isEmpty())
-        return {};
-    QList<QJsonObject> sorted = rounds;
-    std::sort(sorted.begin(), sorted.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QLatin1String("ratio_to_ceiling")).toDouble()
-            < b.value(QLatin1String("ratio_to_ceiling")).toDouble();
-    });
-    QJsonObject chosen = sorted.at((sorted.size() - 1) / 2);
-    QJsonArray all;
-    for (const QJsonObject &round : rounds)
-        all.append(QJsonObject{
-            {QStringLiteral("server_rate"), round.value(QLatin1String("server_rate"))},
-            {QStringLiteral("ceiling_rate"), round.value(QLatin1String("ceiling_rate"))},
-            {QStringLiteral("ratio_to_ceiling"), round.value(QLatin1String("ratio_to_ceiling"))}});
-    chosen.insert(QStringLiteral("rounds"), all);
-    return chosen;
-}
-
-} // namespace
 
 BenchConfig BenchConfig::forScale(double scale)
 {
@@ -128,6 +53,20 @@ BenchConfig BenchConfig::forScale(double scale)
     c.openingTickMs = 200;
     c.openingConnections = scaled(128, 16);
     c.openingDeadlineMs = 45'000;
+    c.hotMapTokens = scaled(2'000, 200);
+    c.hotMapColdDates = scaled(40, 4);
+    c.hotMapStalenessSamples = scaled(60, 15);
+    c.millionWaiting = scaled(1'000'000, 5'000);
+    c.millionActive = scaled(100'000, 500);
+    c.millionStatusTokens = scaled(100'000, 1'000);
+    c.idleSeconds = scaled(30, 5);
+    c.busyIssueActive = scaled(100'000, 500);
+    c.pushStreams = scaled(10'000, 100);
+    c.pushTickMs = 500;
+    c.prequeueUsers = scaled(10'000, 100);
+    c.prequeueWindowMs = scaled(60'000, 3'000);
+    c.postOpeningUsers = scaled(20'000, 200);
+    c.postOpeningWindowMs = scaled(10'000, 1'000);
     return c;
 }
 
@@ -152,7 +91,22 @@ QJsonObject BenchConfig::toJson() const
             {QStringLiteral("opening_active_ttl_seconds"), openingActiveTtlSeconds},
             {QStringLiteral("opening_queue_tick_ms"), openingTickMs},
             {QStringLiteral("opening_driver_connections"), openingConnections},
-            {QStringLiteral("opening_deadline_seconds"), openingDeadlineMs / 1000.0}};
+            {QStringLiteral("opening_deadline_seconds"), openingDeadlineMs / 1000.0},
+            {QStringLiteral("hot_map_tick_ms"), hotMapTickMs},
+            {QStringLiteral("hot_map_tokens"), hotMapTokens},
+            {QStringLiteral("hot_map_cold_dates"), hotMapColdDates},
+            {QStringLiteral("hot_map_staleness_samples"), hotMapStalenessSamples},
+            {QStringLiteral("million_waiting"), millionWaiting},
+            {QStringLiteral("million_active"), millionActive},
+            {QStringLiteral("million_status_tokens"), millionStatusTokens},
+            {QStringLiteral("idle_seconds"), idleSeconds},
+            {QStringLiteral("busy_issue_active"), busyIssueActive},
+            {QStringLiteral("push_streams"), pushStreams},
+            {QStringLiteral("push_tick_ms"), pushTickMs},
+            {QStringLiteral("prequeue_users"), prequeueUsers},
+            {QStringLiteral("prequeue_window_seconds"), prequeueWindowMs / 1000.0},
+            {QStringLiteral("post_opening_users"), postOpeningUsers},
+            {QStringLiteral("post_opening_window_seconds"), postOpeningWindowMs / 1000.0}};
 }
 
 BenchRun::BenchRun(const BenchConfig &config)
@@ -220,9 +174,9 @@ std::unique_ptr<ServerProcess> BenchRun::startServer(const MariaDbInstance &db,
     return server;
 }
 
-std::unique_ptr<ServerProcess> BenchRun::startMinimalServer(int fixedPort)
+std::unique_ptr<ServerProcess> BenchRun::startMinimalServer(int fixedPort, const QStringList &extra)
 {
-    QStringList args;
+    QStringList args = extra;
     if (fixedPort > 0)
         args << QStringLiteral("--reuse-port") << QStringLiteral("--port")
              << QString::number(fixedPort);
@@ -353,7 +307,8 @@ int BenchRun::run()
                                   "on two ports and one wrk per port runs, results summed.");
 
     const bool needWrk = wants(QStringLiteral("1")) || wants(QStringLiteral("2"))
-        || wants(QStringLiteral("3")) || wants(QStringLiteral("5"));
+        || wants(QStringLiteral("3")) || wants(QStringLiteral("5")) || wants(QStringLiteral("6"))
+        || wants(QStringLiteral("7")) || wants(QStringLiteral("8"));
     if (needWrk && !WrkRunner::available()) {
         note(QStringLiteral("wrk is not installed (apt-get install wrk): cannot run."));
         return 77;
@@ -367,6 +322,18 @@ int BenchRun::run()
         holdsPhase();
     if (wants(QStringLiteral("4")))
         openingPhase();
+    if (wants(QStringLiteral("6")))
+        hotSeatMapPhase();
+    if (wants(QStringLiteral("7")))
+        millionQueuePhase();
+    if (wants(QStringLiteral("8")))
+        busyIssuePhase();
+    if (wants(QStringLiteral("9")))
+        webhookOpeningPhase();
+    if (wants(QStringLiteral("10")))
+        pushPhase();
+    if (wants(QStringLiteral("11")))
+        prequeueOpeningPhase();
 
     QJsonObject report{
         {QStringLiteral("generated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},

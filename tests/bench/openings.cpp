@@ -1,0 +1,5 @@
+#include "benchrun.h"
+
+void BenchRun::webhookOpeningPhase() { }
+
+void BenchRun::prequeueOpeningPhase() { }
