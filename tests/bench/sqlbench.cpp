@@ -93,8 +93,19 @@ QString sqlNow(qint64 offsetMs)
         QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
-QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error)
+QString signToken(BenchDb &db, qint64 tokenId, const QString &userId)
 {
+    QSqlQuery keyQuery(db.db());
+    if (!keyQuery.exec(
+            QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"))
+        || !keyQuery.next())
+        return {};
+    return TokenSigner(keyQuery.value(0).toByteArray()).sign(tokenId, userId);
+}
+
+QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error, int keepEvery)
+{
+    keepEvery = qMax(1, keepEvery);
     QSqlQuery keyQuery(db.db());
     if (!keyQuery.exec(
             QStringLiteral("SELECT secret FROM server_secrets WHERE name = 'queue-token-hmac'"))
@@ -125,14 +136,18 @@ QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error)
         return {};
     }
     QList<SeededToken> tokens;
-    tokens.reserve(count);
+    tokens.reserve(count / keepEvery + 1);
+    int rows = 0;
     while (query.next()) {
+        ++rows;
+        if ((rows - 1) % keepEvery != 0 && rows != count)
+            continue;
         SeededToken token{query.value(0).toLongLong(), query.value(1).toString(), {}};
         token.token = signer.sign(token.id, token.userId);
         tokens << token;
     }
-    if (tokens.size() != count)
-        *error = QStringLiteral("seeded %1 tokens, expected %2").arg(tokens.size()).arg(count);
+    if (rows != count)
+        *error = QStringLiteral("seeded %1 tokens, expected %2").arg(rows).arg(count);
     return tokens;
 }
 
