@@ -915,16 +915,25 @@ void BenchRun::holdsPhase()
 
 void BenchRun::openingPhase()
 {
-    note(QStringLiteral("scenario 4: ticket opening, %1 users in %2 s, %3 seats, capacity %4")
+    runOpening(4, {}, {});
+}
+
+void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCheck &after)
+{
+    const QString key = number == 4 ? QStringLiteral("4_opening")
+                                    : QStringLiteral("%1_opening_webhook").arg(number);
+    const QString label = QStringLiteral("scenario %1").arg(number);
+    note(QStringLiteral("%5: ticket opening, %1 users in %2 s, %3 seats, capacity %4")
              .arg(m_config.openingUsers)
              .arg(m_config.openingWindowMs / 1000.0)
              .arg(m_config.openingDates * 50)
-             .arg(m_config.openingCapacity));
+             .arg(m_config.openingCapacity)
+             .arg(label));
     QJsonObject scenario;
     auto fail = [&](const QString &why) {
         scenario.insert(QStringLiteral("error"), why);
-        m_scenarios.insert(QStringLiteral("4_opening"), scenario);
-        check(QStringLiteral("scenario 4 ran: ") + why, false);
+        m_scenarios.insert(key, scenario);
+        check(label + QStringLiteral(" ran: ") + why, false);
     };
     auto db = startDatabase();
     if (!db)
@@ -943,7 +952,14 @@ void BenchRun::openingPhase()
         return fail(QStringLiteral("creating the dates failed: ") + error);
     const int seats = int(dates.size()) * 50;
 
-    const QString out = QDir(m_config.workDir).filePath(QStringLiteral("opening-driver.json"));
+    BenchDb sql(db->socketPath(), db->databaseName());
+    if (before) {
+        const QString why = before(server->baseUrl(), scenario);
+        if (!why.isEmpty())
+            return fail(why);
+    }
+    const QString out =
+        QDir(m_config.workDir).filePath(QStringLiteral("opening-driver-%1.json").arg(number));
     QFile::remove(out);
     QProcess driver;
     driver.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -991,40 +1007,40 @@ void BenchRun::openingPhase()
                                processUsage(QStringLiteral("mariadbd"), dbBefore,
                                             ProcessSample::read(mariadbPid(*db)), seconds),
                                driverUsage});
-    BenchDb sql(db->socketPath(), db->databaseName());
     const QJsonObject invariants = invariantChecks(sql);
     scenario.insert(QStringLiteral("invariants"), invariants);
     scenario.insert(QStringLiteral("seats_on_sale"), seats);
-    m_scenarios.insert(QStringLiteral("4_opening"), scenario);
+    m_scenarios.insert(key, scenario);
 
     const double sold = invariants.value(QLatin1String("seats_sold")).toDouble();
     const double fiveXx = result.value(QLatin1String("server_errors_5xx")).toDouble();
-    check(QStringLiteral("scenario 4: every seat sold (%1 of %2)").arg(sold).arg(seats),
+    check(label + QStringLiteral(": every seat sold (%1 of %2)").arg(sold).arg(seats),
           sold == seats);
-    check(QStringLiteral("scenario 4: zero seats sold twice or double held"),
+    check(label + QStringLiteral(": zero seats sold twice or double held"),
           invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
               && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
               && invariants.value(QLatin1String("sold_seats_without_confirmed_reservation"))
                       .toDouble()
                   == 0);
     check(
-        QStringLiteral("scenario 4: zero money lost or doubled (charges = balances + payments)"),
+        label + QStringLiteral(": zero money lost or doubled (charges = balances + payments)"),
         invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
             && invariants.value(QLatin1String("ledger_mismatch_users")).toDouble() == 0
             && invariants.value(QLatin1String("payments_not_matching_reservation")).toDouble() == 0
             && invariants.value(QLatin1String("confirmed_reservations_without_payment")).toDouble()
                 == 0);
-    check(QStringLiteral("scenario 4: zero admissions out of issue order"),
+    check(label + QStringLiteral(": zero admissions out of issue order"),
           invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0);
-    check(QStringLiteral("scenario 4: zero 5xx answers"), fiveXx == 0);
-    check(QStringLiteral("scenario 4: every request got an answer"),
+    check(label + QStringLiteral(": zero 5xx answers"), fiveXx == 0);
+    check(label + QStringLiteral(": every request got an answer"),
           result.value(QLatin1String("transport_errors")).toDouble() == 0);
-    check(QStringLiteral("scenario 4: the driver's paid seats match the database"),
+    check(label + QStringLiteral(": the driver's paid seats match the database"),
           result.value(QLatin1String("seats_paid_seen_by_driver")).toDouble() == sold);
     m_targets.append(QJsonObject{
         {QStringLiteral("target"),
-         QStringLiteral("ticket opening: all seats sold, 0 double sales, 0 lost money, 0 order "
-                        "inversions, 0 5xx")},
+         QStringLiteral("ticket opening%1: all seats sold, 0 double sales, 0 lost money, 0 order "
+                        "inversions, 0 5xx")
+             .arg(number == 4 ? QString() : QStringLiteral(" with one webhook subscribed"))},
         {QStringLiteral("measured"),
          QStringLiteral("%1/%2 sold in %3 s; double %4; money mismatch %5; inversions %6; 5xx %7")
              .arg(sold)
@@ -1046,4 +1062,8 @@ void BenchRun::openingPhase()
              .arg(seats)
              .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
              .arg(result.value(QLatin1String("end_reason")).toString()));
+    if (after) {
+        after(scenario, sql, result);
+        m_scenarios.insert(key, scenario);
+    }
 }

@@ -110,6 +110,13 @@ private:
     void tokenIssuePhase(); // scenario 2
     void holdsPhase(); // scenarios 3(a), 5 (second half), 3(b)
     void openingPhase(); // scenario 4
+    /** @brief Before the driver starts: may add to the scenario; an error text stops it. */
+    using OpeningHook = std::function<QString(const QUrl &server, QJsonObject &scenario)>;
+    /** @brief After the driver and the SQL checks: more checks and results. */
+    using OpeningCheck =
+        std::function<void(QJsonObject &scenario, BenchDb &sql, const QJsonObject &driverResult)>;
+    /** @brief Scenario 4's ticket opening as scenario @p number, with optional hooks. */
+    void runOpening(int number, const OpeningHook &before, const OpeningCheck &after);
     void hotSeatMapPhase(); // scenario 6 (issue 13)
     void millionQueuePhase(); // scenario 7 (issue 13)
     void busyIssuePhase(); // scenario 8 (issue 13)
