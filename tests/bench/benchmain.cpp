@@ -22,10 +22,12 @@ namespace {
 int runDriver(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QStringList names{QStringLiteral("url"),         QStringLiteral("concert-id"),
-                            QStringLiteral("users"),       QStringLiteral("window-ms"),
-                            QStringLiteral("seats"),       QStringLiteral("connections"),
-                            QStringLiteral("deadline-ms"), QStringLiteral("out")};
+    const QStringList names{QStringLiteral("url"),          QStringLiteral("concert-id"),
+                            QStringLiteral("users"),        QStringLiteral("window-ms"),
+                            QStringLiteral("seats"),        QStringLiteral("connections"),
+                            QStringLiteral("deadline-ms"),  QStringLiteral("out"),
+                            QStringLiteral("opens-at-ms"),  QStringLiteral("pre-users"),
+                            QStringLiteral("pre-window-ms")};
     for (const QString &name : names)
         parser.addOption({name, name, QStringLiteral("VALUE")});
     if (!parser.parse(arguments.mid(1))) {
@@ -41,6 +43,14 @@ int runDriver(const QStringList &arguments)
     settings.connections = parser.value(QStringLiteral("connections")).toInt();
     settings.deadlineMs = parser.value(QStringLiteral("deadline-ms")).toInt();
     settings.seed = quint32(QDateTime::currentMSecsSinceEpoch());
+    if (parser.isSet(QStringLiteral("opens-at-ms"))) {
+        // The sale's opening as Unix ms; the driver's clock starts now.
+        settings.opensInMs = qMax<qint64>(0,
+                                          parser.value(QStringLiteral("opens-at-ms")).toLongLong()
+                                              - QDateTime::currentMSecsSinceEpoch());
+        settings.preUsers = parser.value(QStringLiteral("pre-users")).toInt();
+        settings.preWindowMs = parser.value(QStringLiteral("pre-window-ms")).toInt();
+    }
     if (settings.baseUrl.host() != QLatin1String("127.0.0.1") || settings.users <= 0
         || settings.connections <= 0 || settings.deadlineMs <= 0) {
         std::fprintf(stderr,

@@ -921,7 +921,10 @@ void BenchRun::openingPhase()
 void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCheck &after)
 {
     const QString key = number == 4 ? QStringLiteral("4_opening")
-                                    : QStringLiteral("%1_opening_webhook").arg(number);
+        : number == 9               ? QStringLiteral("9_opening_webhook")
+                                    : QStringLiteral("11_prequeue_opening");
+    // Scenario 11's pre-queue is admitted in drawn order, not issue order: its own checks.
+    const bool drawn = number == 11;
     const QString label = QStringLiteral("scenario %1").arg(number);
     note(QStringLiteral("%5: ticket opening, %1 users in %2 s, %3 seats, capacity %4")
              .arg(m_config.openingUsers)
@@ -953,8 +956,9 @@ void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCh
     const int seats = int(dates.size()) * 50;
 
     BenchDb sql(db->socketPath(), db->databaseName());
+    QStringList extraDriverArgs;
     if (before) {
-        const QString why = before(server->baseUrl(), scenario);
+        const QString why = before(server->baseUrl(), dates[0].first, scenario, extraDriverArgs);
         if (!why.isEmpty())
             return fail(why);
     }
@@ -963,29 +967,34 @@ void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCh
     QFile::remove(out);
     QProcess driver;
     driver.setProcessChannelMode(QProcess::ForwardedChannels);
-    const QStringList driverArgs{QStringLiteral("opening-driver"),
-                                 QStringLiteral("--url"),
-                                 server->baseUrl().toString(),
-                                 QStringLiteral("--concert-id"),
-                                 QString::number(dates[0].first),
-                                 QStringLiteral("--users"),
-                                 QString::number(m_config.openingUsers),
-                                 QStringLiteral("--window-ms"),
-                                 QString::number(m_config.openingWindowMs),
-                                 QStringLiteral("--seats"),
-                                 QString::number(seats),
-                                 QStringLiteral("--connections"),
-                                 QString::number(m_config.openingConnections),
-                                 QStringLiteral("--deadline-ms"),
-                                 QString::number(m_config.openingDeadlineMs),
-                                 QStringLiteral("--out"),
-                                 out};
+    QStringList driverArgs{QStringLiteral("opening-driver"),
+                           QStringLiteral("--url"),
+                           server->baseUrl().toString(),
+                           QStringLiteral("--concert-id"),
+                           QString::number(dates[0].first),
+                           QStringLiteral("--users"),
+                           QString::number(m_config.openingUsers),
+                           QStringLiteral("--window-ms"),
+                           QString::number(m_config.openingWindowMs),
+                           QStringLiteral("--seats"),
+                           QString::number(seats),
+                           QStringLiteral("--connections"),
+                           QString::number(m_config.openingConnections),
+                           QStringLiteral("--deadline-ms"),
+                           QString::number(m_config.openingDeadlineMs),
+                           QStringLiteral("--out"),
+                           out};
+    driverArgs << extraDriverArgs;
+    const int driverDeadlineMs = extraDriverArgs.contains(QLatin1String("--deadline-ms"))
+        ? extraDriverArgs.at(extraDriverArgs.lastIndexOf(QStringLiteral("--deadline-ms")) + 1)
+              .toInt()
+        : m_config.openingDeadlineMs;
     const ProcessSample serverBefore = ProcessSample::read(pidOf(*server));
     const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
     QElapsedTimer clock;
     clock.start();
     driver.start(QCoreApplication::applicationFilePath(), driverArgs);
-    if (!driver.waitForFinished(m_config.openingDeadlineMs + 60'000)) {
+    if (!driver.waitForFinished(driverDeadlineMs + 60'000)) {
         driver.kill();
         driver.waitForFinished(5000);
         return fail(QStringLiteral("the driver did not stop by itself"));
@@ -1029,34 +1038,39 @@ void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCh
             && invariants.value(QLatin1String("payments_not_matching_reservation")).toDouble() == 0
             && invariants.value(QLatin1String("confirmed_reservations_without_payment")).toDouble()
                 == 0);
-    check(label + QStringLiteral(": zero admissions out of issue order"),
-          invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0);
+    if (!drawn)
+        check(label + QStringLiteral(": zero admissions out of issue order"),
+              invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0);
     check(label + QStringLiteral(": zero 5xx answers"), fiveXx == 0);
     check(label + QStringLiteral(": every request got an answer"),
           result.value(QLatin1String("transport_errors")).toDouble() == 0);
     check(label + QStringLiteral(": the driver's paid seats match the database"),
           result.value(QLatin1String("seats_paid_seen_by_driver")).toDouble() == sold);
-    m_targets.append(QJsonObject{
-        {QStringLiteral("target"),
-         QStringLiteral("ticket opening%1: all seats sold, 0 double sales, 0 lost money, 0 order "
-                        "inversions, 0 5xx")
-             .arg(number == 4 ? QString() : QStringLiteral(" with one webhook subscribed"))},
-        {QStringLiteral("measured"),
-         QStringLiteral("%1/%2 sold in %3 s; double %4; money mismatch %5; inversions %6; 5xx %7")
-             .arg(sold)
-             .arg(seats)
-             .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
-             .arg(invariants.value(QLatin1String("seats_sold_twice")).toDouble()
-                  + invariants.value(QLatin1String("seats_double_held")).toDouble())
-             .arg(invariants.value(QLatin1String("money_mismatch")).toDouble())
-             .arg(invariants.value(QLatin1String("admission_order_inversions")).toDouble())
-             .arg(fiveXx)},
-        {QStringLiteral("met"),
-         sold == seats && fiveXx == 0
-             && invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
-             && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
-             && invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
-             && invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0}});
+    if (!drawn)
+        m_targets.append(QJsonObject{
+            {QStringLiteral("target"),
+             QStringLiteral(
+                 "ticket opening%1: all seats sold, 0 double sales, 0 lost money, 0 order "
+                 "inversions, 0 5xx")
+                 .arg(number == 4 ? QString() : QStringLiteral(" with one webhook subscribed"))},
+            {QStringLiteral("measured"),
+             QStringLiteral(
+                 "%1/%2 sold in %3 s; double %4; money mismatch %5; inversions %6; 5xx %7")
+                 .arg(sold)
+                 .arg(seats)
+                 .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
+                 .arg(invariants.value(QLatin1String("seats_sold_twice")).toDouble()
+                      + invariants.value(QLatin1String("seats_double_held")).toDouble())
+                 .arg(invariants.value(QLatin1String("money_mismatch")).toDouble())
+                 .arg(invariants.value(QLatin1String("admission_order_inversions")).toDouble())
+                 .arg(fiveXx)},
+            {QStringLiteral("met"),
+             sold == seats && fiveXx == 0
+                 && invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
+                 && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
+                 && invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
+                 && invariants.value(QLatin1String("admission_order_inversions")).toDouble()
+                     == 0}});
     note(QStringLiteral("  sold %1/%2 in %3 s (%4)")
              .arg(sold)
              .arg(seats)

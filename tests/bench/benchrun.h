@@ -110,8 +110,12 @@ private:
     void tokenIssuePhase(); // scenario 2
     void holdsPhase(); // scenarios 3(a), 5 (second half), 3(b)
     void openingPhase(); // scenario 4
-    /** @brief Before the driver starts: may add to the scenario; an error text stops it. */
-    using OpeningHook = std::function<QString(const QUrl &server, QJsonObject &scenario)>;
+    /**
+     * @brief Before the driver starts: may add to the scenario and to the driver's arguments
+     * (a repeated option wins); an error text stops the scenario.
+     */
+    using OpeningHook = std::function<QString(const QUrl &server, qint64 concertId,
+                                              QJsonObject &scenario, QStringList &driverArgs)>;
     /** @brief After the driver and the SQL checks: more checks and results. */
     using OpeningCheck =
         std::function<void(QJsonObject &scenario, BenchDb &sql, const QJsonObject &driverResult)>;

@@ -9,6 +9,7 @@
 #include "serverprocess.h"
 #include "sqlbench.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -164,7 +165,7 @@ void BenchRun::webhookOpeningPhase()
         return;
     }
     QElapsedTimer clock;
-    auto before = [&](const QUrl &server, QJsonObject &scenario) -> QString {
+    auto before = [&](const QUrl &server, qint64, QJsonObject &scenario, QStringList &) -> QString {
         HttpClient client(server);
         const QString url = QStringLiteral("http://127.0.0.1:%1/hook").arg(receiver.port());
         const HttpReply reply = client.post(
@@ -283,4 +284,197 @@ void BenchRun::webhookOpeningPhase()
     runOpening(9, before, after);
 }
 
-void BenchRun::prequeueOpeningPhase() { }
+void BenchRun::prequeueOpeningPhase()
+{
+    const int pre = m_config.prequeueUsers;
+    const int post = m_config.postOpeningUsers;
+    note(QStringLiteral("scenario 11: pre-queue: %1 users in the %2 s before saleOpensAt, %3 in "
+                        "the %4 s after it")
+             .arg(pre)
+             .arg(m_config.prequeueWindowMs / 1000.0)
+             .arg(post)
+             .arg(m_config.postOpeningWindowMs / 1000.0));
+    qint64 opensAtMs = 0;
+    qint64 concert = 0;
+    auto before = [&](const QUrl &server, qint64 concertId, QJsonObject &scenario,
+                      QStringList &driverArgs) -> QString {
+        concert = concertId;
+        // Whole seconds, far enough ahead for the whole pre-queue window.
+        opensAtMs = (QDateTime::currentMSecsSinceEpoch() + 2'000 + m_config.prequeueWindowMs + 999)
+            / 1000 * 1000;
+        const QString opensAt = QDateTime::fromMSecsSinceEpoch(opensAtMs, Qt::UTC)
+                                    .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+        HttpClient client(server);
+        const HttpReply reply = client.send(
+            "PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concertId),
+            QJsonDocument(QJsonObject{{QStringLiteral("saleOpensAt"), opensAt}})
+                .toJson(QJsonDocument::Compact),
+            {{QByteArrayLiteral("X-Admin-Key"), kAdminKey.toUtf8()},
+             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
+        if (reply.status != 200)
+            return QStringLiteral("PATCH saleOpensAt answered %1: %2")
+                .arg(reply.status)
+                .arg(QString::fromUtf8(reply.body.left(200)));
+        scenario.insert(QStringLiteral("sale_opens_at"), opensAt);
+        driverArgs << QStringLiteral("--users") << QString::number(pre + post)
+                   << QStringLiteral("--window-ms") << QString::number(m_config.postOpeningWindowMs)
+                   << QStringLiteral("--opens-at-ms") << QString::number(opensAtMs)
+                   << QStringLiteral("--pre-users") << QString::number(pre)
+                   << QStringLiteral("--pre-window-ms")
+                   << QString::number(m_config.prequeueWindowMs) << QStringLiteral("--deadline-ms")
+                   << QString::number(m_config.prequeueWindowMs + 2'000
+                                      + m_config.openingDeadlineMs);
+        return {};
+    };
+    auto after = [&](QJsonObject &scenario, BenchDb &sql, const QJsonObject &driver) {
+        const QString room = QString::number(concert);
+        const QString opens = QDateTime::fromMSecsSinceEpoch(opensAtMs, Qt::UTC)
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        auto number = [&](const QString &query) {
+            QString text = query;
+            text.replace(QLatin1String("{room}"), room);
+            // Pre-queue tokens are those issued before the opening (the draw resets the
+            // prequeue flag and gives them draw_place), later ones those issued after it.
+            text.replace(QLatin1String("{pre}"),
+                         QStringLiteral("room_id = %1 AND issued_at < '%2'").arg(room, opens));
+            text.replace(QLatin1String("{post}"),
+                         QStringLiteral("room_id = %1 AND issued_at >= '%2'").arg(room, opens));
+            return double(sql.scalar(text).value_or(-1));
+        };
+        const double preTokens =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE {pre}"));
+        const double postTokens =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE {post}"));
+        const double preWithoutDraw =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE {pre} AND "
+                                  " draw_place IS NULL"));
+        const double admittedEarly =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE room_id = {room} "
+                                  "AND admitted_at < '")
+                   + opens + QStringLiteral("'"));
+        // Among post-opening arrivals: admitted_at never goes back in id order, and nobody is
+        // admitted past an earlier arrival that never was.
+        const double postInversions = number(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM (SELECT admitted_at, MAX(admitted_at) OVER (ORDER BY id "
+            "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_max FROM queue_tokens "
+            "WHERE {post} AND admitted_at IS NOT NULL) t "
+            "WHERE before_max > admitted_at) + (SELECT COUNT(*) FROM queue_tokens WHERE "
+            "{post} AND admitted_at IS NOT NULL AND id > (SELECT "
+            "COALESCE(MIN(id), 9223372036854775807) FROM queue_tokens WHERE {post} AND "
+            "admitted_at IS NULL))"));
+        // The pre-queue is ahead of every later arrival: no post-opening token admitted before
+        // the last admitted pre-queue token.
+        const double postBeforePre = number(QStringLiteral(
+            "SELECT COUNT(*) FROM queue_tokens WHERE {post} AND "
+            "admitted_at < (SELECT MAX(admitted_at) FROM queue_tokens WHERE {pre})"));
+        const double preAdmitted =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE {pre} AND "
+                                  " admitted_at IS NOT NULL"));
+        const double postAdmitted =
+            number(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE {post} AND "
+                                  " admitted_at IS NOT NULL"));
+        const QJsonObject inv = scenario.value(QLatin1String("invariants")).toObject();
+        const double sold = inv.value(QLatin1String("seats_sold")).toDouble();
+        const double seats = scenario.value(QLatin1String("seats_on_sale")).toDouble();
+        const double fiveXx = driver.value(QLatin1String("server_errors_5xx")).toDouble();
+        const double opensAfter =
+            driver.value(QLatin1String("sale_opens_after_seconds")).toDouble();
+        const double doubled = inv.value(QLatin1String("seats_sold_twice")).toDouble()
+            + inv.value(QLatin1String("seats_double_held")).toDouble();
+        const double money = inv.value(QLatin1String("money_mismatch")).toDouble();
+        scenario.insert(
+            QStringLiteral("prequeue"),
+            QJsonObject{{QStringLiteral("pre_tokens"), preTokens},
+                        {QStringLiteral("post_tokens"), postTokens},
+                        {QStringLiteral("pre_without_draw_place"), preWithoutDraw},
+                        {QStringLiteral("admitted_before_opening"), admittedEarly},
+                        {QStringLiteral("post_order_inversions"), postInversions},
+                        {QStringLiteral("post_admitted_before_last_pre"), postBeforePre},
+                        {QStringLiteral("pre_admitted"), preAdmitted},
+                        {QStringLiteral("post_admitted"), postAdmitted}});
+        check(QStringLiteral("scenario 11: %1 pre-queue and %2 later tokens in the room (SQL)")
+                  .arg(preTokens)
+                  .arg(postTokens),
+              preTokens == pre && postTokens == post);
+        check(QStringLiteral("scenario 11: nobody admitted before saleOpensAt"),
+              admittedEarly == 0);
+        check(QStringLiteral("scenario 11: zero admissions out of issue order among post-opening "
+                             "arrivals"),
+              postInversions == 0);
+        check(QStringLiteral("scenario 11: no post-opening arrival admitted before a pre-queue "
+                             "token"),
+              postBeforePre == 0);
+        addTarget(
+            QStringLiteral("ticket opening with a pre-queue: all seats sold, 0 double sales, 0 "
+                           "lost money, 0 order inversions among post-opening arrivals, 0 "
+                           "5xx"),
+            QStringLiteral("%1/%2 sold in %3 s after the opening; double %4; money "
+                           "mismatch %5; inversions %6; 5xx %7")
+                .arg(sold)
+                .arg(seats)
+                .arg(driver.value(QLatin1String("seconds_until_sold_out")).toDouble() - opensAfter,
+                     0, 'f', 2)
+                .arg(doubled)
+                .arg(money)
+                .arg(postInversions)
+                .arg(fiveXx),
+            sold == seats && doubled == 0 && money == 0 && postInversions == 0 && fiveXx == 0
+                && admittedEarly == 0 && postBeforePre == 0);
+        const QJsonObject outcomes = driver.value(QLatin1String("outcomes")).toObject();
+        scenario.insert(QStringLiteral("title"),
+                        QStringLiteral("11. Ticket opening with a pre-queue (saleOpensAt)"));
+        scenario.insert(
+            QStringLiteral("description"),
+            QStringLiteral("A concert with `saleOpensAt` (admin PATCH) %1; %2 users join its room "
+                           "evenly in the %3 s before the opening (WAITING, position null, polled "
+                           "again only after it), %4 more in the %5 s after it; then each buys "
+                           "as in scenario 4. Driver times count from its start, %6 s before the "
+                           "opening.")
+                .arg(scenario.value(QLatin1String("sale_opens_at")).toString())
+                .arg(pre)
+                .arg(m_config.prequeueWindowMs / 1000.0)
+                .arg(post)
+                .arg(m_config.postOpeningWindowMs / 1000.0)
+                .arg(opensAfter, 0, 'f', 1));
+        scenario.insert(
+            QStringLiteral("summary"),
+            QJsonArray{
+                QJsonArray{QStringLiteral("sold out after the opening"),
+                           driver.value(QLatin1String("sold_out")).toBool()
+                               ? QStringLiteral("%1 s").arg(
+                                   driver.value(QLatin1String("seconds_until_sold_out")).toDouble()
+                                       - opensAfter,
+                                   0, 'f', 2)
+                               : QStringLiteral("**not sold out**")},
+                QJsonArray{QStringLiteral("seats sold (SQL)"),
+                           QStringLiteral("%1 of %2").arg(sold).arg(seats)},
+                QJsonArray{QStringLiteral("seats sold twice or double held; money mismatch; 5xx"),
+                           QStringLiteral("%1; %2; %3").arg(doubled).arg(money).arg(fiveXx)},
+                QJsonArray{QStringLiteral("tokens: pre-queue / after the opening (without a "
+                                          "draw place)"),
+                           QStringLiteral("%1 / %2 (%3)")
+                               .arg(preTokens)
+                               .arg(postTokens)
+                               .arg(preWithoutDraw)},
+                QJsonArray{QStringLiteral("admitted: pre-queue / after the opening; before "
+                                          "saleOpensAt"),
+                           QStringLiteral("%1 / %2; %3")
+                               .arg(preAdmitted)
+                               .arg(postAdmitted)
+                               .arg(admittedEarly)},
+                QJsonArray{QStringLiteral("order inversions among post-opening arrivals; later "
+                                          "arrivals admitted before a pre-queue token"),
+                           QStringLiteral("%1; %2").arg(postInversions).arg(postBeforePre)},
+                QJsonArray{QStringLiteral("users: bought / saw sold out / gave up / failed / "
+                                          "still waiting"),
+                           QStringLiteral("%1 / %2 / %3 / %4 / %5")
+                               .arg(outcomes.value(QLatin1String("bought")).toInt())
+                               .arg(outcomes.value(QLatin1String("sold_out")).toInt())
+                               .arg(outcomes.value(QLatin1String("gave_up_after_409s")).toInt())
+                               .arg(outcomes.value(QLatin1String("failed")).toInt())
+                               .arg(outcomes.value(QLatin1String("still_waiting_at_end")).toInt())},
+            });
+        scenario.insert(QStringLiteral("usage"), scenario.value(QLatin1String("process_usage")));
+    };
+    runOpening(11, before, after);
+}
