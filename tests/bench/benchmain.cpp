@@ -1,5 +1,5 @@
 // concert-bench: the benchmark of issue 4 (README.md, section Benchmark).
-//   concert-bench [--scale F] [--out DIR] [--only 1,2,3,4,5]   run scenarios, write the report
+//   concert-bench [--scale F] [--out DIR] [--only 1,...,11]     run scenarios, write the report
 //   concert-bench opening-driver --url URL ...                  scenario 4's load driver (internal)
 //   concert-bench render DIR                                   DIR/report.md from DIR/report.json
 #include "benchrun.h"
@@ -113,9 +113,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("F"), QStringLiteral("1"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Report directory."),
                                  QStringLiteral("DIR"), QStringLiteral("bench-results"));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Scenarios to run, e.g. 1,4 (default: all)."),
-                                  QStringLiteral("LIST"));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Scenarios to run, e.g. 1,4 or 6,7,8 (1 ... 11; default: all)."),
+        QStringLiteral("LIST"));
     const QCommandLineOption duration(QStringLiteral("wrk-duration"),
                                       QStringLiteral("Seconds per measured wrk run."),
                                       QStringLiteral("S"));
