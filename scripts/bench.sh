@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark of issue 4 in one command (README.md, section Benchmark):
-#   scripts/bench.sh [--scale F] [--only 1,2,3,4,5] [--wrk-duration S]
+#   scripts/bench.sh [--scale F] [--only 1,2,...,11] [--wrk-duration S]
 # Builds concert-server and the benchmark in Release, then concert-bench starts a private
 # MariaDB per phase, the servers and wrk (all on 127.0.0.1), runs every scenario and writes
 # bench-results/report.md and bench-results/report.json (raw files in bench-results/raw/).
-# Needs: wrk, mariadb-server, Qt 6 dev packages, cmake, ninja. About 7 minutes on 2 cores.
+# Needs: wrk, mariadb-server, Qt 6 dev packages, cmake, ninja. About 25-30 minutes on 2 cores.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,5 +1,5 @@
 // concert-bench: the benchmark of issue 4 (README.md, section Benchmark).
-//   concert-bench [--scale F] [--out DIR] [--only 1,2,3,4,5]   run scenarios, write the report
+//   concert-bench [--scale F] [--out DIR] [--only 1,...,11]     run scenarios, write the report
 //   concert-bench opening-driver --url URL ...                  scenario 4's load driver (internal)
 //   concert-bench render DIR                                   DIR/report.md from DIR/report.json
 #include "benchrun.h"
@@ -22,10 +22,12 @@ namespace {
 int runDriver(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QStringList names{QStringLiteral("url"),         QStringLiteral("concert-id"),
-                            QStringLiteral("users"),       QStringLiteral("window-ms"),
-                            QStringLiteral("seats"),       QStringLiteral("connections"),
-                            QStringLiteral("deadline-ms"), QStringLiteral("out")};
+    const QStringList names{QStringLiteral("url"),          QStringLiteral("concert-id"),
+                            QStringLiteral("users"),        QStringLiteral("window-ms"),
+                            QStringLiteral("seats"),        QStringLiteral("connections"),
+                            QStringLiteral("deadline-ms"),  QStringLiteral("out"),
+                            QStringLiteral("opens-at-ms"),  QStringLiteral("pre-users"),
+                            QStringLiteral("pre-window-ms")};
     for (const QString &name : names)
         parser.addOption({name, name, QStringLiteral("VALUE")});
     if (!parser.parse(arguments.mid(1))) {
@@ -41,6 +43,14 @@ int runDriver(const QStringList &arguments)
     settings.connections = parser.value(QStringLiteral("connections")).toInt();
     settings.deadlineMs = parser.value(QStringLiteral("deadline-ms")).toInt();
     settings.seed = quint32(QDateTime::currentMSecsSinceEpoch());
+    if (parser.isSet(QStringLiteral("opens-at-ms"))) {
+        // The sale's opening as Unix ms; the driver's clock starts now.
+        settings.opensInMs = qMax<qint64>(0,
+                                          parser.value(QStringLiteral("opens-at-ms")).toLongLong()
+                                              - QDateTime::currentMSecsSinceEpoch());
+        settings.preUsers = parser.value(QStringLiteral("pre-users")).toInt();
+        settings.preWindowMs = parser.value(QStringLiteral("pre-window-ms")).toInt();
+    }
     if (settings.baseUrl.host() != QLatin1String("127.0.0.1") || settings.users <= 0
         || settings.connections <= 0 || settings.deadlineMs <= 0) {
         std::fprintf(stderr,
@@ -71,6 +81,12 @@ int runDriver(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    // Scenario 10 opens thousands of sockets here and in the servers (which inherit the limit).
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.value(1) == QLatin1String("opening-driver"))
@@ -97,9 +113,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("F"), QStringLiteral("1"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Report directory."),
                                  QStringLiteral("DIR"), QStringLiteral("bench-results"));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Scenarios to run, e.g. 1,4 (default: all)."),
-                                  QStringLiteral("LIST"));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Scenarios to run, e.g. 1,4 or 6,7,8 (1 ... 11; default: all)."),
+        QStringLiteral("LIST"));
     const QCommandLineOption duration(QStringLiteral("wrk-duration"),
                                       QStringLiteral("Seconds per measured wrk run."),
                                       QStringLiteral("S"));

@@ -1,5 +1,6 @@
 #include "benchrun.h"
 
+#include "benchshared.h"
 #include "benchutil.h"
 #include "httpclient.h"
 #include "mariadbinstance.h"
@@ -24,82 +25,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-namespace {
-
-const QString kAdminKey = QStringLiteral("bench-admin-key");
-
-qint64 mariadbPid(const MariaDbInstance &db)
-{
-    QFile file(QFileInfo(db.socketPath()).absolutePath() + QStringLiteral("/mysqld.pid"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toLongLong();
-}
-
-qint64 pidOf(const ServerProcess &server)
-{
-    return server.process() ? server.process()->processId() : 0;
-}
-
-double ratio(double value, double ceiling)
-{
-    return ceiling > 0 ? std::round(value / ceiling * 1000) / 1000 : 0;
-}
-
-QString seedText()
-{
-    return QString::number(QRandomGenerator::global()->bounded(1, 1'000'000'000));
-}
-
-bool writeLines(const QString &path, const QStringList &lines)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    file.write(lines.join(u'\n').toUtf8() + '\n');
-    return true;
-}
-
-double statusCount(const QJsonObject &wrk, const QString &status)
-{
-    return wrk.value(QLatin1String("statuses")).toObject().value(status).toDouble();
-}
-
-// One paired round: a measurement, its ceiling measured just before, and their ratio.
-QJsonObject pairedRound(const QJsonObject &server, double serverRate, const QJsonObject &ceiling,
-                        double ceilingRate)
-{
-    return {{QStringLiteral("server"), server},
-            {QStringLiteral("ceiling"), ceiling},
-            {QStringLiteral("server_rate"), serverRate},
-            {QStringLiteral("ceiling_rate"), ceilingRate},
-            {QStringLiteral("ratio_to_ceiling"), ratio(serverRate, ceilingRate)}};
-}
-
-// The round with the median ratio is the one reported (every figure from the same round);
-// all rounds stay listed under "rounds".
-QJsonObject medianRound(const QList<QJsonObject> &rounds)
-{
-    if (rounds.isEmpty())
-        return {};
-    QList<QJsonObject> sorted = rounds;
-    std::sort(sorted.begin(), sorted.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QLatin1String("ratio_to_ceiling")).toDouble()
-            < b.value(QLatin1String("ratio_to_ceiling")).toDouble();
-    });
-    QJsonObject chosen = sorted.at((sorted.size() - 1) / 2);
-    QJsonArray all;
-    for (const QJsonObject &round : rounds)
-        all.append(QJsonObject{
-            {QStringLiteral("server_rate"), round.value(QLatin1String("server_rate"))},
-            {QStringLiteral("ceiling_rate"), round.value(QLatin1String("ceiling_rate"))},
-            {QStringLiteral("ratio_to_ceiling"), round.value(QLatin1String("ratio_to_ceiling"))}});
-    chosen.insert(QStringLiteral("rounds"), all);
-    return chosen;
-}
-
-} // namespace
 
 BenchConfig BenchConfig::forScale(double scale)
 {
@@ -128,6 +53,20 @@ BenchConfig BenchConfig::forScale(double scale)
     c.openingTickMs = 200;
     c.openingConnections = scaled(128, 16);
     c.openingDeadlineMs = 45'000;
+    c.hotMapTokens = scaled(2'000, 200);
+    c.hotMapColdDates = scaled(40, 4);
+    c.hotMapStalenessSamples = scaled(60, 15);
+    c.millionWaiting = scaled(1'000'000, 5'000);
+    c.millionActive = scaled(100'000, 500);
+    c.millionStatusTokens = scaled(100'000, 1'000);
+    c.idleSeconds = scaled(30, 5);
+    c.busyIssueActive = scaled(100'000, 500);
+    c.pushStreams = scaled(10'000, 100);
+    c.pushTickMs = 500;
+    c.prequeueUsers = scaled(10'000, 100);
+    c.prequeueWindowMs = scaled(60'000, 3'000);
+    c.postOpeningUsers = scaled(20'000, 200);
+    c.postOpeningWindowMs = scaled(10'000, 1'000);
     return c;
 }
 
@@ -152,7 +91,22 @@ QJsonObject BenchConfig::toJson() const
             {QStringLiteral("opening_active_ttl_seconds"), openingActiveTtlSeconds},
             {QStringLiteral("opening_queue_tick_ms"), openingTickMs},
             {QStringLiteral("opening_driver_connections"), openingConnections},
-            {QStringLiteral("opening_deadline_seconds"), openingDeadlineMs / 1000.0}};
+            {QStringLiteral("opening_deadline_seconds"), openingDeadlineMs / 1000.0},
+            {QStringLiteral("hot_map_tick_ms"), hotMapTickMs},
+            {QStringLiteral("hot_map_tokens"), hotMapTokens},
+            {QStringLiteral("hot_map_cold_dates"), hotMapColdDates},
+            {QStringLiteral("hot_map_staleness_samples"), hotMapStalenessSamples},
+            {QStringLiteral("million_waiting"), millionWaiting},
+            {QStringLiteral("million_active"), millionActive},
+            {QStringLiteral("million_status_tokens"), millionStatusTokens},
+            {QStringLiteral("idle_seconds"), idleSeconds},
+            {QStringLiteral("busy_issue_active"), busyIssueActive},
+            {QStringLiteral("push_streams"), pushStreams},
+            {QStringLiteral("push_tick_ms"), pushTickMs},
+            {QStringLiteral("prequeue_users"), prequeueUsers},
+            {QStringLiteral("prequeue_window_seconds"), prequeueWindowMs / 1000.0},
+            {QStringLiteral("post_opening_users"), postOpeningUsers},
+            {QStringLiteral("post_opening_window_seconds"), postOpeningWindowMs / 1000.0}};
 }
 
 BenchRun::BenchRun(const BenchConfig &config)
@@ -220,9 +174,9 @@ std::unique_ptr<ServerProcess> BenchRun::startServer(const MariaDbInstance &db,
     return server;
 }
 
-std::unique_ptr<ServerProcess> BenchRun::startMinimalServer(int fixedPort)
+std::unique_ptr<ServerProcess> BenchRun::startMinimalServer(int fixedPort, const QStringList &extra)
 {
-    QStringList args;
+    QStringList args = extra;
     if (fixedPort > 0)
         args << QStringLiteral("--reuse-port") << QStringLiteral("--port")
              << QString::number(fixedPort);
@@ -353,7 +307,8 @@ int BenchRun::run()
                                   "on two ports and one wrk per port runs, results summed.");
 
     const bool needWrk = wants(QStringLiteral("1")) || wants(QStringLiteral("2"))
-        || wants(QStringLiteral("3")) || wants(QStringLiteral("5"));
+        || wants(QStringLiteral("3")) || wants(QStringLiteral("5")) || wants(QStringLiteral("6"))
+        || wants(QStringLiteral("7")) || wants(QStringLiteral("8"));
     if (needWrk && !WrkRunner::available()) {
         note(QStringLiteral("wrk is not installed (apt-get install wrk): cannot run."));
         return 77;
@@ -367,6 +322,18 @@ int BenchRun::run()
         holdsPhase();
     if (wants(QStringLiteral("4")))
         openingPhase();
+    if (wants(QStringLiteral("6")))
+        hotSeatMapPhase();
+    if (wants(QStringLiteral("7")))
+        millionQueuePhase();
+    if (wants(QStringLiteral("8")))
+        busyIssuePhase();
+    if (wants(QStringLiteral("9")))
+        webhookOpeningPhase();
+    if (wants(QStringLiteral("10")))
+        pushPhase();
+    if (wants(QStringLiteral("11")))
+        prequeueOpeningPhase();
 
     QJsonObject report{
         {QStringLiteral("generated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
@@ -948,16 +915,28 @@ void BenchRun::holdsPhase()
 
 void BenchRun::openingPhase()
 {
-    note(QStringLiteral("scenario 4: ticket opening, %1 users in %2 s, %3 seats, capacity %4")
+    runOpening(4, {}, {});
+}
+
+void BenchRun::runOpening(int number, const OpeningHook &before, const OpeningCheck &after)
+{
+    const QString key = number == 4 ? QStringLiteral("4_opening")
+        : number == 9               ? QStringLiteral("9_opening_webhook")
+                                    : QStringLiteral("11_prequeue_opening");
+    // Scenario 11's pre-queue is admitted in drawn order, not issue order: its own checks.
+    const bool drawn = number == 11;
+    const QString label = QStringLiteral("scenario %1").arg(number);
+    note(QStringLiteral("%5: ticket opening, %1 users in %2 s, %3 seats, capacity %4")
              .arg(m_config.openingUsers)
              .arg(m_config.openingWindowMs / 1000.0)
              .arg(m_config.openingDates * 50)
-             .arg(m_config.openingCapacity));
+             .arg(m_config.openingCapacity)
+             .arg(label));
     QJsonObject scenario;
     auto fail = [&](const QString &why) {
         scenario.insert(QStringLiteral("error"), why);
-        m_scenarios.insert(QStringLiteral("4_opening"), scenario);
-        check(QStringLiteral("scenario 4 ran: ") + why, false);
+        m_scenarios.insert(key, scenario);
+        check(label + QStringLiteral(" ran: ") + why, false);
     };
     auto db = startDatabase();
     if (!db)
@@ -976,33 +955,46 @@ void BenchRun::openingPhase()
         return fail(QStringLiteral("creating the dates failed: ") + error);
     const int seats = int(dates.size()) * 50;
 
-    const QString out = QDir(m_config.workDir).filePath(QStringLiteral("opening-driver.json"));
+    BenchDb sql(db->socketPath(), db->databaseName());
+    QStringList extraDriverArgs;
+    if (before) {
+        const QString why = before(server->baseUrl(), dates[0].first, scenario, extraDriverArgs);
+        if (!why.isEmpty())
+            return fail(why);
+    }
+    const QString out =
+        QDir(m_config.workDir).filePath(QStringLiteral("opening-driver-%1.json").arg(number));
     QFile::remove(out);
     QProcess driver;
     driver.setProcessChannelMode(QProcess::ForwardedChannels);
-    const QStringList driverArgs{QStringLiteral("opening-driver"),
-                                 QStringLiteral("--url"),
-                                 server->baseUrl().toString(),
-                                 QStringLiteral("--concert-id"),
-                                 QString::number(dates[0].first),
-                                 QStringLiteral("--users"),
-                                 QString::number(m_config.openingUsers),
-                                 QStringLiteral("--window-ms"),
-                                 QString::number(m_config.openingWindowMs),
-                                 QStringLiteral("--seats"),
-                                 QString::number(seats),
-                                 QStringLiteral("--connections"),
-                                 QString::number(m_config.openingConnections),
-                                 QStringLiteral("--deadline-ms"),
-                                 QString::number(m_config.openingDeadlineMs),
-                                 QStringLiteral("--out"),
-                                 out};
+    QStringList driverArgs{QStringLiteral("opening-driver"),
+                           QStringLiteral("--url"),
+                           server->baseUrl().toString(),
+                           QStringLiteral("--concert-id"),
+                           QString::number(dates[0].first),
+                           QStringLiteral("--users"),
+                           QString::number(m_config.openingUsers),
+                           QStringLiteral("--window-ms"),
+                           QString::number(m_config.openingWindowMs),
+                           QStringLiteral("--seats"),
+                           QString::number(seats),
+                           QStringLiteral("--connections"),
+                           QString::number(m_config.openingConnections),
+                           QStringLiteral("--deadline-ms"),
+                           QString::number(m_config.openingDeadlineMs),
+                           QStringLiteral("--out"),
+                           out};
+    driverArgs << extraDriverArgs;
+    const int driverDeadlineMs = extraDriverArgs.contains(QLatin1String("--deadline-ms"))
+        ? extraDriverArgs.at(extraDriverArgs.lastIndexOf(QStringLiteral("--deadline-ms")) + 1)
+              .toInt()
+        : m_config.openingDeadlineMs;
     const ProcessSample serverBefore = ProcessSample::read(pidOf(*server));
     const ProcessSample dbBefore = ProcessSample::read(mariadbPid(*db));
     QElapsedTimer clock;
     clock.start();
     driver.start(QCoreApplication::applicationFilePath(), driverArgs);
-    if (!driver.waitForFinished(m_config.openingDeadlineMs + 60'000)) {
+    if (!driver.waitForFinished(driverDeadlineMs + 60'000)) {
         driver.kill();
         driver.waitForFinished(5000);
         return fail(QStringLiteral("the driver did not stop by itself"));
@@ -1024,59 +1016,68 @@ void BenchRun::openingPhase()
                                processUsage(QStringLiteral("mariadbd"), dbBefore,
                                             ProcessSample::read(mariadbPid(*db)), seconds),
                                driverUsage});
-    BenchDb sql(db->socketPath(), db->databaseName());
     const QJsonObject invariants = invariantChecks(sql);
     scenario.insert(QStringLiteral("invariants"), invariants);
     scenario.insert(QStringLiteral("seats_on_sale"), seats);
-    m_scenarios.insert(QStringLiteral("4_opening"), scenario);
+    m_scenarios.insert(key, scenario);
 
     const double sold = invariants.value(QLatin1String("seats_sold")).toDouble();
     const double fiveXx = result.value(QLatin1String("server_errors_5xx")).toDouble();
-    check(QStringLiteral("scenario 4: every seat sold (%1 of %2)").arg(sold).arg(seats),
+    check(label + QStringLiteral(": every seat sold (%1 of %2)").arg(sold).arg(seats),
           sold == seats);
-    check(QStringLiteral("scenario 4: zero seats sold twice or double held"),
+    check(label + QStringLiteral(": zero seats sold twice or double held"),
           invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
               && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
               && invariants.value(QLatin1String("sold_seats_without_confirmed_reservation"))
                       .toDouble()
                   == 0);
     check(
-        QStringLiteral("scenario 4: zero money lost or doubled (charges = balances + payments)"),
+        label + QStringLiteral(": zero money lost or doubled (charges = balances + payments)"),
         invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
             && invariants.value(QLatin1String("ledger_mismatch_users")).toDouble() == 0
             && invariants.value(QLatin1String("payments_not_matching_reservation")).toDouble() == 0
             && invariants.value(QLatin1String("confirmed_reservations_without_payment")).toDouble()
                 == 0);
-    check(QStringLiteral("scenario 4: zero admissions out of issue order"),
-          invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0);
-    check(QStringLiteral("scenario 4: zero 5xx answers"), fiveXx == 0);
-    check(QStringLiteral("scenario 4: every request got an answer"),
+    if (!drawn)
+        check(label + QStringLiteral(": zero admissions out of issue order"),
+              invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0);
+    check(label + QStringLiteral(": zero 5xx answers"), fiveXx == 0);
+    check(label + QStringLiteral(": every request got an answer"),
           result.value(QLatin1String("transport_errors")).toDouble() == 0);
-    check(QStringLiteral("scenario 4: the driver's paid seats match the database"),
+    check(label + QStringLiteral(": the driver's paid seats match the database"),
           result.value(QLatin1String("seats_paid_seen_by_driver")).toDouble() == sold);
-    m_targets.append(QJsonObject{
-        {QStringLiteral("target"),
-         QStringLiteral("ticket opening: all seats sold, 0 double sales, 0 lost money, 0 order "
-                        "inversions, 0 5xx")},
-        {QStringLiteral("measured"),
-         QStringLiteral("%1/%2 sold in %3 s; double %4; money mismatch %5; inversions %6; 5xx %7")
-             .arg(sold)
-             .arg(seats)
-             .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
-             .arg(invariants.value(QLatin1String("seats_sold_twice")).toDouble()
-                  + invariants.value(QLatin1String("seats_double_held")).toDouble())
-             .arg(invariants.value(QLatin1String("money_mismatch")).toDouble())
-             .arg(invariants.value(QLatin1String("admission_order_inversions")).toDouble())
-             .arg(fiveXx)},
-        {QStringLiteral("met"),
-         sold == seats && fiveXx == 0
-             && invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
-             && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
-             && invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
-             && invariants.value(QLatin1String("admission_order_inversions")).toDouble() == 0}});
+    if (!drawn)
+        m_targets.append(QJsonObject{
+            {QStringLiteral("target"),
+             QStringLiteral(
+                 "ticket opening%1: all seats sold, 0 double sales, 0 lost money, 0 order "
+                 "inversions, 0 5xx")
+                 .arg(number == 4 ? QString() : QStringLiteral(" with one webhook subscribed"))},
+            {QStringLiteral("measured"),
+             QStringLiteral(
+                 "%1/%2 sold in %3 s; double %4; money mismatch %5; inversions %6; 5xx %7")
+                 .arg(sold)
+                 .arg(seats)
+                 .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
+                 .arg(invariants.value(QLatin1String("seats_sold_twice")).toDouble()
+                      + invariants.value(QLatin1String("seats_double_held")).toDouble())
+                 .arg(invariants.value(QLatin1String("money_mismatch")).toDouble())
+                 .arg(invariants.value(QLatin1String("admission_order_inversions")).toDouble())
+                 .arg(fiveXx)},
+            {QStringLiteral("met"),
+             sold == seats && fiveXx == 0
+                 && invariants.value(QLatin1String("seats_sold_twice")).toDouble() == 0
+                 && invariants.value(QLatin1String("seats_double_held")).toDouble() == 0
+                 && invariants.value(QLatin1String("money_mismatch")).toDouble() == 0
+                 && invariants.value(QLatin1String("admission_order_inversions")).toDouble()
+                     == 0}});
     note(QStringLiteral("  sold %1/%2 in %3 s (%4)")
              .arg(sold)
              .arg(seats)
              .arg(result.value(QLatin1String("seconds_until_sold_out")).toDouble())
              .arg(result.value(QLatin1String("end_reason")).toString()));
+    if (after) {
+        after(scenario, sql, result);
+        m_scenarios.insert(key, scenario);
+    }
 }

@@ -5,6 +5,7 @@
 // costs on this machine, measured in the same run.
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerResponder>
@@ -18,13 +19,14 @@
 
 namespace {
 
-const QByteArray kBody = QByteArrayLiteral(
+// The size of a queue status answer; --body-file replaces it (scenario 6: a real seat map).
+QByteArray g_body = QByteArrayLiteral(
     R"({"estimatedWaitSeconds":512,"expiresAt":null,"position":51234,"status":"WAITING"})");
 
 void answer(const QHttpServerRequest &, QHttpServerResponder &&responder)
 {
     responder.write(
-        kBody,
+        g_body,
         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}},
         QHttpServerResponder::StatusCode::Ok);
 }
@@ -70,7 +72,18 @@ int main(int argc, char *argv[])
                       QStringLiteral("ADDR"), QStringLiteral("127.0.0.1")});
     parser.addOption(
         {QStringLiteral("reuse-port"), QStringLiteral("Share the port (SO_REUSEPORT).")});
+    parser.addOption({QStringLiteral("body-file"),
+                      QStringLiteral("Answer this file's bytes instead of a queue status body."),
+                      QStringLiteral("PATH")});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("body-file"))) {
+        QFile file(parser.value(QStringLiteral("body-file")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench-minimal-server: cannot read the body file\n");
+            return 1;
+        }
+        g_body = file.readAll();
+    }
 
     QHttpServer http;
     http.route(QStringLiteral("/api/v1/queue/status"),

@@ -64,11 +64,28 @@ QJsonObject OpeningDriver::run()
     return result();
 }
 
+qint64 OpeningDriver::arrivalMs(int index) const
+{
+    const int window = qMax(1, m_settings.arrivalWindowMs);
+    if (m_settings.opensInMs < 0)
+        return qint64(index) * window / m_settings.users;
+    // Pre-queue users in [opens - preWindow, opens - 300 ms), the others in
+    // [opens + 200 ms, opens + window): nobody arrives close to the opening itself.
+    const int pre = m_settings.preUsers;
+    if (index < pre) {
+        const qint64 start = qMax<qint64>(0, m_settings.opensInMs - m_settings.preWindowMs);
+        const qint64 span = qMax<qint64>(1, m_settings.opensInMs - 300 - start);
+        return start + qint64(index) * span / qMax(1, pre);
+    }
+    const qint64 span = qMax(1, window - 200);
+    return m_settings.opensInMs + 200
+        + qint64(index - pre) * span / qMax(1, m_settings.users - pre);
+}
+
 void OpeningDriver::arriveDue()
 {
     const qint64 now = m_clock.elapsed();
-    const int window = qMax(1, m_settings.arrivalWindowMs);
-    while (m_arrived < m_settings.users && qint64(m_arrived) * window / m_settings.users <= now) {
+    while (m_arrived < m_settings.users && arrivalMs(m_arrived) <= now) {
         issueToken(m_users[size_t(m_arrived)]);
         ++m_arrived;
     }
@@ -113,8 +130,11 @@ void OpeningDriver::request(User &user, const QString &endpoint, const QByteArra
 void OpeningDriver::issueToken(User &user)
 {
     user.phase = Phase::Queued;
-    request(user, QStringLiteral("POST /queue/tokens"), "POST", "/api/v1/queue/tokens",
-            json({{QStringLiteral("userId"), user.userId}}), [this](User &u, const HttpResult &r) {
+    QJsonObject body{{QStringLiteral("userId"), user.userId}};
+    if (m_settings.opensInMs >= 0)
+        body.insert(QStringLiteral("concertId"), double(m_settings.concertId));
+    request(user, QStringLiteral("POST /queue/tokens"), "POST", "/api/v1/queue/tokens", json(body),
+            [this](User &u, const HttpResult &r) {
                 const QJsonObject body = parse(r.body);
                 if (r.status != 201 && r.status != 200) {
                     finishUser(u, Outcome::Failed, QStringLiteral("token: %1").arg(r.status));
@@ -124,6 +144,8 @@ void OpeningDriver::issueToken(User &user)
                 u.phase = Phase::Waiting;
                 if (body.value(QLatin1String("status")).toString() == QLatin1String("ACTIVE"))
                     admitted(u);
+                else if (body.value(QLatin1String("position")).isNull())
+                    pollAfterOpening(u);
                 else
                     schedulePoll(u, body.value(QLatin1String("estimatedWaitSeconds")).toInteger());
             });
@@ -142,6 +164,20 @@ void OpeningDriver::schedulePoll(User &user, qint64 estimatedWaitSeconds)
     });
 }
 
+void OpeningDriver::pollAfterOpening(User &user)
+{
+    // In the pre-queue (position null): the next poll after the opening, spread over pollMaxMs
+    // so that the whole pre-queue does not poll at the same moment.
+    const qint64 untilOpening = qMax<qint64>(0, m_settings.opensInMs - m_clock.elapsed());
+    const qint64 delay = qMax<qint64>(m_settings.pollMinMs, untilOpening)
+        + qint64(m_random.bounded(quint32(qMax(1, m_settings.pollMaxMs))));
+    const int index = user.index;
+    QTimer::singleShot(int(delay), this, [this, index]() {
+        if (!m_over)
+            pollStatus(m_users[size_t(index)]);
+    });
+}
+
 void OpeningDriver::pollStatus(User &user)
 {
     request(user, QStringLiteral("GET /queue/status"), "GET", "/api/v1/queue/status", {},
@@ -152,6 +188,9 @@ void OpeningDriver::pollStatus(User &user)
                     finishUser(u, Outcome::Failed, QStringLiteral("status: %1").arg(r.status));
                 } else if (status == QLatin1String("ACTIVE")) {
                     admitted(u);
+                } else if (status == QLatin1String("WAITING")
+                           && body.value(QLatin1String("position")).isNull()) {
+                    pollAfterOpening(u);
                 } else if (status == QLatin1String("WAITING")) {
                     schedulePoll(u, body.value(QLatin1String("estimatedWaitSeconds")).toInteger());
                 } else {
@@ -358,6 +397,9 @@ QJsonObject OpeningDriver::result() const
         {QStringLiteral("seconds_until_first_admission"),
          m_firstAdmissionMs >= 0 ? QJsonValue(double(m_firstAdmissionMs) / 1000.0) : QJsonValue()},
         {QStringLiteral("seats_paid_seen_by_driver"), m_seatsPaid},
+        {QStringLiteral("sale_opens_after_seconds"),
+         m_settings.opensInMs >= 0 ? QJsonValue(double(m_settings.opensInMs) / 1000.0)
+                                   : QJsonValue()},
         {QStringLiteral("users"), m_settings.users},
         {QStringLiteral("arrived"), m_arrived},
         {QStringLiteral("outcomes"), outcomes},

@@ -29,6 +29,13 @@ struct OpeningSettings
     int pollMaxMs = 3'000;
     int maxHoldAttempts = 3; ///< holds tried per user before giving up
     quint32 seed = 1;
+    // Scenario 11 (pre-queue): tokens join concertId's room; the first preUsers users arrive
+    // evenly in the preWindowMs before the sale opens (opensInMs after the driver starts), the
+    // others in arrivalWindowMs after it. A pre-queue user (position null) polls again only
+    // after the opening. opensInMs < 0: scenario 4 (house room, one arrival window).
+    qint64 opensInMs = -1;
+    int preUsers = 0;
+    int preWindowMs = 0;
 };
 
 /**
@@ -72,6 +79,10 @@ private:
     void issueToken(User &user);
     void pollStatus(User &user);
     void schedulePoll(User &user, qint64 estimatedWaitSeconds);
+    /** @brief Polls a pre-queue user again after the sale opens (at a random moment). */
+    void pollAfterOpening(User &user);
+    /** @brief When user @p index arrives, in ms on the driver's clock. */
+    [[nodiscard]] qint64 arrivalMs(int index) const;
     void admitted(User &user);
     void readDates(User &user);
     void readSeats(User &user);

@@ -373,6 +373,34 @@ QString renderMarkdown(const QJsonObject &report)
         }
     }
 
+    // 6 and later: each carries its own title, description and summary rows.
+    for (const char *key : {"6_hot_seat_map", "7_million_queue", "8_busy_token_issue",
+                            "9_opening_webhook", "10_push", "11_prequeue_opening"}) {
+        const QJsonObject s = obj(scenarios, key);
+        if (s.isEmpty())
+            continue;
+        md += QStringLiteral("\n## %1\n\n")
+                  .arg(s.value(QLatin1String("title")).toString(QString::fromLatin1(key)));
+        const QString description = s.value(QLatin1String("description")).toString();
+        if (!description.isEmpty())
+            md += description + QStringLiteral("\n");
+        md += errorLine(s);
+        const QJsonArray rows = s.value(QLatin1String("summary")).toArray();
+        if (!rows.isEmpty()) {
+            md += QStringLiteral("\n| | |\n|---|---|\n");
+            for (const QJsonValue &v : rows) {
+                const QJsonArray row = v.toArray();
+                md += QStringLiteral("| %1 | %2 |\n")
+                          .arg(row.at(0).toString(), row.at(1).toVariant().toString());
+            }
+        }
+        md += roundsLine(s);
+        const QJsonArray usage = s.value(QLatin1String("usage")).toArray();
+        if (!usage.isEmpty())
+            md += QStringLiteral("\nCPU and peak RSS during the measured run:\n\n")
+                + usageTable(usage);
+    }
+
     md += QStringLiteral("\n## Correctness checks\n\n");
     for (const QJsonValue &v : report.value(QLatin1String("checks")).toArray()) {
         const QJsonObject c = v.toObject();

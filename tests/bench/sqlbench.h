@@ -52,9 +52,16 @@ struct SeededToken
  * @brief Inserts @p count WAITING queue_tokens rows for fresh users straight into the database
  * (1,000 per statement) and signs their tokens with the server's key (server_secrets
  * 'queue-token-hmac', so a concert-server must have started once against the database).
- * Returns them in id order; empty with @p error set on failure.
+ * Returns them in id order, every @p keepEvery-th of them and always the last one (a sample
+ * of a long line); empty with @p error set on failure.
  */
-QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error);
+QList<SeededToken> seedTokens(BenchDb &db, int count, QString *error, int keepEvery = 1);
+
+/**
+ * @brief Signs queue token @p tokenId of @p userId with the server's key (server_secrets), as
+ * concert-server would; empty when the key cannot be read.
+ */
+QString signToken(BenchDb &db, qint64 tokenId, const QString &userId);
 
 /** @brief Writes one token per line to @p path. */
 bool writeTokenFile(const QString &path, const QList<SeededToken> &tokens);
