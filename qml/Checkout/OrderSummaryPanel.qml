@@ -151,16 +151,5 @@ Rectangle {
                 color: Theme.text
             }
         }
-
-        // Gives the held seats back at once (nobody waits for them) and shows the map again.
-        KioskButton {
-            objectName: "changeSeatsButton"
-            Layout.fillWidth: true
-            tone: KioskButton.Tone.Quiet
-            enabled: root.checkout.state === Checkout.Held
-            text: qsTr("Change seats")
-            Accessible.description: qsTr("Gives these seats back and returns to the seat map.")
-            onClicked: root.controller.changeSeats()
-        }
     }
 }
