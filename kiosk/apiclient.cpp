@@ -60,6 +60,36 @@ void ApiClient::setToken(const QString &token)
     Q_EMIT tokenChanged();
 }
 
+QDateTime ApiClient::serverNow() const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs);
+}
+
+void ApiClient::noteServerDate(const QNetworkReply *reply)
+{
+    // "Date: Wed, 02 Dec 2026 16:08:50 GMT" (RFC 9110); a reverse proxy adds it when the
+    // server does not. Whole seconds: the answer left the server within the second named,
+    // so half a second is the best guess.
+    const QByteArray date = reply->rawHeader("Date");
+    if (date.isEmpty())
+        return;
+    QDateTime server = QDateTime::fromString(QString::fromLatin1(date).trimmed(), Qt::RFC2822Date);
+    if (!server.isValid())
+        return;
+    server = server.toUTC().addMSecs(500);
+    const qint64 offset = QDateTime::currentDateTimeUtc().msecsTo(server);
+    if (qAbs(offset - m_clockOffsetMs) > 1000) // within the header's resolution: keep it steady
+        m_clockOffsetMs = offset;
+}
+
+void ApiClient::setApiKey(const QString &apiKey)
+{
+    if (m_apiKey == apiKey)
+        return;
+    m_apiKey = apiKey;
+    Q_EMIT apiKeyChanged();
+}
+
 void ApiClient::setRetryIntervalMs(int intervalMs)
 {
     intervalMs = qMax(100, intervalMs);
@@ -82,11 +112,11 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QJsonO
                      QObject *context, JsonHandler onSuccess, FailureHandler onFailure, Auth auth,
                      const QByteArray &idempotencyKey)
 {
-    QNetworkRequest request(QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + path));
-    request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader("Accept", "application/json");
+    QNetworkRequest request = newRequest(path, m_timeoutMs);
     if (auth == Auth::Bearer && !m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (auth == Auth::ApiKey && !m_apiKey.isEmpty())
+        request.setRawHeader("X-Api-Key", m_apiKey.toUtf8());
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey);
 
@@ -106,6 +136,67 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QJsonO
             [this, reply, guard = QPointer<QObject>(context), onSuccess = std::move(onSuccess),
              onFailure = std::move(onFailure),
              hasContext]() { finished(reply, guard, onSuccess, onFailure, hasContext); });
+}
+
+QNetworkRequest ApiClient::newRequest(const QString &path, int timeoutMs) const
+{
+    QNetworkRequest request(QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + path));
+    request.setTransferTimeout(timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    return request;
+}
+
+void ApiClient::sendInBackground(const QByteArray &method, const QString &path,
+                                 const QString &token, const QJsonObject &body,
+                                 JsonHandler onSuccess)
+{
+    ++m_background;
+    Q_EMIT backgroundRequestsChanged();
+    sendBackgroundTry(method, path, token, body, onSuccess, 0);
+}
+
+void ApiClient::sendBackgroundTry(const QByteArray &method, const QString &path,
+                                  const QString &token, const QJsonObject &body,
+                                  const JsonHandler &onSuccess, int attempt)
+{
+    constexpr int kTries = 6;
+    QNetworkRequest request = newRequest(path, m_timeoutMs);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QNetworkReply *reply = nullptr;
+    if (method == "POST") {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json; charset=utf-8"));
+        reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    } else {
+        reply = m_network->sendCustomRequest(request, method);
+    }
+    qCDebug(lcApi) << "background" << method << path << "try" << attempt + 1;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, method, path, token, body, onSuccess, attempt]() {
+                reply->deleteLater();
+                const QVariant statusAttribute =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+                const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+                const bool again = status == 0 || status == 503;
+                if (again && attempt + 1 < kTries && !m_destroying) {
+                    QTimer::singleShot(1000 << attempt, this,
+                                       [this, method, path, token, body, onSuccess, attempt]() {
+                                           sendBackgroundTry(method, path, token, body, onSuccess,
+                                                             attempt + 1);
+                                       });
+                    return;
+                }
+                if (status >= 200 && status < 300) {
+                    if (onSuccess)
+                        onSuccess(QJsonDocument::fromJson(reply->readAll()).object());
+                } else {
+                    qCInfo(lcApi) << "background" << method << path << "ended with status" << status
+                                  << reply->errorString();
+                }
+                --m_background;
+                Q_EMIT backgroundRequestsChanged();
+            });
 }
 
 void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
@@ -132,6 +223,7 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
         return;
     }
     const int status = statusAttribute.toInt();
+    noteServerDate(reply);
     const QByteArray raw = reply->readAll();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
@@ -196,9 +288,8 @@ void ApiClient::probeHealth()
 {
     if (m_reachable || m_probe)
         return;
-    QNetworkRequest request(
-        QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + QStringLiteral("/api/v1/health")));
-    request.setTransferTimeout(qMin(m_timeoutMs, qMax(1000, m_retryIntervalMs)));
+    const QNetworkRequest request = newRequest(QStringLiteral("/api/v1/health"),
+                                               qMin(m_timeoutMs, qMax(1000, m_retryIntervalMs)));
     m_probe = m_network->get(request);
     connect(m_probe, &QNetworkReply::finished, this, [this, probe = m_probe.data()]() {
         probe->deleteLater();

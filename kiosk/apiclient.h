@@ -2,7 +2,9 @@
 
 #include "kioskerror.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -48,6 +50,14 @@ class ApiClient : public QObject
                    retryIntervalMsChanged)
     /** @brief A request without an answer after this many ms is Unreachable (default 10000). */
     Q_PROPERTY(int timeoutMs READ timeoutMs WRITE setTimeoutMs NOTIFY timeoutMsChanged)
+    /**
+     * @brief The kiosk's TERMINAL key (`--api-key`), sent as `X-Api-Key` on top-ups so that a
+     * server started with `--charges key` accepts them (api-contract.md, "Balance: safe
+     * retries, who may charge"); empty = none.
+     */
+    Q_PROPERTY(QString apiKey READ apiKey WRITE setApiKey NOTIFY apiKeyChanged)
+    /** @brief Background requests (sendInBackground()) not yet answered for good. */
+    Q_PROPERTY(int backgroundRequests READ backgroundRequests NOTIFY backgroundRequestsChanged)
 
 public:
     /** @brief Why a request failed: the contract's code, the server's message, the status. */
@@ -71,8 +81,11 @@ public:
     using JsonHandler = std::function<void(const QJsonObject &)>;
     using FailureHandler = std::function<void(const Failure &)>;
 
-    /** @brief Whether a call carries the queue token. */
-    enum class Auth { None, Bearer };
+    /**
+     * @brief What a call carries: nothing, the queue token (`Authorization: Bearer`), or the
+     * kiosk's API key (`X-Api-Key`, when one is set; see apiKey).
+     */
+    enum class Auth { None, Bearer, ApiKey };
 
     explicit ApiClient(QObject *parent = nullptr);
     ~ApiClient() override;
@@ -87,6 +100,16 @@ public:
     void setRetryIntervalMs(int intervalMs);
     [[nodiscard]] int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int timeoutMs);
+    [[nodiscard]] QString apiKey() const { return m_apiKey; }
+    void setApiKey(const QString &apiKey);
+    [[nodiscard]] int backgroundRequests() const { return m_background; }
+    /**
+     * @brief The server's clock minus the kiosk's, in ms, from the `Date` header of the latest
+     * answer that had one (1 s resolution); 0 while no answer carried one.
+     */
+    [[nodiscard]] qint64 serverClockOffsetMs() const { return m_clockOffsetMs; }
+    /** @brief Now on the server's clock as far as known (UTC). */
+    [[nodiscard]] QDateTime serverNow() const;
 
     /**
      * @brief Sends @p method (GET or POST) to @p path (starting with /api/v1/).
@@ -120,6 +143,21 @@ public:
     }
 
     /**
+     * @brief Fire and forget: sends @p method @p path with @p token as `Authorization: Bearer`
+     * (given explicitly: the customer's token may already be forgotten locally) and @p body as
+     * JSON for POST. Used to give back what a customer leaves behind (a queue place, a hold) so
+     * that it blocks nobody.
+     *
+     * Nothing on screen waits for it: abortAll() does not cancel it, errorOccurred() is never
+     * emitted and reachable() is not changed. When no answer arrives, or the server answers
+     * 503, it is sent again after 1, 2, 4, 8 and 16 s (6 tries in all, about 31 s), then given
+     * up (the server's abandonment and hold expiry reclaim the rest). @p onSuccess, if given,
+     * runs with a 2xx answer's JSON object (an empty object for 204).
+     */
+    void sendInBackground(const QByteArray &method, const QString &path, const QString &token,
+                          const QJsonObject &body = {}, JsonHandler onSuccess = {});
+
+    /**
      * @brief Cancels every request in flight, e.g. when the customer walks away and the kiosk
      * starts over. Each failure handler runs once with kind Failure::Kind::Cancelled (so
      * callers can clear their busy state); no success handler runs and errorOccurred() is not
@@ -134,6 +172,8 @@ Q_SIGNALS:
     void pendingRequestsChanged();
     void retryIntervalMsChanged();
     void timeoutMsChanged();
+    void apiKeyChanged();
+    void backgroundRequestsChanged();
     /** @brief A request failed; @p message is the server's text or a transport description. */
     void errorOccurred(ErrorCode code, const QString &message);
     /** @brief The server answers again after reachable() was false. */
@@ -158,11 +198,18 @@ private:
                   const JsonHandler &onSuccess, const FailureHandler &onFailure, bool hasContext);
     void fail(const Failure &failure, const FailureHandler &onFailure);
     void setReachable(bool reachable);
+    void noteServerDate(const QNetworkReply *reply);
     void probeHealth();
+    QNetworkRequest newRequest(const QString &path, int timeoutMs) const;
+    void sendBackgroundTry(const QByteArray &method, const QString &path, const QString &token,
+                           const QJsonObject &body, const JsonHandler &onSuccess, int attempt);
 
     QNetworkAccessManager *m_network = nullptr;
     QUrl m_baseUrl;
     QString m_token;
+    QString m_apiKey;
+    int m_background = 0;
+    qint64 m_clockOffsetMs = 0;
     bool m_reachable = true;
     bool m_destroying = false;
     int m_retryIntervalMs = 2000;

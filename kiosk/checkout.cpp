@@ -127,6 +127,15 @@ void Checkout::reset()
     setState(Idle);
 }
 
+void Checkout::release()
+{
+    if (m_client && m_state == Held && m_reservation.reservationId > 0)
+        m_client->sendInBackground(
+            "DELETE", QStringLiteral("/api/v1/reservations/%1").arg(m_reservation.reservationId),
+            m_client->token());
+    reset();
+}
+
 void Checkout::setReservation(const Reservation &reservation)
 {
     m_reservation = reservation;

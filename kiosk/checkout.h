@@ -45,6 +45,8 @@ class Checkout : public QObject
     Q_PROPERTY(QDateTime paidAt READ paidAt NOTIFY paymentChanged)
     /** @brief The balance left right after the payment, in KRW. */
     Q_PROPERTY(qint64 balanceAfterPayment READ balanceAfterPayment NOTIFY paymentChanged)
+    /** @brief The ticket of the paid seats (`ticketCode` of the payment); empty before. */
+    Q_PROPERTY(QString ticketCode READ ticketCode NOTIFY paymentChanged)
 
 public:
     enum State {
@@ -74,6 +76,7 @@ public:
     [[nodiscard]] qint64 paymentId() const { return m_payment.paymentId; }
     [[nodiscard]] QDateTime paidAt() const { return m_payment.paidAt; }
     [[nodiscard]] qint64 balanceAfterPayment() const { return m_payment.balance; }
+    [[nodiscard]] QString ticketCode() const { return m_payment.ticketCode; }
     /** @brief The Idempotency-Key pay() sends for the current hold; empty when none. */
     [[nodiscard]] QByteArray idempotencyKey() const { return m_idempotencyKey; }
 
@@ -87,6 +90,12 @@ public:
     Q_INVOKABLE bool pay();
     /** @brief Forgets the hold and the payment (the server lets an unpaid hold expire). */
     Q_INVOKABLE void reset();
+    /**
+     * @brief Gives a Held reservation back (`DELETE /api/v1/reservations/{id}` with the current
+     * queue token, in the background; api-contract.md, "Reservations: release"), then reset().
+     * Without a Held reservation it only resets.
+     */
+    Q_INVOKABLE void release();
 
     /** @brief Takes a reservation the server returned (what a successful hold does). */
     void setReservation(const Reservation &reservation);

@@ -151,7 +151,9 @@ bool KioskController::begin(const QString &memberId, qint64 concertId, const QSt
     if (m_wallet)
         m_wallet->setUserId(m_userId);
     setScreen(QueueScreen);
-    m_queue->join(m_userId);
+    // The concert's own waiting room (api-contract.md, "Waiting rooms"): a sale with an opening
+    // time admits only its room's tokens, and a busy sale elsewhere does not hold this one up.
+    m_queue->join(m_userId, m_concertId);
     return true;
 }
 
@@ -169,6 +171,29 @@ bool KioskController::pay()
     if (m_noticeCode == ErrorCode::InsufficientBalance)
         clearNotice();
     return m_checkout->pay();
+}
+
+bool KioskController::changeSeats()
+{
+    if (!m_checkout || m_screen != CheckoutScreen || m_checkout->state() != Checkout::Held)
+        return false;
+    qCInfo(lcKiosk) << "giving back the held seats to choose again";
+    m_checkout->release();
+    if (m_noticeCode == ErrorCode::InsufficientBalance)
+        clearNotice();
+    setScreen(SeatsScreen);
+    Q_EMIT seatsInvalidated();
+    return true;
+}
+
+void KioskController::dropHold()
+{
+    if (!m_checkout)
+        return;
+    if (m_checkout->state() == Checkout::Held)
+        m_checkout->release();
+    else
+        m_checkout->reset();
 }
 
 void KioskController::startOver()
@@ -270,20 +295,19 @@ void KioskController::handleError(ErrorCode code, const QString &message)
     switch (row.next) {
     case KioskError::NextStep::Requeue:
     case KioskError::NextStep::AwaitTurn:
-        if (m_checkout)
-            m_checkout->reset();
+        dropHold();
         setScreen(destination);
         if (m_queue && row.next == KioskError::NextStep::AwaitTurn) {
             m_queue->checkStatus();
         } else if (m_queue) {
             if (code == ErrorCode::WrongConcert)
-                m_queue->setRoomConcertId(m_concertId); // this concert's own waiting room
-            m_queue->rejoin();
+                m_queue->switchRoom(m_concertId); // this concert's own waiting room
+            else
+                m_queue->rejoin();
         }
         break;
     case KioskError::NextStep::RepickSeats:
-        if (m_checkout)
-            m_checkout->reset();
+        dropHold();
         setScreen(destination);
         Q_EMIT seatsInvalidated();
         break;
@@ -311,8 +335,7 @@ void KioskController::handleError(ErrorCode code, const QString &message)
         if (destination == StartScreen) {
             startOver();
         } else if (destination != m_screen) {
-            if (m_checkout)
-                m_checkout->reset();
+            dropHold();
             setScreen(destination);
             Q_EMIT seatsInvalidated();
         }
@@ -415,7 +438,7 @@ void KioskController::paid()
     if (m_wallet && m_checkout)
         m_wallet->setBalance(m_checkout->balanceAfterPayment());
     if (m_queue)
-        m_queue->leave(); // the payment expired the token
+        m_queue->forget(); // the payment spent the token: nothing to give back
     clearNotice();
     setScreen(ReceiptScreen);
 }

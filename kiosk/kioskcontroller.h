@@ -104,7 +104,18 @@ public:
     Q_INVOKABLE bool holdSeats(const QList<int> &seatNumbers);
     /** @brief Pays the held seats. */
     Q_INVOKABLE bool pay();
-    /** @brief Back to the start screen with nothing remembered (also the idle timeout). */
+    /**
+     * @brief Checkout → seats: the customer gives the held seats back to choose again. The
+     * hold is released on the server (`DELETE /api/v1/reservations/{id}`, in the background:
+     * the seats are AVAILABLE for everyone at once) and the seat map is reloaded. Returns false
+     * unless on the checkout screen with seats held (not while a payment is in flight).
+     */
+    Q_INVOKABLE bool changeSeats();
+    /**
+     * @brief Back to the start screen with nothing remembered ("Start over", "Leave the queue"
+     * and the idle timeout). The customer's queue place and held seats are given back to the
+     * server (QueueSession::leave()) without waiting for it.
+     */
     Q_INVOKABLE void startOver();
     Q_INVOKABLE void dismissNotice();
     /**
@@ -160,6 +171,8 @@ private:
                     std::function<Notice()> render);
     void clearNotice();
     void admitted();
+    /** @brief Forgets the checkout; a hold still HELD is given back to the server first. */
+    void dropHold();
     void held();
     void paid();
     void reconnected();

@@ -18,7 +18,8 @@ namespace KioskEngine {
 void prepare(QQmlEngine *engine);
 
 /** @brief The kiosk window: Main.qml of Concert.Kiosk.Ui. Its required properties are
- * serverUrl (url), fullscreen (bool) and idleTimeoutSeconds (int). */
+ * serverUrl (url), fullscreen (bool) and idleTimeoutSeconds (int); optional ones apiKey (string,
+ * default empty) and pushEnabled (bool, default true). */
 [[nodiscard]] QUrl mainUrl();
 
 } // namespace KioskEngine

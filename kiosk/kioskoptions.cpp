@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QString *error)
 {
@@ -37,7 +38,17 @@ std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QS
                                     "Language of the screens: ko or en (default: Korean when the "
                                     "system locale is Korean, else English)."),
         QStringLiteral("ko|en"));
-    parser.addOptions({help, server, fullscreen, idle, language});
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
+        QCoreApplication::translate("KioskOptions",
+                                    "A TERMINAL key, sent as X-Api-Key with top-ups (for servers "
+                                    "started with --charges key)."),
+        QStringLiteral("K"));
+    const QCommandLineOption noPush(
+        QStringLiteral("no-push"),
+        QCoreApplication::translate("KioskOptions",
+                                    "Follow the queue by polling only, without the push stream."));
+    parser.addOptions({help, server, fullscreen, idle, language, apiKey, noPush});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(arguments))
@@ -78,5 +89,15 @@ std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QS
             return fail(QStringLiteral("--language: '%1' is not ko or en").arg(text));
         options.language = text;
     }
+    if (parser.isSet(apiKey)) {
+        const QString text = parser.value(apiKey);
+        // A header value: printable ASCII without spaces, as keys are made.
+        static const QRegularExpression printable(QStringLiteral("^[\\x21-\\x7e]{1,256}$"));
+        if (!printable.match(text).hasMatch())
+            return fail(QStringLiteral("--api-key: the key must be 1 to 256 printable ASCII "
+                                       "characters without spaces"));
+        options.apiKey = text;
+    }
+    options.push = !parser.isSet(noPush);
     return options;
 }

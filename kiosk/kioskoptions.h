@@ -19,6 +19,16 @@ struct KioskOptions
     int idleTimeoutSeconds = 120;
     /** @brief "ko" or "en"; empty = from the system locale (Korean when it is Korean). */
     QString language;
+    /**
+     * @brief A TERMINAL key (`--api-key K`), sent as `X-Api-Key` on top-ups so that a server
+     * with `--charges key` accepts them (operations-contract.md, "Additions"); empty = none.
+     */
+    QString apiKey;
+    /**
+     * @brief False with `--no-push`: follow the queue by polling `GET /queue/status` only,
+     * never the push stream (for networks that block WebSockets, and for tests).
+     */
+    bool push = true;
     /** @brief --help was given: print helpText and exit 0. */
     bool helpRequested = false;
     QString helpText;

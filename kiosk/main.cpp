@@ -38,6 +38,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("serverUrl"), options->server},
         {QStringLiteral("fullscreen"), options->fullscreen},
         {QStringLiteral("idleTimeoutSeconds"), options->idleTimeoutSeconds},
+        {QStringLiteral("apiKey"), options->apiKey},
+        {QStringLiteral("pushEnabled"), options->push},
     });
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreated, &app,

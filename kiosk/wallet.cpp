@@ -67,7 +67,7 @@ bool Wallet::charge(qint64 amount)
             if (generation == m_generation)
                 setCharging(false);
         },
-        ApiClient::Auth::None);
+        ApiClient::Auth::ApiKey); // `--charges key` servers take top-ups only with a key
     return true;
 }
 

@@ -13,6 +13,9 @@ QQC2.ApplicationWindow {
     required property url serverUrl
     required property bool fullscreen
     required property int idleTimeoutSeconds
+    // --api-key: a TERMINAL key for top-ups; --no-push: poll the queue only.
+    property string apiKey: ""
+    property bool pushEnabled: true
 
     readonly property KioskController controller: kioskController
     readonly property ApiClient client: apiClient
@@ -37,6 +40,7 @@ QQC2.ApplicationWindow {
 
         objectName: "apiClient"
         baseUrl: root.serverUrl
+        apiKey: root.apiKey
     }
 
     QueueSession {
@@ -44,6 +48,7 @@ QQC2.ApplicationWindow {
 
         objectName: "queueSession"
         client: apiClient
+        pushEnabled: root.pushEnabled
     }
 
     Wallet {

@@ -66,6 +66,14 @@
         <source>Pays from your balance; the seats become yours.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives these seats back and returns to the seat map.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConcertCard</name>
@@ -444,6 +452,14 @@
         <source>Language of the screens: ko or en (default: Korean when the system locale is Korean, else English).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A TERMINAL key, sent as X-Api-Key with top-ups (for servers started with --charges key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the queue by polling only, without the push stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -531,6 +547,42 @@
         <source>Gives up your place in the queue and returns to the first screen.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sales open in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales are opening now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your place is drawn at opening: everyone who joins before then has the same chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing places…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold out for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every seat is sold. You keep your place: if seats come back (a cancellation or a new date), the queue moves on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The box office has paused admission for a moment. You keep your place; the queue moves on when it resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please stay nearby. When the sale opens you get your place, and when it is your turn this screen moves on to the seat map by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueProgressBar</name>
@@ -595,6 +647,18 @@
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enjoy the show! Your seats are booked — show this ticket&apos;s QR code at the entrance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your ticket as a QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket code: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,6 +66,14 @@
         <source>Pays from your balance; the seats become yours.</source>
         <translation>잔액에서 결제하며, 결제가 끝나면 좌석이 확정됩니다.</translation>
     </message>
+    <message>
+        <source>Change seats</source>
+        <translation>좌석 다시 고르기</translation>
+    </message>
+    <message>
+        <source>Gives these seats back and returns to the seat map.</source>
+        <translation>선점한 좌석을 반환하고 좌석 배치도로 돌아갑니다.</translation>
+    </message>
 </context>
 <context>
     <name>ConcertCard</name>
@@ -439,6 +447,14 @@
         <source>Language of the screens: ko or en (default: Korean when the system locale is Korean, else English).</source>
         <translation>화면 언어: ko 또는 en (기본값: 시스템 로캘이 한국어이면 한국어, 아니면 영어).</translation>
     </message>
+    <message>
+        <source>A TERMINAL key, sent as X-Api-Key with top-ups (for servers started with --charges key).</source>
+        <translation>충전할 때 X-Api-Key 헤더로 보내는 TERMINAL 키(--charges key로 시작한 서버용).</translation>
+    </message>
+    <message>
+        <source>Follow the queue by polling only, without the push stream.</source>
+        <translation>푸시 스트림 없이 상태 조회만으로 대기열을 따라갑니다.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -524,6 +540,42 @@
         <source>Gives up your place in the queue and returns to the first screen.</source>
         <translation>대기 순서를 포기하고 첫 화면으로 돌아갑니다.</translation>
     </message>
+    <message>
+        <source>Sales open in %1</source>
+        <translation>판매 시작까지 %1</translation>
+    </message>
+    <message>
+        <source>Sales are opening now</source>
+        <translation>지금 판매를 시작합니다</translation>
+    </message>
+    <message>
+        <source>Your place is drawn at opening: everyone who joins before then has the same chance.</source>
+        <translation>대기 순번은 판매 시작 때 추첨으로 정해집니다. 그 전에 들어온 분은 모두 같은 기회를 가집니다.</translation>
+    </message>
+    <message>
+        <source>Drawing places…</source>
+        <translation>대기 순번을 추첨하는 중…</translation>
+    </message>
+    <message>
+        <source>Sold out for now</source>
+        <translation>지금은 매진입니다</translation>
+    </message>
+    <message>
+        <source>The queue is paused</source>
+        <translation>대기열이 잠시 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Every seat is sold. You keep your place: if seats come back (a cancellation or a new date), the queue moves on again.</source>
+        <translation>모든 좌석이 판매되었습니다. 대기 순번은 그대로 유지됩니다. 취소나 새 공연일로 좌석이 다시 나오면 대기열이 다시 움직입니다.</translation>
+    </message>
+    <message>
+        <source>The box office has paused admission for a moment. You keep your place; the queue moves on when it resumes.</source>
+        <translation>매표소에서 입장을 잠시 멈췄습니다. 대기 순번은 그대로 유지되며, 다시 시작되면 대기열이 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Please stay nearby. When the sale opens you get your place, and when it is your turn this screen moves on to the seat map by itself.</source>
+        <translation>가까이에서 기다려 주세요. 판매가 시작되면 대기 순번이 정해지고, 차례가 되면 이 화면이 자동으로 좌석 선택으로 넘어갑니다.</translation>
+    </message>
 </context>
 <context>
     <name>QueueProgressBar</name>
@@ -589,6 +641,18 @@
     <message>
         <source>Done</source>
         <translation>완료</translation>
+    </message>
+    <message>
+        <source>Enjoy the show! Your seats are booked — show this ticket&apos;s QR code at the entrance.</source>
+        <translation>즐거운 관람 되세요! 좌석 예매가 끝났습니다. 입장할 때 이 티켓의 QR 코드를 보여 주세요.</translation>
+    </message>
+    <message>
+        <source>Your ticket as a QR code</source>
+        <translation>QR 코드로 된 티켓</translation>
+    </message>
+    <message>
+        <source>Ticket code: %1</source>
+        <translation>티켓 코드: %1</translation>
     </message>
 </context>
 <context>

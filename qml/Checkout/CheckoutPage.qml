@@ -57,6 +57,21 @@ Item {
                 wrapMode: Text.WordWrap
             }
 
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+            // Gives the held seats back at once (nobody waits for them) and shows the map again.
+            KioskButton {
+                objectName: "changeSeatsButton"
+                Layout.preferredHeight: Math.round(76 * Theme.scale)
+                tone: KioskButton.Tone.Quiet
+                enabled: root.checkout.state === Checkout.Held
+                text: qsTr("Change seats")
+                Accessible.description: qsTr("Gives these seats back and returns to the seat map.")
+                onClicked: root.controller.changeSeats()
+            }
+
             KioskButton {
                 objectName: "payButton"
                 Layout.fillWidth: true
@@ -67,6 +82,7 @@ Item {
                 text: root.checkout.state === Checkout.Paying ? qsTr("Paying…") : qsTr("Pay %1").arg(Format.money(root.checkout.amount))
                 Accessible.description: qsTr("Pays from your balance; the seats become yours.")
                 onClicked: root.controller.pay()
+            }
             }
         }
     }

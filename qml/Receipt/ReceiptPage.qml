@@ -65,7 +65,9 @@ Item {
 
                     Text {
                         width: headline.width
-                        text: qsTr("Enjoy the show! Your seats are booked — show your member number at the entrance.")
+                        text: root.checkout.ticketCode.length > 0
+                              ? qsTr("Enjoy the show! Your seats are booked — show this ticket's QR code at the entrance.")
+                              : qsTr("Enjoy the show! Your seats are booked — show your member number at the entrance.")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textMuted
                         wrapMode: Text.WordWrap
@@ -80,9 +82,17 @@ Item {
                 color: Theme.border
             }
 
+            // The details, and the ticket as a QR code beside them (below them in portrait).
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.portrait ? 1 : 2
+                columnSpacing: Theme.spacingLarge
+                rowSpacing: Theme.spacing
+
             ColumnLayout {
                 objectName: "receiptDetails"
                 Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
                 spacing: Theme.spacingSmall
 
                 Repeater {
@@ -130,6 +140,41 @@ Item {
                         }
                     }
                 }
+            }
+
+            ColumnLayout {
+                objectName: "ticketBox"
+                visible: root.checkout.ticketCode.length > 0
+                Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                Layout.preferredWidth: Math.round(260 * Theme.scale)
+                Layout.maximumWidth: Math.round(260 * Theme.scale)
+                spacing: Theme.spacingSmall
+
+                QrCode {
+                    id: ticketQr
+
+                    objectName: "ticketQrCode"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: Math.round(220 * Theme.scale)
+                    Layout.preferredHeight: Math.round(220 * Theme.scale)
+                    text: root.checkout.ticketCode
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("Your ticket as a QR code")
+                }
+
+                Text {
+                    objectName: "ticketCodeText"
+                    Layout.fillWidth: true
+                    text: root.checkout.ticketCode
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("Ticket code: %1").arg(text)
+                    font.pixelSize: Theme.fontSmall
+                    font.family: "DejaVu Sans Mono"
+                    color: Theme.text
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
             }
 
             Item {

@@ -98,7 +98,13 @@ std::optional<QueueStatus> RoomsView::lookupWaiting(qint64 tokenId) const
         status.position = found->position;
     } else if (issued && issued->first) {
         concertId = *issued->first;
-        status.position = provisionalPosition(concertId, tokenId);
+        // Issued before the sale opens: a pre-queue token (no place until the draw), as
+        // QueueService::issueToken() decided it; answering a provisional place here would
+        // contradict the join answer until the next refresh.
+        const auto room = current->rooms.constFind(concertId);
+        const bool prequeue = room != current->rooms.cend() && room->saleOpensAt && !room->drawn
+            && issued->second < *room->saleOpensAt;
+        status.position = prequeue ? 0 : provisionalPosition(concertId, tokenId);
     } else {
         return std::nullopt;
     }

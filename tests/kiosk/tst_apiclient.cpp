@@ -235,6 +235,54 @@ private Q_SLOTS:
         QTRY_COMPARE(m_client->pendingRequests(), 0);
         QVERIFY(!called);
     }
+
+    // A top-up carries the kiosk's key (X-Api-Key), and only when one is set; no token.
+    void apiKeyGoesOnKeyedCallsOnly_data()
+    {
+        QTest::addColumn<QString>("apiKey");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addRow("with --api-key") << QStringLiteral("ck_term_1") << QByteArray("ck_term_1");
+        QTest::addRow("without a key") << QString() << QByteArray();
+    }
+    void apiKeyGoesOnKeyedCallsOnly()
+    {
+        QFETCH(QString, apiKey);
+        QFETCH(QByteArray, expected);
+        m_stub.on("POST", QStringLiteral("/api/v1/users/.*/balance/charge"),
+                  StubResponse{200, QJsonObject{{QStringLiteral("ok"), true}}});
+        m_client->setToken(QStringLiteral("tok-1"));
+        m_client->setApiKey(apiKey);
+        bool done = false;
+        m_client->send(
+            "POST", QStringLiteral("/api/v1/users/u/balance/charge"),
+            QJsonObject{{QStringLiteral("amount"), 1}}, this,
+            [&](const QJsonObject &) { done = true; }, {}, ApiClient::Auth::ApiKey);
+        QTRY_VERIFY(done);
+        QCOMPARE(m_stub.requests().constLast().header("x-api-key"), expected);
+        QCOMPARE(m_stub.requests().constLast().header("authorization"), QByteArray());
+    }
+
+    // A background request is sent again after a 503 or no answer, is not cancelled by
+    // abortAll() and never raises a notice.
+    void backgroundRequestRetriesQuietly()
+    {
+        int calls = 0;
+        m_stub.on("DELETE", QStringLiteral("/api/v1/queue/tokens/current"),
+                  [&](const StubRequest &) {
+                      return ++calls == 1 ? StubResponse::error(503, QStringLiteral("UNAVAILABLE"))
+                                          : StubResponse{200, {}};
+                  });
+        QSignalSpy errors(m_client.get(), &ApiClient::errorOccurred);
+        m_client->sendInBackground("DELETE", QStringLiteral("/api/v1/queue/tokens/current"),
+                                   QStringLiteral("tok-gone"));
+        QCOMPARE(m_client->backgroundRequests(), 1);
+        m_client->abortAll();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->backgroundRequests(), 0, 5000);
+        QCOMPARE(calls, 2);
+        QCOMPARE(m_stub.requests().constLast().bearer(), QStringLiteral("tok-gone"));
+        QVERIFY(errors.isEmpty());
+        QVERIFY(m_client->reachable());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -208,6 +208,31 @@ private Q_SLOTS:
         QVERIFY(checkout.idempotencyKey().isEmpty());
         QVERIFY(!checkout.pay());
     }
+
+    // "Change seats": the hold is given back to the server (in the background, with the
+    // customer's token) and the checkout is empty at once.
+    void releaseGivesTheHoldBack()
+    {
+        Checkout checkout;
+        checkout.setClient(m_client.get());
+        QSignalSpy held(&checkout, &Checkout::held);
+        QVERIFY(checkout.hold(1, m_date, {4, 5}));
+        QTRY_COMPARE(held.size(), 1);
+        const qint64 reservationId = checkout.reservationId();
+        checkout.release();
+        QCOMPARE(checkout.state(), Checkout::Idle);
+        QCOMPARE(checkout.reservationId(), 0);
+        const QString path = QStringLiteral("/api/v1/reservations/%1").arg(reservationId);
+        QTRY_COMPARE(m_backend->stub().requests("DELETE", path).size(), 1);
+        QCOMPARE(m_backend->stub().requests("DELETE", path).constFirst().bearer(),
+                 m_client->token());
+        // Nothing held: nothing to give back.
+        checkout.release();
+        QTest::qWait(200);
+        QCOMPARE(
+            m_backend->stub().requests("DELETE", QStringLiteral("/api/v1/reservations/.*")).size(),
+            1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckout)

@@ -175,6 +175,68 @@ private:
         return m_api->status(token).json.value(QLatin1String("status")).toString();
     }
 
+    /** A token in the waiting room of @p concertId (api-contract.md, "Waiting rooms"). */
+    QString roomToken(const QString &userId, qint64 concertId)
+    {
+        return m_http
+            ->post(QStringLiteral("/api/v1/queue/tokens"),
+                   QJsonObject{{QStringLiteral("userId"), userId},
+                               {QStringLiteral("concertId"), concertId}})
+            .json.value(QLatin1String("token"))
+            .toString();
+    }
+
+    /**
+     * Waits (running the kiosk's event loop, no sleeps) until @p condition holds, asking the
+     * server every 50 ms; false after @p timeoutMs.
+     */
+    static bool eventually(const std::function<bool()> &condition, int timeoutMs = 15000)
+    {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            if (condition())
+                return true;
+            QTest::qWait(50);
+        }
+        return condition();
+    }
+
+    /** The room's token of @p userId, ACTIVE (the kiosk's event loop keeps running). */
+    QString admittedRoomToken(const QString &userId, qint64 concertId)
+    {
+        const QString token = roomToken(userId, concertId);
+        if (token.isEmpty()
+            || !eventually([&]() { return serverQueueStatus(token) == QLatin1String("ACTIVE"); }))
+            return {};
+        return token;
+    }
+
+    /** Start screen → queue screen for @p concertId, as @p memberId typed in. */
+    bool joinQueue(KioskDriver &kiosk, const QString &memberId, qint64 concertId)
+    {
+        return kiosk.waitFor(
+                   [&]() { return kiosk.item(QStringLiteral("concert_%1").arg(concertId)); },
+                   QStringLiteral("the concert list"))
+            && kiosk.type(QStringLiteral("memberIdField"), memberId)
+            && kiosk.click(QStringLiteral("concert_%1").arg(concertId))
+            && kiosk.click(QStringLiteral("joinQueueButton"))
+            && kiosk.waitForScreen(KioskController::QueueScreen);
+    }
+
+    /** The first bookable date of the concert, read with @p token. */
+    QString firstDate(const QString &token, qint64 concertId)
+    {
+        return m_http
+            ->get(QStringLiteral("/api/v1/concerts/%1/dates").arg(concertId),
+                  HttpClient::bearer(token))
+            .json.value(QLatin1String("dates"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QLatin1String("date"))
+            .toString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -211,8 +273,9 @@ private Q_SLOTS:
         m_checkNumber = 0;
         // One customer at a time, so the kiosk's customer really waits behind someone.
         QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        // The kiosk queues in the concert's own room, so the customer ahead is in it too.
         const QString firstUser = ApiDriver::newUserId();
-        const QString firstToken = m_api->admittedToken(firstUser);
+        const QString firstToken = admittedRoomToken(firstUser, m_concertId);
         QVERIFY(!firstToken.isEmpty());
 
         KioskLanguage::setStartupCode(language);
@@ -405,6 +468,44 @@ private Q_SLOTS:
         QVERIFY2(kiosk.waitForScreen(KioskController::ReceiptScreen),
                  qPrintable(kiosk.lastError()));
         QCOMPARE(kiosk.checkout()->seatNumbers(), (QList<int>{1, 2}));
+        // The ticket as a QR code with its code under it: the server's ticketCode (as the box
+        // office sees the customer's newest reservation).
+        const QJsonObject booked = m_http
+                                       ->get(QStringLiteral("/api/v1/admin/users/%1").arg(userId),
+                                             {{QByteArrayLiteral("X-Admin-Key"), kAdminKey}})
+                                       .json.value(QLatin1String("reservations"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+        QCOMPARE(booked.value(QLatin1String("reservationId")).toInteger(), reservationId);
+        const QString ticketCode = booked.value(QLatin1String("ticketCode")).toString();
+        QVERIFY(!ticketCode.isEmpty());
+        QVERIFY(kiosk.waitFor([&]() { return kiosk.item(QStringLiteral("ticketQrCode")); },
+                              QStringLiteral("the ticket's QR code")));
+        QQuickItem *qr = kiosk.item(QStringLiteral("ticketQrCode"));
+        QCOMPARE(qr->property("text").toString(), ticketCode);
+        QVERIFY(qr->property("moduleCount").toInt() >= 21);
+        QVERIFY(qr->width() >= 100 && qr->height() >= 100);
+        QImage qrImage;
+        QVERIFY(
+            QMetaObject::invokeMethod(qr, "image", Q_RETURN_ARG(QImage, qrImage), Q_ARG(int, 4)));
+        QVERIFY(!qrImage.isNull());
+        QVERIFY(qrImage.width() >= (21 + 8) * 4);
+        int dark = 0;
+        for (int y = 0; y < qrImage.height(); ++y)
+            for (int x = 0; x < qrImage.width(); ++x)
+                dark += qGray(qrImage.pixel(x, y)) < 128;
+        QVERIFY(dark > qrImage.width() * qrImage.height() / 10); // a symbol, not a blank
+        // What is on screen: the window's pixels where the code is drawn hold dark modules.
+        const QImage shown = kiosk.window()->grabWindow().copy(
+            qr->mapRectToScene(QRectF(0, 0, qr->width(), qr->height())).toRect());
+        int shownDark = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x)
+                shownDark += qGray(shown.pixel(x, y)) < 128;
+        QVERIFY(shownDark > shown.width() * shown.height() / 10);
+        QCOMPARE(kiosk.item(QStringLiteral("ticketCodeText"))->property("text").toString(),
+                 ticketCode);
         problems = checkScreen(kiosk, language, size, QStringLiteral("receipt"));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
 
@@ -507,6 +608,305 @@ private Q_SLOTS:
                  qPrintable(kiosk.lastError()));
         kiosk.screenshot(QStringLiteral("hold-expired"));
         QCOMPARE(serverSeats(token, date).value(20), QStringLiteral("AVAILABLE"));
+    }
+
+    // "Leave the queue" while waiting gives the place back: the token is EXPIRED (LEFT) on the
+    // server at once and the customer behind moves up.
+    void leavingTheQueueFreesThePlace()
+    {
+        const QSize size(1280, 800);
+        QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        const QString ahead = admittedRoomToken(ApiDriver::newUserId(), m_concertId);
+        QVERIFY(!ahead.isEmpty());
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setNextScreenshotNumber(31);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(joinQueue(kiosk, ApiDriver::newUserId(), m_concertId),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         return kiosk.queue()->state() == QueueSession::Waiting
+                             && kiosk.queue()->position() == 1;
+                     },
+                     QStringLiteral("place 1")),
+                 qPrintable(kiosk.lastError()));
+        const QString kioskToken = kiosk.queue()->token();
+        QCOMPARE(kiosk.queue()->roomConcertId(), m_concertId);
+        QCOMPARE(m_api->status(kioskToken).json.value(QLatin1String("concertId")).toInteger(),
+                 m_concertId);
+        const QString behind = roomToken(ApiDriver::newUserId(), m_concertId);
+        QVERIFY(eventually([&]() {
+            return m_api->status(behind).json.value(QLatin1String("position")).toInt() == 2;
+        }));
+
+        QVERIFY(kiosk.click(QStringLiteral("leaveQueueButton")));
+        QVERIFY(kiosk.waitForScreen(KioskController::StartScreen));
+        QVERIFY2(eventually([&]() { return serverQueueStatus(kioskToken) == "EXPIRED"; }),
+                 "the kiosk's place was not given back");
+        QCOMPARE(m_api->status(kioskToken).json.value(QLatin1String("reason")).toString(),
+                 QStringLiteral("LEFT"));
+        QVERIFY(eventually([&]() {
+            return m_api->status(behind).json.value(QLatin1String("position")).toInt() == 1;
+        }));
+    }
+
+    // "Start over" and the idle timeout with an ACTIVE token give the place to the next in
+    // line, and the seats held go back at once.
+    void startOverAndIdleTimeoutFreeThePlace_data()
+    {
+        QTest::addColumn<bool>("idle");
+        QTest::addRow("start over") << false;
+        QTest::addRow("idle timeout") << true;
+    }
+    void startOverAndIdleTimeoutFreeThePlace()
+    {
+        QFETCH(bool, idle);
+        const QSize size(1280, 800);
+        QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size), idle ? 4 : 120);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(reachSeats(kiosk, ApiDriver::newUserId()), qPrintable(kiosk.lastError()));
+        const QString kioskToken = kiosk.queue()->token();
+        const QString date = kiosk.controller()->date();
+        QVERIFY(kiosk.click(QStringLiteral("seat_9")));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(serverSeats(kioskToken, date).value(9), QStringLiteral("HELD"));
+        // Someone waits behind the kiosk's customer (capacity 1).
+        const QString next = roomToken(ApiDriver::newUserId(), m_concertId);
+        QCOMPARE(serverQueueStatus(next), QStringLiteral("WAITING"));
+
+        if (idle) {
+            QVERIFY2(kiosk.waitForScreen(KioskController::StartScreen, 15000),
+                     qPrintable(kiosk.lastError()));
+        } else {
+            QVERIFY(kiosk.click(QStringLiteral("startOverButton")));
+            QVERIFY(kiosk.waitForScreen(KioskController::StartScreen));
+        }
+        QVERIFY2(eventually([&]() { return serverQueueStatus(kioskToken) == "EXPIRED"; }),
+                 "the kiosk's place was not given back");
+        QCOMPARE(m_api->status(kioskToken).json.value(QLatin1String("reason")).toString(),
+                 QStringLiteral("LEFT"));
+        QVERIFY2(eventually([&]() { return serverQueueStatus(next) == "ACTIVE"; }),
+                 "the next in line was not admitted");
+        QCOMPARE(serverSeats(next, date).value(9), QStringLiteral("AVAILABLE"));
+    }
+
+    // "Change seats" on the checkout gives the held seats back at once.
+    void givingSeatsBackReleasesThem()
+    {
+        const QSize size(1920, 1080);
+        QVERIFY(startServer({}));
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setNextScreenshotNumber(41);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(reachSeats(kiosk, ApiDriver::newUserId()), qPrintable(kiosk.lastError()));
+        const QString token = kiosk.queue()->token();
+        const QString date = kiosk.controller()->date();
+        QVERIFY(kiosk.click(QStringLiteral("seat_7")));
+        QVERIFY(kiosk.click(QStringLiteral("seat_8")));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        const qint64 reservationId = kiosk.checkout()->reservationId();
+        QCOMPARE(serverSeats(token, date).value(7), QStringLiteral("HELD"));
+        kiosk.screenshot(QStringLiteral("checkout-change-seats"));
+
+        QVERIFY(kiosk.click(QStringLiteral("changeSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen), qPrintable(kiosk.lastError()));
+        QVERIFY2(eventually([&]() {
+                     const QHash<int, QString> seats = serverSeats(token, date);
+                     return seats.value(7) == QLatin1String("AVAILABLE")
+                         && seats.value(8) == QLatin1String("AVAILABLE");
+                 }),
+                 "the held seats were not given back");
+        const HttpReply reservation =
+            m_http->get(QStringLiteral("/api/v1/reservations/%1").arg(reservationId),
+                        HttpClient::bearer(token));
+        QCOMPARE(reservation.json.value(QLatin1String("status")).toString(),
+                 QStringLiteral("RELEASED"));
+        QCOMPARE(serverQueueStatus(token), QStringLiteral("ACTIVE")); // still their turn
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         QQuickItem *seat = kiosk.item(QStringLiteral("seat_7"));
+                         return seat
+                             && seat->property("stateName").toString()
+                             == QLatin1String("available");
+                     },
+                     QStringLiteral("seat 7 free on the map")),
+                 qPrintable(kiosk.lastError()));
+        // The customer can hold again at once.
+        QVERIFY(kiosk.click(QStringLiteral("seat_8")));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.checkout()->seatNumbers(), QList<int>{8});
+    }
+
+    // A sale with an opening time: the kiosk joins the concert's room before it opens and
+    // shows the pre-queue (a countdown; the place is drawn at opening), then gets a place and
+    // its turn once the sale opens.
+    void prequeueBeforeTheSaleOpens_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("size");
+        QTest::addRow("Korean, portrait 1080x1920") << "ko" << QSize(1080, 1920);
+        QTest::addRow("Korean, landscape 1920x1080") << "ko" << QSize(1920, 1080);
+    }
+    void prequeueBeforeTheSaleOpens()
+    {
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        QVERIFY(startServer({}));
+        const HttpReply created = m_api->createConcert(
+            kAdminKey, {QDate::currentDate().addDays(30).toString(Qt::ISODate)}, 70000,
+            QStringLiteral("Opening Night"));
+        QCOMPARE(created.status, 201);
+        const qint64 concertId = created.json.value(QLatin1String("id")).toInteger();
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+        const QDateTime opensAt = now.addSecs(25);
+        const HttpReply patched = m_http->send(
+            "PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concertId),
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("saleOpensAt"), opensAt.toString(Qt::ISODate)}})
+                .toJson(QJsonDocument::Compact),
+            {{QByteArrayLiteral("X-Admin-Key"), kAdminKey},
+             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
+        QCOMPARE(patched.status, 200);
+
+        m_checkNumber = 50; // screenshots 51-...
+        KioskLanguage::setStartupCode(language);
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size, language));
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(joinQueue(kiosk, ApiDriver::newUserId(), concertId),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() {
+                         return kiosk.queue()->prequeue() && kiosk.queue()->secondsUntilSale() > 8;
+                     },
+                     QStringLiteral("the pre-queue")),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.queue()->roomConcertId(), concertId);
+        QCOMPARE(kiosk.queue()->saleOpensAt(), opensAt);
+        QVERIFY(kiosk.queue()->secondsUntilSale() <= 25);
+        QQuickItem *countdown = kiosk.item(QStringLiteral("saleOpensCountdown"));
+        QVERIFY(countdown);
+        QVERIFY2(countdown->property("text").toString().contains(QStringLiteral("0:")),
+                 qPrintable(countdown->property("text").toString()));
+        const QJsonObject status = m_api->status(kiosk.queue()->token()).json;
+        QVERIFY(status.value(QLatin1String("position")).isNull());
+        const QString problems = checkScreen(kiosk, language, size, QStringLiteral("prequeue"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+
+        // At the opening the draw gives the kiosk's customer place 1 of 1: their turn.
+        QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen, 30000),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY(!kiosk.queue()->prequeue());
+        QVERIFY(QDateTime::currentDateTimeUtc() >= opensAt.addMSecs(-1000));
+        KioskLanguage::setStartupCode(QStringLiteral("en"));
+    }
+
+    // The push stream carries the status: with polling out of the picture (no poll after the
+    // stream went live) the kiosk sees its place change and its turn come.
+    void pushUpdatesArriveWithoutPolling()
+    {
+        const QSize size(1280, 800);
+        QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        const QString firstUser = ApiDriver::newUserId();
+        const QString first = admittedRoomToken(firstUser, m_concertId);
+        QVERIFY(!first.isEmpty());
+        const QString second = roomToken(ApiDriver::newUserId(), m_concertId);
+        QCOMPARE(serverQueueStatus(second), QStringLiteral("WAITING"));
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(joinQueue(kiosk, ApiDriver::newUserId(), m_concertId),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY2(kiosk.waitFor(
+                     [&]() { return kiosk.queue()->pushLive() && kiosk.queue()->position() == 2; },
+                     QStringLiteral("a live stream at place 2")),
+                 qPrintable(kiosk.lastError()));
+        const int polls = kiosk.queue()->statusPolls();
+        const int pushed = kiosk.queue()->pushUpdates();
+
+        // The one ahead leaves: place 1 arrives by push.
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                            HttpClient::bearer(second))
+                     .status,
+                 204);
+        QVERIFY2(kiosk.waitFor([&]() { return kiosk.queue()->position() == 1; },
+                               QStringLiteral("place 1 by push")),
+                 qPrintable(kiosk.lastError()));
+        // The active customer pays... here: leaves; the kiosk's turn arrives by push.
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                            HttpClient::bearer(first))
+                     .status,
+                 204);
+        QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen, 15000),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(kiosk.queue()->statusPolls(), polls);
+        QVERIFY(kiosk.queue()->pushUpdates() >= pushed + 2);
+    }
+
+    // With push switched off the kiosk still follows the queue, by polling.
+    void pollingWhenPushIsOff()
+    {
+        const QSize size(1280, 800);
+        QVERIFY(startServer({QStringLiteral("--queue-capacity"), QStringLiteral("1")}));
+        const QString first = admittedRoomToken(ApiDriver::newUserId(), m_concertId);
+        QVERIFY(!first.isEmpty());
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setInitialProperty(QStringLiteral("pushEnabled"), false);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(joinQueue(kiosk, ApiDriver::newUserId(), m_concertId),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.waitFor([&]() { return kiosk.queue()->position() == 1; },
+                              QStringLiteral("place 1")));
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                            HttpClient::bearer(first))
+                     .status,
+                 204);
+        QVERIFY2(kiosk.waitForScreen(KioskController::SeatsScreen, 15000),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.queue()->statusPolls() > 0);
+        QCOMPARE(kiosk.queue()->pushUpdates(), 0);
+    }
+
+    // A server that takes top-ups only with a key (--charges key): the kiosk's --api-key
+    // (a TERMINAL key) makes its top-up count.
+    void topUpWithAnApiKey()
+    {
+        const QSize size(1280, 800);
+        QVERIFY(startServer({QStringLiteral("--charges"), QStringLiteral("key")}));
+        const HttpReply key =
+            m_http->post(QStringLiteral("/api/v1/admin/api-keys"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("lobby-kiosk-1")},
+                                     {QStringLiteral("role"), QStringLiteral("TERMINAL")}},
+                         {{QByteArrayLiteral("X-Admin-Key"), kAdminKey}});
+        QCOMPARE(key.status, 201);
+        const QString terminalKey = key.json.value(QLatin1String("key")).toString();
+        QVERIFY(!terminalKey.isEmpty());
+        const QString userId = ApiDriver::newUserId();
+        QCOMPARE(m_api->charge(userId, 1000).status, 401); // without a key: refused
+
+        KioskDriver kiosk(m_server->baseUrl(), size, shots(size));
+        kiosk.setInitialProperty(QStringLiteral("apiKey"), terminalKey);
+        QVERIFY2(kiosk.load(), qPrintable(kiosk.lastError()));
+        QVERIFY2(reachSeats(kiosk, userId), qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.click(QStringLiteral("seat_3")));
+        QVERIFY(kiosk.click(QStringLiteral("holdSeatsButton")));
+        QVERIFY2(kiosk.waitForScreen(KioskController::CheckoutScreen),
+                 qPrintable(kiosk.lastError()));
+        QVERIFY(kiosk.click(QStringLiteral("charge_100000")));
+        QVERIFY2(kiosk.waitFor([&]() { return kiosk.wallet()->balance() == 100000; },
+                               QStringLiteral("a balance of 100,000")),
+                 qPrintable(kiosk.lastError()));
+        QCOMPARE(m_api->balance(userId), 100000);
+        QVERIFY(!kiosk.controller()->hasNotice());
     }
 
 private:

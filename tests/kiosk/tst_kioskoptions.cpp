@@ -73,6 +73,29 @@ private Q_SLOTS:
         QCOMPARE(options->language, language);
     }
 
+    void parsesTheApiKeyAndPush_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("apiKey");
+        QTest::addColumn<bool>("push");
+        QTest::addRow("neither: no key, push on") << QStringList{} << QString() << true;
+        QTest::addRow("a terminal key")
+            << QStringList{"--api-key", "ck_abc.DEF-123"} << "ck_abc.DEF-123" << true;
+        QTest::addRow("polling only") << QStringList{"--no-push"} << QString() << false;
+    }
+    void parsesTheApiKeyAndPush()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, apiKey);
+        QFETCH(bool, push);
+        QString error;
+        const auto options =
+            KioskOptions::parse(QStringList{QStringLiteral("concert-kiosk")} + arguments, &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->apiKey, apiKey);
+        QCOMPARE(options->push, push);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -90,6 +113,8 @@ private Q_SLOTS:
         QTest::addRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::addRow("language not ko or en") << QStringList{"--language", "jp"} << "--language";
         QTest::addRow("language in capitals") << QStringList{"--language", "KO"} << "--language";
+        QTest::addRow("api key with a space") << QStringList{"--api-key", "a b"} << "--api-key";
+        QTest::addRow("api key empty") << QStringList{"--api-key", ""} << "--api-key";
     }
     void rejects()
     {

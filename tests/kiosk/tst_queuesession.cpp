@@ -135,8 +135,19 @@ private Q_SLOTS:
         session.setClient(&client);
         session.join(kUser);
         QTRY_COMPARE(session.state(), QueueSession::Waiting);
+        const QString token = session.token();
         session.leave();
         QCOMPARE(session.state(), QueueSession::Idle);
+        // The place is given back to the server, in the background, with the token just left.
+        QTRY_COMPARE(backend.stub()
+                         .requests("DELETE", QStringLiteral("/api/v1/queue/tokens/current"))
+                         .size(),
+                     1);
+        QCOMPARE(backend.stub()
+                     .requests("DELETE", QStringLiteral("/api/v1/queue/tokens/current"))
+                     .constFirst()
+                     .bearer(),
+                 token);
         QVERIFY(session.token().isEmpty());
         QVERIFY(client.token().isEmpty());
         QVERIFY(session.userId().isEmpty());
@@ -145,6 +156,46 @@ private Q_SLOTS:
         QTest::qWait(QueueSession::pollIntervalFor(6) + 300); // a poll would have happened by now
         QCOMPARE(backend.stub().requests("GET", QStringLiteral("/api/v1/queue/status")).size(),
                  polls);
+    }
+
+    void forgetDoesNotTellTheServer()
+    {
+        FakeBackend backend;
+        backend.queueAhead = 5;
+        QVERIFY(backend.start());
+        ApiClient client;
+        client.setBaseUrl(backend.baseUrl());
+        QueueSession session;
+        session.setClient(&client);
+        session.join(kUser, 2);
+        QCOMPARE(session.roomConcertId(), qint64(2));
+        QTRY_COMPARE(session.state(), QueueSession::Waiting);
+        const QList<StubRequest> joins =
+            backend.stub().requests("POST", QStringLiteral("/api/v1/queue/tokens"));
+        QCOMPARE(joins.size(), 1);
+        QCOMPARE(joins.constFirst().json.value(QLatin1String("concertId")).toInteger(), 2);
+        session.forget(); // e.g. the payment spent the token
+        QCOMPARE(session.state(), QueueSession::Idle);
+        QTest::qWait(300);
+        QVERIFY(backend.stub()
+                    .requests("DELETE", QStringLiteral("/api/v1/queue/tokens/current"))
+                    .isEmpty());
+    }
+
+    void prequeuePollsSlowlyUntilTheOpening_data()
+    {
+        QTest::addColumn<int>("seconds");
+        QTest::addColumn<int>("expectedMs");
+        QTest::addRow("an hour before: every 15 s") << 3600 << 15000;
+        QTest::addRow("in the last minute: every 5 s") << 60 << 5000;
+        QTest::addRow("in the last 5 s: every second") << 5 << 1000;
+        QTest::addRow("opening now: every second") << 0 << 1000;
+    }
+    void prequeuePollsSlowlyUntilTheOpening()
+    {
+        QFETCH(int, seconds);
+        QFETCH(int, expectedMs);
+        QCOMPARE(QueueSession::prequeuePollIntervalFor(seconds), expectedMs);
     }
 };
 

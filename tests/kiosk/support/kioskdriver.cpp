@@ -41,9 +41,11 @@ bool KioskDriver::load()
                          for (const QQmlError &error : errors)
                              warnings << error.toString();
                      });
-    m_engine->setInitialProperties({{QStringLiteral("serverUrl"), m_serverUrl},
-                                    {QStringLiteral("fullscreen"), false},
-                                    {QStringLiteral("idleTimeoutSeconds"), m_idleTimeoutSeconds}});
+    QVariantMap properties = m_extraProperties;
+    properties.insert(QStringLiteral("serverUrl"), m_serverUrl);
+    properties.insert(QStringLiteral("fullscreen"), false);
+    properties.insert(QStringLiteral("idleTimeoutSeconds"), m_idleTimeoutSeconds);
+    m_engine->setInitialProperties(properties);
     m_engine->load(KioskEngine::mainUrl());
     if (m_engine->rootObjects().isEmpty())
         return fail(QStringLiteral("Main.qml did not load: ") + warnings.join(QLatin1Char('\n')));

@@ -36,6 +36,11 @@ public:
     ~KioskDriver();
     Q_DISABLE_COPY_MOVE(KioskDriver)
 
+    /** @brief Sets a property of Main.qml before load(), e.g. "apiKey" or "pushEnabled". */
+    void setInitialProperty(const QString &name, const QVariant &value)
+    {
+        m_extraProperties.insert(name, value);
+    }
     /** @brief Creates the window; false (and lastError()) if QML fails to load. */
     bool load();
 
@@ -100,4 +105,5 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QPointer<QQuickWindow> m_window;
     QString m_lastError;
+    QVariantMap m_extraProperties;
 };
