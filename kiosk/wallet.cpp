@@ -3,6 +3,8 @@
 #include "apiclient.h"
 #include "balance.h"
 
+#include <QUuid>
+
 Wallet::Wallet(QObject *parent)
     : QObject(parent)
 { }
@@ -31,6 +33,7 @@ void Wallet::setUserId(const QString &userId)
     m_userId = userId;
     m_balance = 0;
     m_known = false;
+    m_idempotencyKey.clear();
     setCharging(false);
     Q_EMIT userIdChanged();
     Q_EMIT balanceChanged();
@@ -53,6 +56,12 @@ bool Wallet::charge(qint64 amount)
         return false;
     setCharging(true);
     const quint64 generation = m_generation;
+    // A retry of a top-up that got no answer reuses its key (api-contract.md, "Balance: safe
+    // retries"): if the first one did reach the server, the money is added once.
+    if (m_idempotencyKey.isEmpty() || m_idempotencyAmount != amount) {
+        m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+        m_idempotencyAmount = amount;
+    }
     m_client->postAs<Balance>(
         QStringLiteral("/api/v1/users/%1/balance/charge").arg(m_userId),
         ChargeRequest{amount}.toJson(), this,
@@ -60,14 +69,20 @@ bool Wallet::charge(qint64 amount)
             if (generation != m_generation)
                 return;
             setCharging(false);
+            m_idempotencyKey.clear();
             setBalance(balance.balance);
             Q_EMIT charged(amount);
         },
-        [this, generation](const ApiClient::Failure &) {
-            if (generation == m_generation)
-                setCharging(false);
+        [this, generation](const ApiClient::Failure &failure) {
+            if (generation != m_generation)
+                return;
+            setCharging(false);
+            // An answered 4xx settled this top-up: the next one is a new charge.
+            if (failure.kind == ApiClient::Failure::Kind::Answered && failure.httpStatus < 500)
+                m_idempotencyKey.clear();
         },
-        ApiClient::Auth::ApiKey); // `--charges key` servers take top-ups only with a key
+        ApiClient::Auth::ApiKey, // `--charges key` servers take top-ups only with a key
+        m_idempotencyKey);
     return true;
 }
 

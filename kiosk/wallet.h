@@ -43,6 +43,9 @@ public:
     /**
      * @brief Adds @p amount KRW. Returns false without a request for an invalid amount, while
      * another charge is in flight, or without a customer. charged() follows on success.
+     * Each top-up carries an `Idempotency-Key`; a retry of the same amount after a top-up that
+     * got no answer (or a 5xx) sends the same key, so the server adds the money once
+     * (api-contract.md, "Balance: safe retries").
      */
     Q_INVOKABLE bool charge(qint64 amount);
     Q_INVOKABLE void refresh();
@@ -66,4 +69,8 @@ private:
     bool m_known = false;
     bool m_charging = false;
     quint64 m_generation = 0;
+    // "Balance: safe retries": the Idempotency-Key of a top-up whose answer never arrived, kept
+    // for a retry of the same amount so the server adds the money once.
+    QByteArray m_idempotencyKey;
+    qint64 m_idempotencyAmount = 0;
 };

@@ -85,7 +85,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_routes->setChargesNeedKey(config.chargesNeedKey);
     m_adminRoutes = std::make_unique<AdminRoutes>(*m_edge, services);
     m_webhooks = std::make_unique<WebhookService>(*m_database);
-    m_history = std::make_unique<HistoryService>(*m_database);
+    m_history = std::make_unique<HistoryService>(*m_database, *m_tickets);
     WebhookRelay::Settings relay;
     relay.retryScale = config.webhookRetryScale;
     m_relay = std::make_unique<WebhookRelay>(*m_database, relay);

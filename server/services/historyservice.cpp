@@ -3,11 +3,13 @@
 #include "data/database.h"
 #include "data/historyrepository.h"
 #include "services/clock.h"
+#include "services/ticketsigner.h"
 
 #include <QJsonArray>
 
-HistoryService::HistoryService(Database &database)
+HistoryService::HistoryService(Database &database, const TicketSigner &tickets)
     : m_database(database)
+    , m_tickets(tickets)
 { }
 
 Result<JsonBody> HistoryService::reservationsOf(const QString &userId, int page, int size)
@@ -25,6 +27,9 @@ Result<JsonBody> HistoryService::reservationsOf(const QString &userId, int page,
             item.insert(QStringLiteral("status"), status);
             if (row.paymentId)
                 item.insert(QStringLiteral("paymentId"), *row.paymentId);
+            if (status == QLatin1String("CONFIRMED") && m_tickets.hasKey())
+                item.insert(QStringLiteral("ticketCode"),
+                            m_tickets.sign(row.reservation.reservationId));
             items.append(item);
         }
         return Result<JsonBody>(JsonBody{QJsonObject{{QStringLiteral("items"), items},

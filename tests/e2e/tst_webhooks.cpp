@@ -562,6 +562,12 @@ private Q_SLOTS:
                  QStringLiteral("CONFIRMED"));
         QCOMPARE(items.at(1).toObject().value(QLatin1String("paymentId")),
                  payment.json.value(QLatin1String("paymentId")));
+        // "Reservations": a CONFIRMED reservation carries the payment's ticketCode; others none.
+        QVERIFY(!payment.json.value(QLatin1String("ticketCode")).toString().isEmpty());
+        QCOMPARE(items.at(1).toObject().value(QLatin1String("ticketCode")),
+                 payment.json.value(QLatin1String("ticketCode")));
+        QVERIFY(!items.at(0).toObject().contains(QLatin1String("ticketCode")));
+        QVERIFY(!items.at(2).toObject().contains(QLatin1String("ticketCode")));
         QCOMPARE(items.at(2).toObject().value(QLatin1String("reservationId")).toInteger(),
                  expiring);
         QCOMPARE(items.at(2).toObject().value(QLatin1String("status")).toString(),

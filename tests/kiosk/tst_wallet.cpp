@@ -86,6 +86,41 @@ private Q_SLOTS:
         QVERIFY(!wallet.known());
         QCOMPARE(wallet.balance(), 0);
     }
+
+    // "Balance: safe retries": a top-up whose answer was lost is retried with the same
+    // Idempotency-Key; a settled one is never reused.
+    void retryAfterLostAnswerReusesTheKey()
+    {
+        FakeBackend backend;
+        QVERIFY(backend.start());
+        ApiClient client;
+        client.setBaseUrl(backend.baseUrl());
+        client.setTimeoutMs(1000);
+        Wallet wallet;
+        wallet.setClient(&client);
+        wallet.setUserId(kUser);
+        QTRY_VERIFY(wallet.known());
+        const QString charges = QStringLiteral(".*/charge");
+        backend.stub().dropNextAnswer("POST", charges);
+        QVERIFY(wallet.charge(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!wallet.charging(), 10000); // timed out: no answer
+        QSignalSpy charged(&wallet, &Wallet::charged);
+        QVERIFY(wallet.charge(20000)); // the customer presses again
+        QTRY_COMPARE(charged.size(), 1);
+        QVERIFY(wallet.charge(5000)); // a new top-up
+        QTRY_COMPARE(charged.size(), 2);
+        QVERIFY(wallet.charge(5000)); // and the same amount once more: settled, so a new key
+        QTRY_COMPARE(charged.size(), 3);
+
+        const QList<StubRequest> sent = backend.stub().requests("POST", charges);
+        QCOMPARE(sent.size(), 4);
+        const QByteArray first = sent.at(0).header("Idempotency-Key");
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(sent.at(1).header("Idempotency-Key"), first);
+        QVERIFY(sent.at(2).header("Idempotency-Key") != first);
+        QVERIFY(!sent.at(2).header("Idempotency-Key").isEmpty());
+        QVERIFY(sent.at(3).header("Idempotency-Key") != sent.at(2).header("Idempotency-Key"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWallet)
