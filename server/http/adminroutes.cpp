@@ -203,9 +203,10 @@ void AdminRoutes::queue(const QHttpServerRequest &request, QHttpServerResponder 
     if (!gate(request, responder, Method::Get))
         return;
     BoxOfficeService &boxOffice = m_services.boxOffice;
-    AccessGate::withCaller(
-        m_edge, m_services.access, request, responder, Permission::Staff, std::nullopt,
-        [&boxOffice](const Caller &) { return ApiResponse::from(boxOffice.queueFigures()); });
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff,
+                           std::nullopt, [&boxOffice](const Caller &) {
+                               return ApiResponse{200, boxOffice.queueFigures().toJson()};
+                           });
 }
 
 void AdminRoutes::customer(const QString &userId, const QHttpServerRequest &request,

@@ -533,24 +533,117 @@ private Q_SLOTS:
         QCOMPARE(m_http.get(QStringLiteral("/api/v1/admin/concerts/x/sales"), staff()).status, 400);
     }
 
-    void queueFiguresOfTheHouseRoom()
+    void queueFiguresListEveryRoom()
     {
-        const QString token =
+        // A concert whose room admits one at a time; three customers join it.
+        const qint64 concert = newConcert({E2eFixture::day(115)}, 1000);
+        QCOMPARE(m_http
+                     .send("PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concert),
+                           R"({"queue":{"capacity":1,"admitPerMinute":30}})", bootstrap())
+                     .status,
+                 200);
+        QStringList tokens;
+        for (int i = 0; i < 3; ++i)
+            tokens << m_http
+                          .post(QStringLiteral("/api/v1/queue/tokens"),
+                                QJsonObject{{QStringLiteral("userId"), ApiDriver::newUserId()},
+                                            {QStringLiteral("concertId"), concert}})
+                          .json.value(QLatin1String("token"))
+                          .toString();
+        QVERIFY(m_api.waitForStatus(tokens.first(), QStringLiteral("ACTIVE")));
+        const QString house =
             m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
-        QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE")));
-        const HttpReply reply = m_http.get(QStringLiteral("/api/v1/admin/queue"), staff());
-        QCOMPARE(reply.status, 200);
-        const QJsonArray rooms = reply.json.value(QLatin1String("rooms")).toArray();
-        QCOMPARE(rooms.size(), 1);
-        const QJsonObject house = rooms.at(0).toObject();
-        QVERIFY(house.value(QLatin1String("concertId")).isNull());
-        QCOMPARE(house.value(QLatin1String("capacity")).toInteger(), 5000);
-        QVERIFY(house.value(QLatin1String("active")).toInteger() >= 1);
-        QVERIFY(house.value(QLatin1String("admittedLastMinute")).toInteger() >= 1);
-        QCOMPARE(house.value(QLatin1String("paused")).toBool(true), false);
-        for (const char *field : {"waiting", "admitPerMinute", "soldOut", "abandonedLastMinute",
-                                  "oldestWaitSeconds", "estimatedWaitSecondsAtBack"})
-            QVERIFY2(house.contains(QLatin1String(field)), field);
+        QVERIFY(m_api.waitForStatus(house, QStringLiteral("ACTIVE")));
+
+        const QSet<QString> fields{"concertId",
+                                   "waiting",
+                                   "active",
+                                   "capacity",
+                                   "admitPerMinute",
+                                   "paused",
+                                   "soldOut",
+                                   "admittedLastMinute",
+                                   "abandonedLastMinute",
+                                   "oldestWaitSeconds",
+                                   "estimatedWaitSecondsAtBack"};
+        const auto roomsOn = [&](ServerProcess &server) {
+            HttpClient client(server.baseUrl());
+            const HttpReply reply = client.get(QStringLiteral("/api/v1/admin/queue"), staff());
+            return reply.status == 200 ? reply.json.value(QLatin1String("rooms")).toArray()
+                                       : QJsonArray();
+        };
+        const auto roomOf = [](const QJsonArray &rooms, qint64 id) {
+            for (const QJsonValue &room : rooms) {
+                if (room.toObject().value(QLatin1String("concertId")).toInteger() == id)
+                    return room.toObject();
+            }
+            return QJsonObject();
+        };
+        // The figures come from memory, at most a tick old, on every instance.
+        for (ServerProcess *server : {m_a.get(), m_b.get()}) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                roomOf(roomsOn(*server), concert).value(QLatin1String("waiting")).toInteger() == 2
+                    && roomOf(roomsOn(*server), concert)
+                            .value(QLatin1String("oldestWaitSeconds"))
+                            .toInteger()
+                        >= 1,
+                10000);
+            const QJsonArray rooms = roomsOn(*server);
+            // The house room first, then one room per concert, by id.
+            QCOMPARE(rooms.size(), 1 + scalar(QStringLiteral("SELECT COUNT(*) FROM concerts")));
+            const QJsonObject houseRoom = rooms.at(0).toObject();
+            QVERIFY(houseRoom.value(QLatin1String("concertId")).isNull());
+            QCOMPARE(houseRoom.value(QLatin1String("capacity")).toInteger(), 5000);
+            QVERIFY(houseRoom.value(QLatin1String("active")).toInteger() >= 1);
+            QVERIFY(houseRoom.value(QLatin1String("admittedLastMinute")).toInteger() >= 1);
+            QCOMPARE(houseRoom.value(QLatin1String("paused")).toBool(true), false);
+            QCOMPARE(houseRoom.value(QLatin1String("soldOut")).toBool(true), false);
+            qint64 previous = 0;
+            for (const QJsonValue &value : rooms) {
+                const QJsonObject room = value.toObject();
+                const QStringList keys = room.keys();
+                QCOMPARE(QSet<QString>(keys.begin(), keys.end()), fields);
+                if (room.value(QLatin1String("concertId")).isNull())
+                    continue;
+                const qint64 id = room.value(QLatin1String("concertId")).toInteger();
+                QVERIFY(id > previous);
+                previous = id;
+            }
+            const QJsonObject room = roomOf(rooms, concert);
+            QCOMPARE(room.value(QLatin1String("active")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("capacity")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("admitPerMinute")).toInteger(), 30);
+            QCOMPARE(room.value(QLatin1String("paused")).toBool(true), false);
+            QCOMPARE(room.value(QLatin1String("soldOut")).toBool(true), false);
+            QCOMPARE(room.value(QLatin1String("admittedLastMinute")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("abandonedLastMinute")).toInteger(), 0);
+            // The back of the line waits at least as long as the last customer in it is told.
+            const qint64 atBack =
+                room.value(QLatin1String("estimatedWaitSecondsAtBack")).toInteger();
+            QVERIFY(atBack >= 1);
+            QVERIFY(atBack >= m_api.status(tokens.last(), server->baseUrl())
+                                  .json.value(QLatin1String("estimatedWaitSeconds"))
+                                  .toInteger());
+        }
+        // A pause shows on the figures at once on the instance that made it, within a tick on
+        // the other.
+        QCOMPARE(m_http
+                     .send("PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concert),
+                           R"({"queue":{"paused":true}})", bootstrap())
+                     .status,
+                 200);
+        QVERIFY(roomOf(roomsOn(*m_a), concert).value(QLatin1String("paused")).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            roomOf(roomsOn(*m_b), concert).value(QLatin1String("paused")).toBool(), 5000);
+        // The customer leaves: the room's counts follow within a tick.
+        QCOMPARE(m_http
+                     .send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                           HttpClient::bearer(tokens.first()))
+                     .status,
+                 204);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            roomOf(roomsOn(*m_b), concert).value(QLatin1String("active")).toInteger(), 0, 5000);
+        QCOMPARE(roomOf(roomsOn(*m_b), concert).value(QLatin1String("waiting")).toInteger(), 2);
     }
 
     // --- counter sale, customer lookup ---------------------------------------------------
