@@ -52,6 +52,10 @@ void AdminRoutes::registerRoutes(QHttpServer &server)
                  [this](const QString &id, Request q, Responder r) { addDates(id, q, r); });
     server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/sales"),
                  [this](const QString &id, Request q, Responder r) { sales(id, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/dates/<arg>/seats"),
+                 [this](const QString &id, const QString &date, Request q, Responder r) {
+                     seatMap(id, date, q, r);
+                 });
     server.route(QStringLiteral("/api/v1/admin/queue"),
                  [this](Request q, Responder r) { queue(q, r); });
     server.route(QStringLiteral("/api/v1/admin/users/<arg>"),
@@ -207,6 +211,29 @@ void AdminRoutes::queue(const QHttpServerRequest &request, QHttpServerResponder 
                            std::nullopt, [&boxOffice](const Caller &) {
                                return ApiResponse{200, boxOffice.queueFigures().toJson()};
                            });
+}
+
+void AdminRoutes::seatMap(const QString &concertId, const QString &date,
+                          const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    std::optional<ApiError> error = idArg(concertId, &id, QStringLiteral("concertId"));
+    const std::optional<QDate> day = JsonFields::parseDate(date);
+    if (!error && !day)
+        error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
+    CatalogService &catalog = m_services.catalog;
+    AccessGate::withCaller(
+        m_edge, m_services.access, request, responder, Permission::Staff, error,
+        [&catalog, id, day](const Caller &) -> std::optional<ApiResponse> {
+            if (const auto map = catalog.seatMapFromMemory(id, *day))
+                return ApiResponse{200, map->toJson()};
+            return std::nullopt;
+        },
+        [&catalog, id, day](const Caller &) {
+            return ApiResponse::from(catalog.seatMap(id, *day));
+        });
 }
 
 void AdminRoutes::customer(const QString &userId, const QHttpServerRequest &request,

@@ -354,6 +354,12 @@ private Q_SLOTS:
             {"POST dates", "POST", "/api/v1/admin/concerts/987654321/dates", "{}", false, 400},
             {"GET sales", "GET", "/api/v1/admin/concerts/987654321/sales", {}, true, 404},
             {"GET queue", "GET", "/api/v1/admin/queue", {}, true, 200},
+            {"GET seats",
+             "GET",
+             "/api/v1/admin/concerts/987654321/dates/2027-01-01/seats",
+             {},
+             true,
+             404},
             {"GET user", "GET", "/api/v1/admin/users/" + user, {}, true, 200},
             {"POST reservations", "POST", "/api/v1/admin/reservations", "{}", true, 400},
             {"POST payments", "POST", "/api/v1/admin/payments", "{}", true, 400},
@@ -417,6 +423,8 @@ private Q_SLOTS:
         QTest::addRow("POST sales")
             << QByteArray("POST") << "/api/v1/admin/concerts/1/sales" << 405;
         QTest::addRow("DELETE queue") << QByteArray("DELETE") << "/api/v1/admin/queue" << 405;
+        QTest::addRow("POST seats")
+            << QByteArray("POST") << "/api/v1/admin/concerts/1/dates/2027-01-01/seats" << 405;
         QTest::addRow("POST user")
             << QByteArray("POST") << "/api/v1/admin/users/" + ApiDriver::newUserId() << 405;
         QTest::addRow("GET reservations")
@@ -644,6 +652,75 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             roomOf(roomsOn(*m_b), concert).value(QLatin1String("active")).toInteger(), 0, 5000);
         QCOMPARE(roomOf(roomsOn(*m_b), concert).value(QLatin1String("waiting")).toInteger(), 2);
+    }
+
+    void staffSeatMapNeedsNoQueueToken()
+    {
+        // Our extension beyond the contract: the customer seat map's body for staff.
+        const QString date = E2eFixture::day(118);
+        const qint64 concert = newConcert({date}, 8000);
+        const QString path =
+            QStringLiteral("/api/v1/admin/concerts/%1/dates/%2/seats").arg(concert).arg(date);
+        const auto statuses = [&](ServerProcess &server) {
+            HttpClient client(server.baseUrl());
+            const HttpReply reply = client.get(path, staff());
+            QMap<int, QString> map;
+            if (reply.status != 200)
+                return map;
+            for (const QJsonValue &seat : reply.json.value(QLatin1String("seats")).toArray())
+                map.insert(seat[QLatin1String("seatNumber")].toInt(),
+                           seat[QLatin1String("status")].toString());
+            return map;
+        };
+        HttpReply reply = m_http.get(path, staff());
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json.value(QLatin1String("concertId")).toInteger(), concert);
+        QCOMPARE(reply.json.value(QLatin1String("date")).toString(), date);
+        const QJsonArray seats = reply.json.value(QLatin1String("seats")).toArray();
+        QCOMPARE(seats.size(), 50);
+        for (int i = 0; i < 50; ++i) {
+            const QJsonObject seat = seats.at(i).toObject();
+            QCOMPARE(seat.value(QLatin1String("seatNumber")).toInt(), i + 1);
+            QCOMPARE(seat.value(QLatin1String("status")).toString(), QStringLiteral("AVAILABLE"));
+            QCOMPARE(seat.value(QLatin1String("price")).toInteger(), 8000);
+        }
+        (void)statuses(*m_b); // the other instance has the date in memory now too
+        // The same body as the customer route.
+        const QString token = m_api.admittedToken(ApiDriver::newUserId());
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(
+            m_http
+                .get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(concert).arg(date),
+                     HttpClient::bearer(token))
+                .json,
+            reply.json);
+        // A counter hold and a sale show at once on this instance, within a tick on the other.
+        const QString user = ApiDriver::newUserId();
+        const QJsonObject sold = soldTicket(user, concert, date, {3}, 8000);
+        QVERIFY(!sold.isEmpty());
+        QCOMPARE(counterHold(user, concert, date, {4, 5}, staff()).status, 201);
+        QMap<int, QString> here = statuses(*m_a);
+        QCOMPARE(here.value(3), QStringLiteral("SOLD"));
+        QCOMPARE(here.value(4), QStringLiteral("HELD"));
+        QCOMPARE(here.value(5), QStringLiteral("HELD"));
+        QCOMPARE(here.value(6), QStringLiteral("AVAILABLE"));
+        QTRY_VERIFY_WITH_TIMEOUT(statuses(*m_b) == here, 5000);
+        // Unknown concert or date: 404; malformed: 400.
+        for (const auto &[bad, status] :
+             {std::pair<QString, int>{QStringLiteral("/api/v1/admin/concerts/%1/dates/%2/seats")
+                                          .arg(concert)
+                                          .arg(E2eFixture::day(119)),
+                                      404},
+              {QStringLiteral("/api/v1/admin/concerts/987654321/dates/%1/seats").arg(date), 404},
+              {QStringLiteral("/api/v1/admin/concerts/%1/dates/2027-02-30/seats").arg(concert),
+               400},
+              {QStringLiteral("/api/v1/admin/concerts/x/dates/%1/seats").arg(date), 400}}) {
+            const HttpReply answer = m_http.get(bad, staff());
+            QCOMPARE(answer.status, status);
+            QCOMPARE(answer.errorCode(),
+                     status == 404 ? QStringLiteral("NOT_FOUND")
+                                   : QStringLiteral("INVALID_ARGUMENT"));
+        }
     }
 
     // --- counter sale, customer lookup ---------------------------------------------------
