@@ -77,6 +77,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_payments->setTicketSigner(m_tickets.get());
     m_boxOffice = std::make_unique<BoxOfficeService>(*m_database, *m_queue, *m_tickets);
     m_boxOffice->setSeatMaps(&m_catalog->seatMaps());
+    m_queue->setSeatMaps(&m_catalog->seatMaps());
     m_concertAdmin = std::make_unique<ConcertAdminService>(*m_database, *m_queue, *m_catalog);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     const Services services{*m_health,   *m_queue,  *m_catalog,   *m_reservations, *m_balances,
