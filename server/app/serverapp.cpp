@@ -77,6 +77,7 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_payments->setTicketSigner(m_tickets.get());
     m_boxOffice = std::make_unique<BoxOfficeService>(*m_database, *m_queue, *m_tickets);
     m_boxOffice->setSeatMaps(&m_catalog->seatMaps());
+    m_queue->setSeatMaps(&m_catalog->seatMaps());
     m_concertAdmin = std::make_unique<ConcertAdminService>(*m_database, *m_queue, *m_catalog);
     m_edge = std::make_unique<HttpEdge>(config.dbPoolSize);
     const Services services{*m_health,   *m_queue,  *m_catalog,   *m_reservations, *m_balances,
@@ -92,15 +93,6 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_webhookRoutes = std::make_unique<WebhookRoutes>(*m_edge, *m_webhooks, *m_history, *m_access);
     m_reservations->setMaxSeatsPerUser(config.maxSeatsPerUser);
     m_routes->setTokenRatePerIp(config.tokenRatePerIp);
-    // A valid key exempts token issue from the per-address rate: a TERMINAL/STAFF/ADMIN key from
-    // the in-memory table, or the bootstrap --admin-key (digests compared, constant time).
-    m_routes->setApiKeyCheck([access = m_access.get(),
-                              bootstrap = AccessControl::hashKey(config.adminKey.toUtf8()),
-                              hasBootstrap = !config.adminKey.isEmpty()](const QByteArray &key) {
-        if (hasBootstrap && AccessControl::hashKey(key) == bootstrap)
-            return true;
-        return access->knownKey(key).has_value();
-    });
     m_http = std::make_unique<QHttpServer>();
     m_routes->registerRoutes(*m_http);
     m_adminRoutes->registerRoutes(*m_http);

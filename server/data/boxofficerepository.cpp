@@ -103,19 +103,3 @@ QDateTime BoxOfficeRepository::firstCheckIn(qint64 reservationId)
         {reservationId});
     return query.next() ? Database::fromSqlTime(query.value(0)) : QDateTime();
 }
-
-QDateTime BoxOfficeRepository::oldestWaitingIssuedAt()
-{
-    QSqlQuery &query =
-        m_session.run(QStringLiteral("SELECT issued_at FROM queue_tokens WHERE status = 'WAITING' "
-                                     "ORDER BY id LIMIT 1"));
-    return query.next() ? Database::fromSqlTime(query.value(0)) : QDateTime();
-}
-
-qint64 BoxOfficeRepository::admittedSince(const QDateTime &since)
-{
-    QSqlQuery &query =
-        m_session.run(QStringLiteral("SELECT COUNT(*) FROM queue_tokens WHERE admitted_at >= ?"),
-                      {Database::toSqlTime(since)});
-    return query.next() ? query.value(0).toLongLong() : 0;
-}

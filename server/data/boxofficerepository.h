@@ -49,10 +49,6 @@ public:
     bool insertFirstCheckIn(qint64 reservationId, const QDateTime &at, const QString &keyName);
     /** @brief When the ticket was first checked in (invalid if never). */
     QDateTime firstCheckIn(qint64 reservationId);
-    /** @brief issued_at of the oldest WAITING token (invalid when nobody waits). */
-    QDateTime oldestWaitingIssuedAt();
-    /** @brief Tokens admitted at or after @p since. */
-    qint64 admittedSince(const QDateTime &since);
 
 private:
     DbSession &m_session;

@@ -264,7 +264,8 @@ qint64 QueueRepository::lastAdmittedId()
 }
 
 QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
-                                                        const QDateTime &endedSince)
+                                                        const QDateTime &endedSince,
+                                                        const QDateTime &activitySince)
 {
     m_session.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
     m_session.execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
@@ -298,7 +299,8 @@ QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
         snapshot.active.insert(active.value(0).toLongLong(),
                                Database::fromSqlTime(active.value(1)));
     QSqlQuery &rooms = m_session.run(
-        QStringLiteral("SELECT id, room_id, status, prequeue, expires_at FROM queue_tokens "
+        QStringLiteral("SELECT id, room_id, status, prequeue, expires_at, issued_at "
+                       "FROM queue_tokens "
                        "WHERE status IN ('WAITING', 'ACTIVE') AND room_id > 0 "
                        "ORDER BY room_id, prequeue, draw_place IS NULL, draw_place, id"));
     while (rooms.next()) {
@@ -308,8 +310,30 @@ QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
         row.status = tokenStatusFromName(rooms.value(2).toString()).value_or(TokenStatus::Waiting);
         row.prequeue = rooms.value(3).toInt() != 0;
         row.expiresAt = Database::fromSqlTime(rooms.value(4));
+        row.issuedAt = Database::fromSqlTime(rooms.value(5));
         snapshot.roomTokens.push_back(row);
     }
+    // The box office's figures: index dives and one minute of covering index ranges.
+    QSqlQuery &oldest = m_session.run(
+        QStringLiteral("SELECT issued_at FROM queue_tokens WHERE room_id = 0 AND status = "
+                       "'WAITING' ORDER BY id LIMIT 1"));
+    if (oldest.next())
+        snapshot.houseOldestIssuedAt = Database::fromSqlTime(oldest.value(0));
+    const QVariant since = Database::toSqlTime(activitySince);
+    QSqlQuery &admitted = m_session.run(
+        QStringLiteral("SELECT room_id, COUNT(*) FROM queue_tokens WHERE admitted_at >= ? "
+                       "GROUP BY room_id"),
+        {since});
+    while (admitted.next())
+        snapshot.activity[admitted.value(0).toLongLong()].admittedLastMinute =
+            admitted.value(1).toLongLong();
+    QSqlQuery &abandoned = m_session.run(
+        QStringLiteral("SELECT room_id, COUNT(*) FROM queue_tokens WHERE reason = 'ABANDONED' "
+                       "AND ended_at >= ? GROUP BY room_id"),
+        {since});
+    while (abandoned.next())
+        snapshot.activity[abandoned.value(0).toLongLong()].abandonedLastMinute =
+            abandoned.value(1).toLongLong();
     m_session.commit();
     return snapshot;
 }

@@ -41,6 +41,14 @@ struct RoomTokenRow
     TokenStatus status = TokenStatus::Waiting;
     bool prequeue = false;
     QDateTime expiresAt; ///< ACTIVE only
+    QDateTime issuedAt; ///< when the token was taken
+};
+
+/** @brief What one room did in the last minute (`GET /admin/queue`), read once per tick. */
+struct RoomActivity
+{
+    qint64 admittedLastMinute = 0; ///< tokens admitted (WAITING → ACTIVE) in the last 60 s
+    qint64 abandonedLastMinute = 0; ///< tokens EXPIRED as ABANDONED in the last 60 s
 };
 
 /**
@@ -131,13 +139,20 @@ public:
         QHash<qint64, QDateTime> active; ///< every ACTIVE token (all rooms) and its expiresAt
         /** @brief live tokens of concert rooms, per room in admission order */
         std::vector<RoomTokenRow> roomTokens;
+        /** @brief issue time of the oldest house WAITING token; invalid when nobody waits */
+        QDateTime houseOldestIssuedAt;
+        /** @brief per room id (0 = house) with any activity since the asked minute */
+        QHash<qint64, RoomActivity> activity;
     };
     /**
      * @brief Reads the rooms in one consistent, read-only snapshot (its own transaction): the
      * house extent, the house WAITING ids greater than @p waitingAfterId, the ids ended since
-     * @p endedSince, every ACTIVE token and every live token of a concert's room.
+     * @p endedSince, every ACTIVE token and every live token of a concert's room; and, for the
+     * box office's queue figures, the oldest house WAITING token's issue time and the tokens
+     * admitted and abandoned per room since @p activitySince (covering index ranges, 007).
      */
-    Snapshot readSnapshot(qint64 waitingAfterId, const QDateTime &endedSince);
+    Snapshot readSnapshot(qint64 waitingAfterId, const QDateTime &endedSince,
+                          const QDateTime &activitySince);
 
 private:
     DbSession &m_session;

@@ -80,6 +80,11 @@ std::optional<ReservationRow> ReservationRepository::select(qint64 reservationId
         {reservationId});
     if (!query.next())
         return std::nullopt;
+    return readRow(query);
+}
+
+ReservationRow ReservationRepository::readRow(const QSqlQuery &query)
+{
     ReservationRow row;
     Reservation &r = row.reservation;
     r.reservationId = query.value(0).toLongLong();
@@ -214,16 +219,17 @@ void ReservationRepository::release(qint64 reservationId)
                   {reservationId});
 }
 
-int ReservationRepository::releaseHeldOfToken(qint64 queueTokenId, const QDateTime &now)
+QList<ReservationRow> ReservationRepository::lockHeldOfToken(qint64 queueTokenId)
 {
-    m_session.run(
-        QStringLiteral("UPDATE seats s JOIN reservations r ON s.reservation_id = r.id "
-                       "SET s.status = 'AVAILABLE', s.reservation_id = NULL, s.held_until = NULL "
-                       "WHERE r.queue_token_id = ? AND r.status = 'HELD' AND s.status = 'HELD'"),
-        {queueTokenId});
     QSqlQuery &query = m_session.run(
-        QStringLiteral("UPDATE reservations SET status = IF(held_until <= ?, 'EXPIRED', "
-                       "'RELEASED') WHERE queue_token_id = ? AND status = 'HELD'"),
-        {Database::toSqlTime(now), queueTokenId});
-    return DbSession::rowsAffected(query);
+        QStringLiteral(
+            "SELECT r.id, r.user_id, d.concert_id, d.show_date, r.seat_numbers, r.amount, "
+            "r.status, r.held_until, r.concert_date_id, r.queue_token_id "
+            "FROM reservations r JOIN concert_dates d ON d.id = r.concert_date_id "
+            "WHERE r.queue_token_id = ? AND r.status = 'HELD' ORDER BY r.id FOR UPDATE"),
+        {queueTokenId});
+    QList<ReservationRow> rows;
+    while (query.next())
+        rows.append(readRow(query));
+    return rows;
 }

@@ -8,6 +8,7 @@
 #include <optional>
 
 class DbSession;
+class QSqlQuery;
 
 /** @brief One row of `reservations`, with the concert and date it is for. */
 struct ReservationRow
@@ -76,14 +77,15 @@ public:
      */
     void release(qint64 reservationId);
     /**
-     * @brief Releases every HELD reservation made with the queue token (leaving the queue):
-     * RELEASED (EXPIRED when already past heldUntil at @p now), seats AVAILABLE. Returns how
-     * many reservations.
+     * @brief The HELD reservations made with the queue token (leaving the queue), locked
+     * (FOR UPDATE) until the transaction ends, by id; rows past heldUntil included (status as
+     * stored).
      */
-    int releaseHeldOfToken(qint64 queueTokenId, const QDateTime &now);
+    QList<ReservationRow> lockHeldOfToken(qint64 queueTokenId);
 
 private:
     std::optional<ReservationRow> select(qint64 reservationId, bool forUpdate);
+    static ReservationRow readRow(const QSqlQuery &query);
 
     DbSession &m_session;
 };

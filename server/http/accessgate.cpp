@@ -11,6 +11,15 @@ void AccessGate::withCaller(HttpEdge &edge, AccessControl &access,
                             const QHttpServerRequest &request, QHttpServerResponder &responder,
                             Permission permission, std::optional<ApiError> inputError, Work work)
 {
+    withCaller(edge, access, request, responder, permission, std::move(inputError), MemoryWork(),
+               std::move(work));
+}
+
+void AccessGate::withCaller(HttpEdge &edge, AccessControl &access,
+                            const QHttpServerRequest &request, QHttpServerResponder &responder,
+                            Permission permission, std::optional<ApiError> inputError,
+                            MemoryWork fromMemory, Work work)
+{
     const Credentials credentials = credentialsOf(request);
     const AccessControl::Decision decision = access.decide(credentials, permission);
     using Verdict = AccessControl::Decision::Verdict;
@@ -22,6 +31,12 @@ void AccessGate::withCaller(HttpEdge &edge, AccessControl &access,
         if (inputError) {
             HttpEdge::write(responder, ApiResponse::error(*inputError));
             return;
+        }
+        if (fromMemory) {
+            if (const std::optional<ApiResponse> answer = fromMemory(decision.caller)) {
+                HttpEdge::write(responder, *answer);
+                return;
+            }
         }
         edge.dispatch(std::move(responder), [work = std::move(work), caller = decision.caller]() {
             return work(caller);

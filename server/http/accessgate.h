@@ -32,4 +32,17 @@ void withCaller(HttpEdge &edge, AccessControl &access, const QHttpServerRequest 
                 QHttpServerResponder &responder, Permission permission,
                 std::optional<ApiError> inputError, Work work);
 
+/** @brief An answer from memory on the HTTP thread, or std::nullopt to take the worker path. */
+using MemoryWork = std::function<std::optional<ApiResponse>(const Caller &)>;
+
+/**
+ * @brief withCaller() for routes served from memory (hot paths, e.g. seat maps): when the
+ * caller is judged on the HTTP thread and the input is valid, @p fromMemory answers there with
+ * no thread hop and no database round trip; when it cannot (std::nullopt) or the key must be
+ * looked up first, @p work runs on the worker pool as in withCaller().
+ */
+void withCaller(HttpEdge &edge, AccessControl &access, const QHttpServerRequest &request,
+                QHttpServerResponder &responder, Permission permission,
+                std::optional<ApiError> inputError, MemoryWork fromMemory, Work work);
+
 } // namespace AccessGate

@@ -14,25 +14,6 @@
 
 #include <QUrlQuery>
 
-namespace {
-
-ApiError invalid(const QString &message)
-{
-    return ApiError{ErrorCode::InvalidArgument, message};
-}
-
-std::optional<ApiError> idArg(const QString &text, qint64 *id, const QString &name)
-{
-    const auto parsed = JsonFields::parseId(text);
-    if (!parsed)
-        return invalid(
-            QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
-    *id = *parsed;
-    return std::nullopt;
-}
-
-} // namespace
-
 AdminRoutes::AdminRoutes(HttpEdge &edge, const Services &services)
     : m_edge(edge)
     , m_services(services)
@@ -52,6 +33,10 @@ void AdminRoutes::registerRoutes(QHttpServer &server)
                  [this](const QString &id, Request q, Responder r) { addDates(id, q, r); });
     server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/sales"),
                  [this](const QString &id, Request q, Responder r) { sales(id, q, r); });
+    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/dates/<arg>/seats"),
+                 [this](const QString &id, const QString &date, Request q, Responder r) {
+                     seatMap(id, date, q, r);
+                 });
     server.route(QStringLiteral("/api/v1/admin/queue"),
                  [this](Request q, Responder r) { queue(q, r); });
     server.route(QStringLiteral("/api/v1/admin/users/<arg>"),
@@ -64,20 +49,6 @@ void AdminRoutes::registerRoutes(QHttpServer &server)
                  [this](Request q, Responder r) { counterPay(q, r); });
     server.route(QStringLiteral("/api/v1/admin/checkins"),
                  [this](Request q, Responder r) { checkIn(q, r); });
-}
-
-bool AdminRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                       QHttpServerRequest::Methods allowed)
-{
-    if (!HttpEdge::admit(request, responder, allowed))
-        return false;
-    if (!m_ready) {
-        HttpEdge::write(responder,
-                        ApiResponse::error(ErrorCode::Unavailable,
-                                           QStringLiteral("the database is not ready yet")));
-        return false;
-    }
-    return true;
 }
 
 void AdminRoutes::apiKeys(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -106,9 +77,9 @@ void AdminRoutes::apiKeys(const QHttpServerRequest &request, QHttpServerResponde
         const QJsonValue roleValue = body->value(QLatin1String("role"));
         const auto readRole = keyRoleFromName(roleValue.toString());
         if (!readName)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
         else if (!roleValue.isString() || !readRole)
-            error = invalid(QStringLiteral("role must be one of ADMIN, STAFF, TERMINAL"));
+            error = HttpEdge::invalid(QStringLiteral("role must be one of ADMIN, STAFF, TERMINAL"));
         else {
             name = *readName;
             role = *readRole;
@@ -126,7 +97,7 @@ void AdminRoutes::revokeKey(const QString &keyId, const QHttpServerRequest &requ
     if (!gate(request, responder, Method::Delete))
         return;
     qint64 id = 0;
-    const auto error = idArg(keyId, &id, QStringLiteral("the key id"));
+    const auto error = HttpEdge::idArg(keyId, &id, QStringLiteral("the key id"));
     AccessControl &access = m_services.access;
     AccessGate::withCaller(m_edge, access, request, responder, Permission::Admin, error,
                            [&access, id](const Caller &caller) {
@@ -156,7 +127,7 @@ void AdminRoutes::addDates(const QString &concertId, const QHttpServerRequest &r
     if (!gate(request, responder, Method::Post))
         return;
     qint64 id = 0;
-    std::optional<ApiError> error = idArg(concertId, &id, QStringLiteral("concertId"));
+    std::optional<ApiError> error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
     QList<DatePrice> dates;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!error && !body) {
@@ -170,7 +141,7 @@ void AdminRoutes::addDates(const QString &concertId, const QHttpServerRequest &r
                         {QStringLiteral("dates"), body->value(QLatin1String("dates"))}},
             &why);
         if (!definition)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
         else
             dates = definition->dates;
     }
@@ -191,7 +162,7 @@ void AdminRoutes::sales(const QString &concertId, const QHttpServerRequest &requ
     if (!gate(request, responder, Method::Get))
         return;
     qint64 id = 0;
-    const auto error = idArg(concertId, &id, QStringLiteral("concertId"));
+    const auto error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
     BoxOfficeService &boxOffice = m_services.boxOffice;
     AccessGate::withCaller(
         m_edge, m_services.access, request, responder, Permission::Staff, error,
@@ -203,9 +174,33 @@ void AdminRoutes::queue(const QHttpServerRequest &request, QHttpServerResponder 
     if (!gate(request, responder, Method::Get))
         return;
     BoxOfficeService &boxOffice = m_services.boxOffice;
+    AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff,
+                           std::nullopt, [&boxOffice](const Caller &) {
+                               return ApiResponse{200, boxOffice.queueFigures().toJson()};
+                           });
+}
+
+void AdminRoutes::seatMap(const QString &concertId, const QString &date,
+                          const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!gate(request, responder, Method::Get))
+        return;
+    qint64 id = 0;
+    std::optional<ApiError> error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
+    const std::optional<QDate> day = JsonFields::parseDate(date);
+    if (!error && !day)
+        error = HttpEdge::invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
+    CatalogService &catalog = m_services.catalog;
     AccessGate::withCaller(
-        m_edge, m_services.access, request, responder, Permission::Staff, std::nullopt,
-        [&boxOffice](const Caller &) { return ApiResponse::from(boxOffice.queueFigures()); });
+        m_edge, m_services.access, request, responder, Permission::Staff, error,
+        [&catalog, id, day](const Caller &) -> std::optional<ApiResponse> {
+            if (const auto map = catalog.seatMapFromMemory(id, *day))
+                return ApiResponse{200, map->toJson()};
+            return std::nullopt;
+        },
+        [&catalog, id, day](const Caller &) {
+            return ApiResponse::from(catalog.seatMap(id, *day));
+        });
 }
 
 void AdminRoutes::customer(const QString &userId, const QHttpServerRequest &request,
@@ -216,7 +211,7 @@ void AdminRoutes::customer(const QString &userId, const QHttpServerRequest &requ
     const auto user = JsonFields::canonicalUuid(userId);
     std::optional<ApiError> error;
     if (!user)
-        error = invalid(QStringLiteral("userId must be a UUID"));
+        error = HttpEdge::invalid(QStringLiteral("userId must be a UUID"));
     BoxOfficeService &boxOffice = m_services.boxOffice;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
                            [&boxOffice, user](const Caller &) {
@@ -240,7 +235,7 @@ void AdminRoutes::counterHold(const QHttpServerRequest &request, QHttpServerResp
         if (user)
             input = ReservationRequest::fromJson(body.value(), &why, kMaxSeatsPerCounterSale);
         if (!user || !input)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     ReservationService &reservations = m_services.reservations;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
@@ -263,12 +258,12 @@ void AdminRoutes::counterPay(const QHttpServerRequest &request, QHttpServerRespo
         QString why;
         input = PaymentRequest::fromJson(body.value(), &why);
         if (!input)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
     if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
-        error =
-            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+        error = HttpEdge::invalid(
+            QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
     PaymentService &payments = m_services.payments;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
                            [&payments, input, key](const Caller &caller) {
@@ -283,7 +278,8 @@ void AdminRoutes::cancel(const QString &reservationId, const QHttpServerRequest 
     if (!gate(request, responder, Method::Post))
         return;
     qint64 id = 0;
-    std::optional<ApiError> error = idArg(reservationId, &id, QStringLiteral("reservationId"));
+    std::optional<ApiError> error =
+        HttpEdge::idArg(reservationId, &id, QStringLiteral("reservationId"));
     if (!error && !request.body().trimmed().isEmpty()) {
         const Result<QJsonObject> body = HttpEdge::jsonBody(request);
         if (!body)
@@ -308,7 +304,7 @@ void AdminRoutes::checkIn(const QHttpServerRequest &request, QHttpServerResponde
     } else {
         const QJsonValue code = body->value(QLatin1String("ticketCode"));
         if (!code.isString()) {
-            error = invalid(QStringLiteral("ticketCode must be a string"));
+            error = HttpEdge::invalid(QStringLiteral("ticketCode must be a string"));
         } else {
             // The signature is checked here, in memory: a forgery never reaches the database.
             const auto id = m_services.tickets.verify(code.toString().toUtf8());

@@ -25,8 +25,12 @@ public:
 private:
     using Method = QHttpServerRequest::Method;
 
+    /** @brief HttpEdge::admitWhenReady() with this table's readiness. */
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-              QHttpServerRequest::Methods allowed);
+              QHttpServerRequest::Methods allowed)
+    {
+        return HttpEdge::admitWhenReady(request, responder, allowed, m_ready);
+    }
 
     void apiKeys(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void revokeKey(const QString &keyId, const QHttpServerRequest &request,
@@ -37,6 +41,14 @@ private:
     void sales(const QString &concertId, const QHttpServerRequest &request,
                QHttpServerResponder &responder);
     void queue(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    /**
+     * @brief `GET /api/v1/admin/concerts/{id}/dates/{date}/seats` (staff): our extension beyond
+     * the contract, for the box office's Sell area. The customer seat map's body ("Catalogue"),
+     * without a queue token, from the SeatMapCache (HTTP thread once the date is loaded);
+     * unknown concert or date → 404 NOT_FOUND.
+     */
+    void seatMap(const QString &concertId, const QString &date, const QHttpServerRequest &request,
+                 QHttpServerResponder &responder);
     void customer(const QString &userId, const QHttpServerRequest &request,
                   QHttpServerResponder &responder);
     void counterHold(const QHttpServerRequest &request, QHttpServerResponder &responder);

@@ -12,35 +12,11 @@
 
 #include <QUrlQuery>
 
-namespace {
-
-ApiError invalid(const QString &message)
-{
-    return ApiError{ErrorCode::InvalidArgument, message};
-}
-
-std::optional<ApiError> idError(const QString &text, qint64 *id, const QString &name)
-{
-    const auto parsed = JsonFields::parseId(text);
-    if (!parsed)
-        return invalid(
-            QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
-    *id = *parsed;
-    return std::nullopt;
-}
-
-} // namespace
-
 ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services)
     : m_edge(edge)
     , m_services(services)
 {
     m_monotonic.start();
-    // A valid key of any role exempts from the token rate (api-contract.md, "Limits at the
-    // edge"); judged from the in-memory key table, no database round trip.
-    m_apiKeyCheck = [&access = services.access](const QByteArray &given) {
-        return access.knownKey(given).has_value();
-    };
 }
 
 void ApiRoutes::setTokenRatePerIp(int perMinute)
@@ -102,20 +78,6 @@ std::optional<TokenClaims> ApiRoutes::verifiedToken(const QHttpServerRequest &re
     return claims;
 }
 
-bool ApiRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                     QHttpServerRequest::Methods allowed)
-{
-    if (!HttpEdge::admit(request, responder, allowed))
-        return false;
-    if (!m_ready) {
-        HttpEdge::write(responder,
-                        ApiResponse::error(ErrorCode::Unavailable,
-                                           QStringLiteral("the database is not ready yet")));
-        return false;
-    }
-    return true;
-}
-
 void ApiRoutes::withActiveToken(const QHttpServerRequest &request, QHttpServerResponder &responder,
                                 std::optional<ApiError> inputError, Work work,
                                 const MemoryWork &fromMemory)
@@ -168,7 +130,8 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
     // Abuse limit per client address, in memory (no database round trip); a valid key is
     // exempt, a wrong one refused (api-contract.md, "Limits at the edge").
     if (HttpEdge::hasHeader(request, "X-Api-Key")) {
-        if (!m_apiKeyCheck || !m_apiKeyCheck(HttpEdge::header(request, "X-Api-Key")))
+        // From memory on this thread, no database round trip (AccessControl::isKnownKey).
+        if (!m_services.access.isKnownKey(AccessGate::credentialsOf(request)))
             return HttpEdge::write(
                 responder,
                 ApiResponse::error(ErrorCode::ApiKeyInvalid, QStringLiteral("X-Api-Key is wrong")));
@@ -190,7 +153,7 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
     QString why;
     const auto userId = JsonFields::readUuid(body.value(), QStringLiteral("userId"), &why);
     if (!userId)
-        return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+        return HttpEdge::write(responder, ApiResponse::error(HttpEdge::invalid(why)));
     // Optional: the concert whose waiting room to join; absent or null is the house room.
     std::optional<qint64> concertId;
     const QJsonValue concert = body.value().value(QLatin1String("concertId"));
@@ -198,7 +161,7 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
         concertId = JsonFields::integerValue(concert, QStringLiteral("concertId"), 1,
                                              JsonFields::kMaxId, &why);
         if (!concertId)
-            return HttpEdge::write(responder, ApiResponse::error(invalid(why)));
+            return HttpEdge::write(responder, ApiResponse::error(HttpEdge::invalid(why)));
     }
     m_edge.dispatch(std::move(responder), [this, userId = *userId, concertId]() {
         const auto issued = m_services.queue.issueToken(userId, concertId);
@@ -239,14 +202,14 @@ void ApiRoutes::listConcerts(const QHttpServerRequest &request, QHttpServerRespo
     };
     const auto page = number(QStringLiteral("page"), 1, 1'000'000'000);
     if (!page)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(invalid(QStringLiteral("page must be an integer from 1"))));
+        return HttpEdge::write(responder,
+                               ApiResponse::error(HttpEdge::invalid(
+                                   QStringLiteral("page must be an integer from 1"))));
     const auto size = number(QStringLiteral("size"), 20, 100);
     if (!size)
-        return HttpEdge::write(
-            responder,
-            ApiResponse::error(invalid(QStringLiteral("size must be an integer from 1 to 100"))));
+        return HttpEdge::write(responder,
+                               ApiResponse::error(HttpEdge::invalid(
+                                   QStringLiteral("size must be an integer from 1 to 100"))));
     m_edge.dispatch(std::move(responder), [this, page = int(*page), size = int(*size)]() {
         return ApiResponse::from(m_services.catalog.listConcerts(page, size));
     });
@@ -258,7 +221,7 @@ void ApiRoutes::listDates(const QString &concertId, const QHttpServerRequest &re
     if (!gate(request, responder, Method::Get))
         return;
     qint64 id = 0;
-    const auto error = idError(concertId, &id, QStringLiteral("concertId"));
+    const auto error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
     withActiveToken(
         request, responder, error,
         [this, id](const TokenClaims &claims) {
@@ -284,10 +247,10 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
     if (!gate(request, responder, Method::Get))
         return;
     qint64 id = 0;
-    std::optional<ApiError> error = idError(concertId, &id, QStringLiteral("concertId"));
+    std::optional<ApiError> error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
     const auto day = JsonFields::parseDate(date);
     if (!error && !day)
-        error = invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
+        error = HttpEdge::invalid(QStringLiteral("date must be a date written YYYY-MM-DD"));
     withActiveToken(
         request, responder, error,
         [this, id, day](const TokenClaims &claims) {
@@ -321,7 +284,7 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
         QString why;
         input = ReservationRequest::fromJson(body.value(), &why);
         if (!input)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
         if (const auto wrong = m_services.queue.roomError(claims, input->concertId))
@@ -336,7 +299,7 @@ void ApiRoutes::getReservation(const QString &reservationId, const QHttpServerRe
     if (!gate(request, responder, Method::Get | Method::Delete))
         return;
     qint64 id = 0;
-    const auto error = idError(reservationId, &id, QStringLiteral("reservationId"));
+    const auto error = HttpEdge::idArg(reservationId, &id, QStringLiteral("reservationId"));
     if (request.method() == Method::Delete) {
         // api-contract.md, "Reservations: release".
         withActiveToken(request, responder, error, [this, id](const TokenClaims &claims) {
@@ -372,7 +335,8 @@ void ApiRoutes::getBalance(const QString &userId, const QHttpServerRequest &requ
     const auto user = JsonFields::canonicalUuid(userId);
     if (!user)
         return HttpEdge::write(
-            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+            responder,
+            ApiResponse::error(HttpEdge::invalid(QStringLiteral("userId must be a UUID"))));
     m_edge.dispatch(std::move(responder), [this, user = *user]() {
         return ApiResponse::from(m_services.balances.balance(user));
     });
@@ -388,19 +352,19 @@ void ApiRoutes::chargeBalance(const QString &userId, const QHttpServerRequest &r
     std::optional<ChargeRequest> charge;
     const Result<QJsonObject> body = HttpEdge::jsonBody(request);
     if (!user) {
-        error = invalid(QStringLiteral("userId must be a UUID"));
+        error = HttpEdge::invalid(QStringLiteral("userId must be a UUID"));
     } else if (!body) {
         error = body.error();
     } else {
         QString why;
         charge = ChargeRequest::fromJson(body.value(), &why);
         if (!charge)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
     if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
-        error =
-            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+        error = HttpEdge::invalid(
+            QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
     auto work = [this, user, charge, key](const Caller &) {
         return ApiResponse::from(m_services.balances.charge(*user, charge->amount, key));
     };
@@ -430,11 +394,11 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
         QString why;
         input = PaymentRequest::fromJson(body.value(), &why);
         if (!input)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     if (!error && hasKey && !isValidIdempotencyKey(key))
-        error =
-            invalid(QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
+        error = HttpEdge::invalid(
+            QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
 
     // A replay of a completed payment answers even after that payment expired the token
     // (api-contract.md, "Payments"), so it is looked up before the token's state.
@@ -468,7 +432,7 @@ void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResp
         QString why;
         definition = ConcertDefinition::fromJson(body.value(), &why);
         if (!definition)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
                            [this, definition](const Caller &caller) {

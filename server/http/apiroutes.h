@@ -53,14 +53,6 @@ public:
     void registerRoutes(QHttpServer &server);
 
     /**
-     * @brief Whether an `X-Api-Key` is a valid TERMINAL, STAFF or ADMIN key. Called on the HTTP
-     * thread for every request that carries the header; must not block. Until the key store
-     * plugs in here, the configured admin key is the one valid key.
-     */
-    using ApiKeyCheck = std::function<bool(const QByteArray &key)>;
-    void setApiKeyCheck(ApiKeyCheck check) { m_apiKeyCheck = std::move(check); }
-
-    /**
      * @brief `--token-rate-per-ip`: token issues per client address per sliding 60 s on this
      * instance (0 = off); beyond it 429 TOO_MANY_REQUESTS with Retry-After. A valid X-Api-Key
      * is exempt; a wrong one is 401 API_KEY_INVALID (api-contract.md, "Limits at the edge").
@@ -79,8 +71,12 @@ private:
     /** @brief An answer from memory on the HTTP thread, or std::nullopt to run Work instead. */
     using MemoryWork = std::function<std::optional<ApiResponse>(const TokenClaims &)>;
 
+    /** @brief HttpEdge::admitWhenReady() with this table's readiness. */
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-              QHttpServerRequest::Methods allowed);
+              QHttpServerRequest::Methods allowed)
+    {
+        return HttpEdge::admitWhenReady(request, responder, allowed, m_ready);
+    }
     /** @brief The bearer token's claims, or std::nullopt after answering 401 TOKEN_INVALID. */
     std::optional<TokenClaims> verifiedToken(const QHttpServerRequest &request,
                                              QHttpServerResponder &responder);
@@ -120,7 +116,6 @@ private:
     HttpEdge &m_edge;
     Services m_services;
     std::atomic<bool> m_ready{false};
-    ApiKeyCheck m_apiKeyCheck;
     std::unique_ptr<SlidingWindowLimiter> m_tokenRate;
     QElapsedTimer m_monotonic;
     bool m_chargesNeedKey = false;

@@ -23,17 +23,13 @@ void ApiRoutes::getConcertAdmin(const QString &concertId, const QHttpServerReque
     if (!gate(request, responder, Method::Get | Method::Patch))
         return;
     const bool patching = request.method() == Method::Patch;
-    const auto id = JsonFields::parseId(concertId);
-    std::optional<ApiError> error;
-    if (!id)
-        error = ApiError{ErrorCode::InvalidArgument,
-                         QStringLiteral("concertId must be an integer from 1 "
-                                        "to 9223372036854775807")};
+    qint64 id = 0;
+    std::optional<ApiError> error = HttpEdge::idArg(concertId, &id, QStringLiteral("concertId"));
     if (!patching) {
         // GET is marked (staff) in the contract ("Box office").
         AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff,
                                error, [this, id](const Caller &) {
-                                   return ApiResponse::from(m_services.concertAdmin.get(*id));
+                                   return ApiResponse::from(m_services.concertAdmin.get(id));
                                });
         return;
     }
@@ -46,17 +42,17 @@ void ApiRoutes::getConcertAdmin(const QString &concertId, const QHttpServerReque
             QString why;
             patch = ConcertAdminService::parsePatch(body.value(), &why);
             if (!patch)
-                error = ApiError{ErrorCode::InvalidArgument, why};
+                error = HttpEdge::invalid(why);
         }
     }
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
                            [this, id, patch](const Caller &caller) {
-                               auto patched = m_services.concertAdmin.patch(*id, *patch);
+                               auto patched = m_services.concertAdmin.patch(id, *patch);
                                if (patched) {
-                                   m_services.catalog.seatMaps().forgetConcert(*id);
+                                   m_services.catalog.seatMaps().forgetConcert(id);
                                    m_services.access.record(caller,
                                                             QStringLiteral("concert.update"),
-                                                            QStringLiteral("concert/%1").arg(*id));
+                                                            QStringLiteral("concert/%1").arg(id));
                                }
                                return ApiResponse::from(patched);
                            });

@@ -156,6 +156,35 @@ bool HttpEdge::hasHeader(const QHttpServerRequest &request, const QByteArray &na
     return false;
 }
 
+bool HttpEdge::admitWhenReady(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                              QHttpServerRequest::Methods allowed, bool ready)
+{
+    if (!admit(request, responder, allowed))
+        return false;
+    if (!ready) {
+        write(responder,
+              ApiResponse::error(ErrorCode::Unavailable,
+                                 QStringLiteral("the database is not ready yet")));
+        return false;
+    }
+    return true;
+}
+
+ApiError HttpEdge::invalid(const QString &message)
+{
+    return ApiError{ErrorCode::InvalidArgument, message};
+}
+
+std::optional<ApiError> HttpEdge::idArg(const QString &text, qint64 *id, const QString &name)
+{
+    const auto parsed = JsonFields::parseId(text);
+    if (!parsed)
+        return invalid(
+            QStringLiteral("%1 must be an integer from 1 to 9223372036854775807").arg(name));
+    *id = *parsed;
+    return std::nullopt;
+}
+
 std::optional<ApiError> HttpEdge::pageArgs(const QHttpServerRequest &request, int *page, int *size)
 {
     const QUrlQuery query = request.query();

@@ -71,6 +71,20 @@ public:
     static bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
                       QHttpServerRequest::Methods allowed);
     /**
+     * @brief What every route checks before its own work: admit() (501, 405, 413), then
+     * `503 UNAVAILABLE` while @p ready is false (the schema is not ready yet). Writes the error
+     * and returns false when one applies.
+     */
+    static bool admitWhenReady(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                               QHttpServerRequest::Methods allowed, bool ready);
+    /** @brief `400 INVALID_ARGUMENT` with @p message (api-contract.md, "Conventions"). */
+    [[nodiscard]] static ApiError invalid(const QString &message);
+    /**
+     * @brief An id from a path: an integer from 1 to 2^63-1 into @p id, else the 400
+     * INVALID_ARGUMENT to answer, naming the field @p name (api-contract.md, "Conventions").
+     */
+    static std::optional<ApiError> idArg(const QString &text, qint64 *id, const QString &name);
+    /**
      * @brief The client's address: the peer, or the last X-Forwarded-For hop when the peer is a
      * `--trusted-proxy` (api-contract.md, "Limits at the edge").
      */

@@ -8,15 +8,6 @@
 #include <QCryptographicHash>
 #include <QUrlQuery>
 
-namespace {
-
-ApiError invalid(const QString &message)
-{
-    return ApiError{ErrorCode::InvalidArgument, message};
-}
-
-} // namespace
-
 WebhookRoutes::WebhookRoutes(HttpEdge &edge, WebhookService &webhooks, HistoryService &history,
                              AccessControl &access)
     : m_edge(edge)
@@ -37,20 +28,6 @@ void WebhookRoutes::registerRoutes(QHttpServer &server)
                  [this](const QString &id, Request q, Responder r) { deliveries(id, q, r); });
     server.route(QStringLiteral("/api/v1/users/<arg>/reservations"),
                  [this](const QString &user, Request q, Responder r) { history(user, q, r); });
-}
-
-bool WebhookRoutes::gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-                         QHttpServerRequest::Methods allowed)
-{
-    if (!HttpEdge::admit(request, responder, allowed))
-        return false;
-    if (!m_ready) {
-        HttpEdge::write(responder,
-                        ApiResponse::error(ErrorCode::Unavailable,
-                                           QStringLiteral("the database is not ready yet")));
-        return false;
-    }
-    return true;
 }
 
 void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -76,7 +53,7 @@ void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerRespo
         QString why;
         subscription = WebhookSubscription::fromJson(body.value(), &why);
         if (!subscription)
-            error = invalid(why);
+            error = HttpEdge::invalid(why);
     }
     AccessGate::withCaller(
         m_edge, m_access, request, responder, Permission::Admin, error,
@@ -99,7 +76,7 @@ void WebhookRoutes::deleteWebhook(const QString &id, const QHttpServerRequest &r
     const auto webhookId = JsonFields::parseId(id);
     std::optional<ApiError> error;
     if (!webhookId)
-        error = invalid(
+        error = HttpEdge::invalid(
             QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"));
     AccessGate::withCaller(m_edge, m_access, request, responder, Permission::Admin, error,
                            [this, webhookId](const Caller &caller) {
@@ -122,7 +99,7 @@ void WebhookRoutes::deliveries(const QString &id, const QHttpServerRequest &requ
     int size = 20;
     std::optional<ApiError> error;
     if (!webhookId)
-        error = invalid(
+        error = HttpEdge::invalid(
             QStringLiteral("the webhook id must be an integer from 1 to 9223372036854775807"));
     else
         error = HttpEdge::pageArgs(request, &page, &size);
@@ -141,7 +118,8 @@ void WebhookRoutes::history(const QString &userId, const QHttpServerRequest &req
     const auto user = JsonFields::canonicalUuid(userId);
     if (!user)
         return HttpEdge::write(
-            responder, ApiResponse::error(invalid(QStringLiteral("userId must be a UUID"))));
+            responder,
+            ApiResponse::error(HttpEdge::invalid(QStringLiteral("userId must be a UUID"))));
     int page = 1;
     int size = 20;
     if (const auto error = HttpEdge::pageArgs(request, &page, &size))

@@ -33,8 +33,12 @@ public:
 private:
     using Method = QHttpServerRequest::Method;
 
+    /** @brief HttpEdge::admitWhenReady() with this table's readiness. */
     bool gate(const QHttpServerRequest &request, QHttpServerResponder &responder,
-              QHttpServerRequest::Methods allowed);
+              QHttpServerRequest::Methods allowed)
+    {
+        return HttpEdge::admitWhenReady(request, responder, allowed, m_ready);
+    }
     void webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void deleteWebhook(const QString &id, const QHttpServerRequest &request,
                        QHttpServerResponder &responder);

@@ -272,6 +272,15 @@ std::optional<Caller> AccessControl::knownKey(const QByteArray &apiKey) const
     return decision.caller;
 }
 
+bool AccessControl::isKnownKey(const Credentials &credentials) const
+{
+    if (!credentials.hasApiKey)
+        return false;
+    if (!m_bootstrapHash.isEmpty() && sameDigest(hashKey(credentials.apiKey), m_bootstrapHash))
+        return true;
+    return knownKey(credentials.apiKey).has_value();
+}
+
 QString AccessControl::generateKey()
 {
     QByteArray bytes(32, Qt::Uninitialized);

@@ -157,6 +157,14 @@ public:
      * one not in the table yet (then use authorize() with Permission::Charge on a worker).
      */
     [[nodiscard]] std::optional<Caller> knownKey(const QByteArray &apiKey) const;
+    /**
+     * @brief Whether the request's `X-Api-Key` (@p credentials) is a valid key of any role: a
+     * TERMINAL, STAFF or ADMIN key in the in-memory table, or the bootstrap `--admin-key` sent
+     * as `X-Api-Key` (digests compared in constant time). What exempts token issue from
+     * `--token-rate-per-ip` (api-contract.md, "Limits at the edge"). From memory only, never
+     * blocks: a key not in the table yet counts as unknown. false without an `X-Api-Key`.
+     */
+    [[nodiscard]] bool isKnownKey(const Credentials &credentials) const;
 
     /**
      * @brief Makes a key (POST /admin/api-keys): @p name 1..100 characters. The 201 body is the

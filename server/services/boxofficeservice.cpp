@@ -54,22 +54,6 @@ QJsonObject SalesReport::toJson() const
                                     {QStringLiteral("revenue"), revenue}}}};
 }
 
-QJsonObject RoomFigures::toJson() const
-{
-    return QJsonObject{
-        {QStringLiteral("concertId"), concertId ? QJsonValue(*concertId) : QJsonValue()},
-        {QStringLiteral("waiting"), waiting},
-        {QStringLiteral("active"), active},
-        {QStringLiteral("capacity"), capacity},
-        {QStringLiteral("admitPerMinute"), admitPerMinute},
-        {QStringLiteral("paused"), paused},
-        {QStringLiteral("soldOut"), soldOut},
-        {QStringLiteral("admittedLastMinute"), admittedLastMinute},
-        {QStringLiteral("abandonedLastMinute"), abandonedLastMinute},
-        {QStringLiteral("oldestWaitSeconds"), oldestWaitSeconds},
-        {QStringLiteral("estimatedWaitSecondsAtBack"), estimatedWaitSecondsAtBack}};
-}
-
 QJsonObject QueueFigures::toJson() const
 {
     QJsonArray array;
@@ -163,27 +147,20 @@ Result<SalesReport> BoxOfficeService::sales(qint64 concertId)
     });
 }
 
-Result<QueueFigures> BoxOfficeService::queueFigures()
+QueueFigures BoxOfficeService::queueFigures() const
 {
     const QDateTime now = Clock::now();
     const QueueView &view = m_queue.view();
-    RoomFigures house;
+    RoomFigures house = m_queue.rooms().houseActivity(now);
     house.waiting = view.waitingCount();
     house.active = view.activeCount();
     house.capacity = m_queue.settings().capacity;
     house.estimatedWaitSecondsAtBack =
         house.waiting > 0 ? view.estimatedWaitSeconds(house.waiting) : 0;
-    auto fromDb = m_database.run<RoomFigures>([&](DbSession &session) {
-        BoxOfficeRepository repository(session);
-        RoomFigures figures = house;
-        const QDateTime oldest = repository.oldestWaitingIssuedAt();
-        figures.oldestWaitSeconds = oldest.isValid() ? qMax<qint64>(0, oldest.secsTo(now)) : 0;
-        figures.admittedLastMinute = repository.admittedSince(now.addSecs(-60));
-        return Result<RoomFigures>(figures);
-    });
-    if (!fromDb)
-        return fromDb.error();
-    return QueueFigures{{fromDb.value()}};
+    QueueFigures figures;
+    figures.rooms.append(house);
+    figures.rooms.append(m_queue.rooms().concertRoomFigures(now));
+    return figures;
 }
 
 Result<CustomerRecord> BoxOfficeService::customer(const QString &userId)

@@ -4,6 +4,7 @@
 #include "payment.h"
 #include "reservation.h"
 #include "services/result.h"
+#include "services/roomsview.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -30,24 +31,6 @@ struct SalesReport
     };
     qint64 concertId = 0;
     QList<Line> dates;
-
-    [[nodiscard]] QJsonObject toJson() const;
-};
-
-/** @brief One waiting room's figures, as `GET /admin/queue` lists them. */
-struct RoomFigures
-{
-    std::optional<qint64> concertId; ///< std::nullopt: the house room
-    qint64 waiting = 0;
-    qint64 active = 0;
-    qint64 capacity = 0;
-    qint64 admitPerMinute = 0;
-    bool paused = false;
-    bool soldOut = false;
-    qint64 admittedLastMinute = 0;
-    qint64 abandonedLastMinute = 0;
-    qint64 oldestWaitSeconds = 0;
-    qint64 estimatedWaitSecondsAtBack = 0;
 
     [[nodiscard]] QJsonObject toJson() const;
 };
@@ -108,13 +91,12 @@ public:
     /** @brief Seats and net revenue per date and in total. Errors: NotFound, Unavailable. */
     Result<SalesReport> sales(qint64 concertId);
     /**
-     * @brief Figures per waiting room. Today the one house room of the single queue: waiting
-     * and active from this instance's QueueView (at most a tick old), capacity from the
-     * options, the oldest wait and admissions of the last minute from the database. The
-     * waiting-rooms design extends this one method with a room per concert.
-     * Errors: Unavailable.
+     * @brief Figures of every waiting room: the house room first (concertId null; waiting,
+     * active and the estimate from the QueueView, capacity from `--queue-capacity`, never
+     * paused or sold out), then one per concert by id (RoomsView::concertRoomFigures()). All
+     * from this instance's memory, at most a tick old: no database access, no errors.
      */
-    Result<QueueFigures> queueFigures();
+    [[nodiscard]] QueueFigures queueFigures() const;
     /** @brief Balance, newest 50 reservations (with ticketCode when CONFIRMED) and payments. */
     Result<CustomerRecord> customer(const QString &userId);
     /**

@@ -1,10 +1,12 @@
 #include "services/queueservice.h"
 
 #include "data/database.h"
+#include "data/outboxrepository.h"
 #include "data/queuerepository.h"
 #include "data/reservationrepository.h"
 #include "data/roomrepository.h"
 #include "services/clock.h"
+#include "services/seatmapcache.h"
 
 Q_LOGGING_CATEGORY(lcQueue, "concert.server.queue")
 
@@ -330,7 +332,9 @@ Result<Done> QueueService::leave(const TokenClaims &claims)
 {
     const QDateTime now = Clock::now();
     QString reason;
+    QList<std::pair<qint64, QList<int>>> freed; // (concert date id, seats) released here
     auto left = m_database.transaction<Done>([&](DbSession &session) -> Result<Done> {
+        freed.clear(); // a retried transaction starts over
         QueueRepository tokens(session);
         const std::optional<QueueTokenRow> token = tokens.lock(claims.tokenId);
         if (!token || token->userId != claims.userId)
@@ -339,17 +343,30 @@ Result<Done> QueueService::leave(const TokenClaims &claims)
         reason = token->reason;
         if (token->status == TokenStatus::Expired)
             return Done{};
-        if (token->status == TokenStatus::Active && token->expiresAt <= now) {
-            reason = TokenEndReason::TimedOut;
-            tokens.expire(claims.tokenId, reason, now);
-        } else {
-            reason = TokenEndReason::Left;
-            tokens.expire(claims.tokenId, reason, now);
+        reason = token->status == TokenStatus::Active && token->expiresAt <= now
+            ? TokenEndReason::TimedOut
+            : TokenEndReason::Left;
+        tokens.expire(claims.tokenId, reason, now);
+        ReservationRepository reservations(session);
+        OutboxRepository outbox(session);
+        for (const ReservationRow &row : reservations.lockHeldOfToken(claims.tokenId)) {
+            if (row.reservation.heldUntil <= now)
+                continue; // time decided already: the sweep expires it with its event
+            reservations.release(row.reservation.reservationId);
+            Reservation released = row.reservation;
+            released.status = ReservationStatus::Released;
+            outbox.append(OutboxEventType::ReservationReleased, released.toJson(), now);
+            freed.append({row.concertDateId, released.seatNumbers});
         }
-        ReservationRepository(session).releaseHeldOfToken(claims.tokenId, now);
         return Done{};
     });
-    if (left)
+    if (left) {
         m_view.noteExpired(claims.tokenId, reason);
+        // This instance's seat maps show the seats AVAILABLE at once; others within a tick.
+        if (m_seatMaps) {
+            for (const auto &[concertDateId, seats] : freed)
+                m_seatMaps->noteReleased(concertDateId, seats);
+        }
+    }
     return left;
 }

@@ -20,6 +20,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcQueue)
 
 class Database;
 class DbSession;
+class SeatMapCache;
 
 /**
  * @brief The fair waiting rooms (api-contract.md, "Queue" and "Waiting rooms"; mission.md
@@ -108,11 +109,18 @@ public:
                                       DbSession &session) const;
 
     /**
-     * @brief `DELETE /queue/tokens/current`: the token becomes EXPIRED (LEFT) and the HELD
-     * reservations made with it RELEASED, their seats AVAILABLE, in one transaction; a token
-     * already expired is left as it is. Errors: TokenInvalid, Unavailable, Internal.
+     * @brief `DELETE /queue/tokens/current` (api-contract.md, "Waiting rooms": Leaving; and
+     * "Reservations: release"): in one transaction the token becomes EXPIRED (LEFT) and every
+     * live HELD reservation made with it RELEASED, its seats AVAILABLE, with one
+     * `reservation.released` outbox event each ("Events for third parties"). A hold already
+     * past heldUntil is left to the sweep (it becomes EXPIRED with its `reservation.expired`
+     * event). After the commit this instance's seat maps show the seats AVAILABLE at once
+     * (setSeatMaps()). A token already expired is left as it is.
+     * Errors: TokenInvalid, Unavailable, Internal.
      */
     Result<Done> leave(const TokenClaims &claims);
+    /** @brief Seat maps this instance serves from memory; leave() updates them at once. */
+    void setSeatMaps(SeatMapCache *seatMaps) { m_seatMaps = seatMaps; }
 
     /**
      * @brief roomError() answered from memory only, for the routes served without a thread
@@ -159,4 +167,5 @@ private:
     QThread m_thread;
     QueueTicker *m_ticker = nullptr;
     std::function<void(DbSession &, const QDateTime &)> m_admitterTask;
+    SeatMapCache *m_seatMaps = nullptr;
 };

@@ -171,8 +171,9 @@ void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const
     const bool full = m_ticks % kFullReloadEvery == 0;
     RoomsView::Refresh rooms;
     rooms.rooms = RoomRepository(session).rooms();
-    QueueRepository::Snapshot snapshot = repository.readSnapshot(
-        full ? 0 : lookBackId(nowMs), now.addMSecs(-kLookBackMs - m_settings.tickMs));
+    QueueRepository::Snapshot snapshot =
+        repository.readSnapshot(full ? 0 : lookBackId(nowMs),
+                                now.addMSecs(-kLookBackMs - m_settings.tickMs), now.addSecs(-60));
     QueueView::Refresh refresh;
     refresh.head = snapshot.head;
     refresh.maxId = snapshot.maxId;
@@ -185,6 +186,8 @@ void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const
     refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
                                       : m_settings.tickMs;
     rooms.tokens = std::move(snapshot.roomTokens);
+    rooms.activity = std::move(snapshot.activity);
+    rooms.houseOldestIssuedAt = snapshot.houseOldestIssuedAt;
     rooms.takenAt = now;
     rooms.tickMs = refresh.tickMs;
     m_lastTickMs = nowMs;

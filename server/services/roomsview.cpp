@@ -2,6 +2,7 @@
 
 #include <QMutexLocker>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -12,6 +13,22 @@ constexpr qint64 kOverlayLifetimeMs = 10'000;
 constexpr int kMaxKnownRooms = 100'000;
 
 } // namespace
+
+QJsonObject RoomFigures::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("concertId"), concertId ? QJsonValue(*concertId) : QJsonValue()},
+        {QStringLiteral("waiting"), waiting},
+        {QStringLiteral("active"), active},
+        {QStringLiteral("capacity"), capacity},
+        {QStringLiteral("admitPerMinute"), admitPerMinute},
+        {QStringLiteral("paused"), paused},
+        {QStringLiteral("soldOut"), soldOut},
+        {QStringLiteral("admittedLastMinute"), admittedLastMinute},
+        {QStringLiteral("abandonedLastMinute"), abandonedLastMinute},
+        {QStringLiteral("oldestWaitSeconds"), oldestWaitSeconds},
+        {QStringLiteral("estimatedWaitSecondsAtBack"), estimatedWaitSecondsAtBack}};
+}
 
 RoomsView::RoomsView(int defaultCapacity, int activeTtlSeconds, int tickMs)
     : m_defaultCapacity(defaultCapacity)
@@ -31,6 +48,8 @@ void RoomsView::apply(Refresh refresh)
     const std::shared_ptr<const Snapshot> previous = snapshot();
     auto next = std::make_shared<Snapshot>();
     next->rooms = std::move(refresh.rooms);
+    next->activity = std::move(refresh.activity);
+    next->houseOldestIssuedAt = refresh.houseOldestIssuedAt;
     QHash<qint64, qint64> admitted; // per room: ACTIVE now, not ACTIVE before
     for (const RoomTokenRow &row : refresh.tokens) {
         RoomState &state = next->states[row.concertId];
@@ -42,6 +61,15 @@ void RoomsView::apply(Refresh refresh)
                 ++admitted[row.concertId];
         } else if (!row.prequeue) {
             entry.position = ++state.waiting;
+            // A token taken before the sale opened waits for admission from the opening on.
+            QDateTime from = row.issuedAt;
+            const auto room = next->rooms.constFind(row.concertId);
+            if (room != next->rooms.cend() && room->saleOpensAt && *room->saleOpensAt > from)
+                from = *room->saleOpensAt;
+            if (from.isValid() && (!state.oldestWaitFrom.isValid() || from < state.oldestWaitFrom))
+                state.oldestWaitFrom = from;
+        } else {
+            ++state.prequeued;
         }
         next->tokens.insert(row.id, entry);
     }
@@ -194,6 +222,53 @@ void RoomsView::decorate(QueueStatus &status, std::optional<qint64> concertId) c
         const std::optional<RoomRow> settings = room(*concertId);
         status.soldOut = settings && settings->soldOut;
     }
+}
+
+QList<RoomFigures> RoomsView::concertRoomFigures(const QDateTime &now) const
+{
+    const std::shared_ptr<const Snapshot> current = snapshot();
+    QList<qint64> ids = current->rooms.keys();
+    std::sort(ids.begin(), ids.end());
+    QList<RoomFigures> figures;
+    figures.reserve(ids.size());
+    for (const qint64 id : ids) {
+        const RoomRow &room = *current->rooms.constFind(id);
+        const RoomState state = current->states.value(id);
+        const RoomActivity activity = current->activity.value(id);
+        RoomFigures f;
+        f.concertId = id;
+        f.waiting = state.waiting + state.prequeued;
+        f.active = state.active;
+        f.capacity = capacityOf(room);
+        f.admitPerMinute = room.admitPerMinute;
+        f.paused = room.paused;
+        f.soldOut = room.soldOut;
+        f.admittedLastMinute = activity.admittedLastMinute;
+        f.abandonedLastMinute = activity.abandonedLastMinute;
+        f.oldestWaitSeconds =
+            state.oldestWaitFrom.isValid() ? qMax<qint64>(0, state.oldestWaitFrom.secsTo(now)) : 0;
+        if (f.waiting > 0) {
+            f.estimatedWaitSecondsAtBack = estimatedWaitSeconds(*current, id, f.waiting);
+            if (room.saleOpensAt && *room.saleOpensAt > now)
+                f.estimatedWaitSecondsAtBack +=
+                    qint64(std::ceil(double(now.msecsTo(*room.saleOpensAt)) / 1000.0));
+        }
+        figures.append(f);
+    }
+    return figures;
+}
+
+RoomFigures RoomsView::houseActivity(const QDateTime &now) const
+{
+    const std::shared_ptr<const Snapshot> current = snapshot();
+    const RoomActivity activity = current->activity.value(0);
+    RoomFigures f;
+    f.admittedLastMinute = activity.admittedLastMinute;
+    f.abandonedLastMinute = activity.abandonedLastMinute;
+    f.oldestWaitSeconds = current->houseOldestIssuedAt.isValid()
+        ? qMax<qint64>(0, current->houseOldestIssuedAt.secsTo(now))
+        : 0;
+    return f;
 }
 
 void RoomsView::noteIssued(qint64 tokenId, std::optional<qint64> concertId, const QDateTime &at)

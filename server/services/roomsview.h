@@ -6,12 +6,35 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QMutex>
 
 #include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
+
+/**
+ * @brief One waiting room's figures, as `GET /admin/queue` lists them (api-contract.md, "Box
+ * office"): exactly the contract's fields.
+ */
+struct RoomFigures
+{
+    std::optional<qint64> concertId; ///< std::nullopt: the house room
+    qint64 waiting = 0; ///< WAITING tokens (a concert room's pre-queue included)
+    qint64 active = 0; ///< ACTIVE tokens
+    qint64 capacity = 0; ///< most ACTIVE at once
+    qint64 admitPerMinute = 0; ///< 0: no rate limit
+    bool paused = false;
+    bool soldOut = false;
+    qint64 admittedLastMinute = 0; ///< admitted in the 60 s before the last tick
+    qint64 abandonedLastMinute = 0; ///< EXPIRED as ABANDONED in the 60 s before the last tick
+    qint64 oldestWaitSeconds = 0; ///< s since the longest-waiting token's wait began; 0: none
+    qint64 estimatedWaitSecondsAtBack = 0; ///< s until a token joining now would be admitted
+
+    [[nodiscard]] QJsonObject toJson() const;
+};
 
 /**
  * @brief This instance's picture of the concerts' waiting rooms (api-contract.md, "Waiting
@@ -32,6 +55,9 @@ public:
         std::vector<RoomTokenRow> tokens; ///< live tokens, per room in admission order
         QDateTime takenAt;
         qint64 tickMs = 1000; ///< time since the previous refresh
+        /** @brief per room id (0 = house): admitted and abandoned in the last minute */
+        QHash<qint64, RoomActivity> activity;
+        QDateTime houseOldestIssuedAt; ///< the oldest house WAITING token; invalid: none
     };
 
     /**
@@ -64,6 +90,20 @@ public:
     /** @brief Fills concertId and soldOut of @p status for a token of the room. */
     void decorate(QueueStatus &status, std::optional<qint64> concertId) const;
 
+    /**
+     * @brief The figures of every concert's room at the last refresh (at most a tick old), by
+     * concert id ascending: counts, settings, the last minute's admissions and abandonments,
+     * the oldest wait and the estimated wait at the back, as of @p now. A pre-queue token's
+     * wait begins at saleOpensAt: before the opening it is counted in `waiting` but has no wait
+     * yet, and the estimate at the back adds the time until the opening. No database access.
+     */
+    [[nodiscard]] QList<RoomFigures> concertRoomFigures(const QDateTime &now) const;
+    /**
+     * @brief The house room's part that only the tick reads (admissions and abandonments of
+     * the last minute, the oldest wait at @p now); the caller adds the QueueView's counts.
+     */
+    [[nodiscard]] RoomFigures houseActivity(const QDateTime &now) const;
+
     /** @brief A token issued here, visible until a snapshot has it (10 s at most). */
     void noteIssued(qint64 tokenId, std::optional<qint64> concertId, const QDateTime &at);
     /** @brief The token's room, learnt from the database (kept for up to 100,000 tokens). */
@@ -82,14 +122,18 @@ private:
     struct RoomState
     {
         qint64 waiting = 0; ///< WAITING with a place
+        qint64 prequeued = 0; ///< WAITING in the pre-queue (no place yet)
         qint64 active = 0;
         double rate = 0; ///< measured admissions per second, 0 = not enough seen
+        QDateTime oldestWaitFrom; ///< earliest start of a wait among WAITING; invalid: none
     };
     struct Snapshot
     {
         QHash<qint64, RoomRow> rooms;
         QHash<qint64, RoomState> states;
         QHash<qint64, Entry> tokens;
+        QHash<qint64, RoomActivity> activity; ///< 0 = house
+        QDateTime houseOldestIssuedAt;
     };
     struct RateSample
     {

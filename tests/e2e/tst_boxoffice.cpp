@@ -354,6 +354,12 @@ private Q_SLOTS:
             {"POST dates", "POST", "/api/v1/admin/concerts/987654321/dates", "{}", false, 400},
             {"GET sales", "GET", "/api/v1/admin/concerts/987654321/sales", {}, true, 404},
             {"GET queue", "GET", "/api/v1/admin/queue", {}, true, 200},
+            {"GET seats",
+             "GET",
+             "/api/v1/admin/concerts/987654321/dates/2027-01-01/seats",
+             {},
+             true,
+             404},
             {"GET user", "GET", "/api/v1/admin/users/" + user, {}, true, 200},
             {"POST reservations", "POST", "/api/v1/admin/reservations", "{}", true, 400},
             {"POST payments", "POST", "/api/v1/admin/payments", "{}", true, 400},
@@ -417,6 +423,8 @@ private Q_SLOTS:
         QTest::addRow("POST sales")
             << QByteArray("POST") << "/api/v1/admin/concerts/1/sales" << 405;
         QTest::addRow("DELETE queue") << QByteArray("DELETE") << "/api/v1/admin/queue" << 405;
+        QTest::addRow("POST seats")
+            << QByteArray("POST") << "/api/v1/admin/concerts/1/dates/2027-01-01/seats" << 405;
         QTest::addRow("POST user")
             << QByteArray("POST") << "/api/v1/admin/users/" + ApiDriver::newUserId() << 405;
         QTest::addRow("GET reservations")
@@ -533,24 +541,186 @@ private Q_SLOTS:
         QCOMPARE(m_http.get(QStringLiteral("/api/v1/admin/concerts/x/sales"), staff()).status, 400);
     }
 
-    void queueFiguresOfTheHouseRoom()
+    void queueFiguresListEveryRoom()
     {
-        const QString token =
+        // A concert whose room admits one at a time; three customers join it.
+        const qint64 concert = newConcert({E2eFixture::day(115)}, 1000);
+        QCOMPARE(m_http
+                     .send("PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concert),
+                           R"({"queue":{"capacity":1,"admitPerMinute":30}})", bootstrap())
+                     .status,
+                 200);
+        QStringList tokens;
+        for (int i = 0; i < 3; ++i)
+            tokens << m_http
+                          .post(QStringLiteral("/api/v1/queue/tokens"),
+                                QJsonObject{{QStringLiteral("userId"), ApiDriver::newUserId()},
+                                            {QStringLiteral("concertId"), concert}})
+                          .json.value(QLatin1String("token"))
+                          .toString();
+        QVERIFY(m_api.waitForStatus(tokens.first(), QStringLiteral("ACTIVE")));
+        const QString house =
             m_api.issueToken(ApiDriver::newUserId()).json.value(QLatin1String("token")).toString();
-        QVERIFY(m_api.waitForStatus(token, QStringLiteral("ACTIVE")));
-        const HttpReply reply = m_http.get(QStringLiteral("/api/v1/admin/queue"), staff());
+        QVERIFY(m_api.waitForStatus(house, QStringLiteral("ACTIVE")));
+
+        const QSet<QString> fields{"concertId",
+                                   "waiting",
+                                   "active",
+                                   "capacity",
+                                   "admitPerMinute",
+                                   "paused",
+                                   "soldOut",
+                                   "admittedLastMinute",
+                                   "abandonedLastMinute",
+                                   "oldestWaitSeconds",
+                                   "estimatedWaitSecondsAtBack"};
+        const auto roomsOn = [&](ServerProcess &server) {
+            HttpClient client(server.baseUrl());
+            const HttpReply reply = client.get(QStringLiteral("/api/v1/admin/queue"), staff());
+            return reply.status == 200 ? reply.json.value(QLatin1String("rooms")).toArray()
+                                       : QJsonArray();
+        };
+        const auto roomOf = [](const QJsonArray &rooms, qint64 id) {
+            for (const QJsonValue &room : rooms) {
+                if (room.toObject().value(QLatin1String("concertId")).toInteger() == id)
+                    return room.toObject();
+            }
+            return QJsonObject();
+        };
+        // The figures come from memory, at most a tick old, on every instance.
+        for (ServerProcess *server : {m_a.get(), m_b.get()}) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                roomOf(roomsOn(*server), concert).value(QLatin1String("waiting")).toInteger() == 2
+                    && roomOf(roomsOn(*server), concert)
+                            .value(QLatin1String("oldestWaitSeconds"))
+                            .toInteger()
+                        >= 1,
+                10000);
+            const QJsonArray rooms = roomsOn(*server);
+            // The house room first, then one room per concert, by id.
+            QCOMPARE(rooms.size(), 1 + scalar(QStringLiteral("SELECT COUNT(*) FROM concerts")));
+            const QJsonObject houseRoom = rooms.at(0).toObject();
+            QVERIFY(houseRoom.value(QLatin1String("concertId")).isNull());
+            QCOMPARE(houseRoom.value(QLatin1String("capacity")).toInteger(), 5000);
+            QVERIFY(houseRoom.value(QLatin1String("active")).toInteger() >= 1);
+            QVERIFY(houseRoom.value(QLatin1String("admittedLastMinute")).toInteger() >= 1);
+            QCOMPARE(houseRoom.value(QLatin1String("paused")).toBool(true), false);
+            QCOMPARE(houseRoom.value(QLatin1String("soldOut")).toBool(true), false);
+            qint64 previous = 0;
+            for (const QJsonValue &value : rooms) {
+                const QJsonObject room = value.toObject();
+                const QStringList keys = room.keys();
+                QCOMPARE(QSet<QString>(keys.begin(), keys.end()), fields);
+                if (room.value(QLatin1String("concertId")).isNull())
+                    continue;
+                const qint64 id = room.value(QLatin1String("concertId")).toInteger();
+                QVERIFY(id > previous);
+                previous = id;
+            }
+            const QJsonObject room = roomOf(rooms, concert);
+            QCOMPARE(room.value(QLatin1String("active")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("capacity")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("admitPerMinute")).toInteger(), 30);
+            QCOMPARE(room.value(QLatin1String("paused")).toBool(true), false);
+            QCOMPARE(room.value(QLatin1String("soldOut")).toBool(true), false);
+            QCOMPARE(room.value(QLatin1String("admittedLastMinute")).toInteger(), 1);
+            QCOMPARE(room.value(QLatin1String("abandonedLastMinute")).toInteger(), 0);
+            // The back of the line waits at least as long as the last customer in it is told.
+            const qint64 atBack =
+                room.value(QLatin1String("estimatedWaitSecondsAtBack")).toInteger();
+            QVERIFY(atBack >= 1);
+            QVERIFY(atBack >= m_api.status(tokens.last(), server->baseUrl())
+                                  .json.value(QLatin1String("estimatedWaitSeconds"))
+                                  .toInteger());
+        }
+        // A pause shows on the figures at once on the instance that made it, within a tick on
+        // the other.
+        QCOMPARE(m_http
+                     .send("PATCH", QStringLiteral("/api/v1/admin/concerts/%1").arg(concert),
+                           R"({"queue":{"paused":true}})", bootstrap())
+                     .status,
+                 200);
+        QVERIFY(roomOf(roomsOn(*m_a), concert).value(QLatin1String("paused")).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            roomOf(roomsOn(*m_b), concert).value(QLatin1String("paused")).toBool(), 5000);
+        // The customer leaves: the room's counts follow within a tick.
+        QCOMPARE(m_http
+                     .send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                           HttpClient::bearer(tokens.first()))
+                     .status,
+                 204);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            roomOf(roomsOn(*m_b), concert).value(QLatin1String("active")).toInteger(), 0, 5000);
+        QCOMPARE(roomOf(roomsOn(*m_b), concert).value(QLatin1String("waiting")).toInteger(), 2);
+    }
+
+    void staffSeatMapNeedsNoQueueToken()
+    {
+        // Our extension beyond the contract: the customer seat map's body for staff.
+        const QString date = E2eFixture::day(118);
+        const qint64 concert = newConcert({date}, 8000);
+        const QString path =
+            QStringLiteral("/api/v1/admin/concerts/%1/dates/%2/seats").arg(concert).arg(date);
+        const auto statuses = [&](ServerProcess &server) {
+            HttpClient client(server.baseUrl());
+            const HttpReply reply = client.get(path, staff());
+            QMap<int, QString> map;
+            if (reply.status != 200)
+                return map;
+            for (const QJsonValue &seat : reply.json.value(QLatin1String("seats")).toArray())
+                map.insert(seat[QLatin1String("seatNumber")].toInt(),
+                           seat[QLatin1String("status")].toString());
+            return map;
+        };
+        HttpReply reply = m_http.get(path, staff());
         QCOMPARE(reply.status, 200);
-        const QJsonArray rooms = reply.json.value(QLatin1String("rooms")).toArray();
-        QCOMPARE(rooms.size(), 1);
-        const QJsonObject house = rooms.at(0).toObject();
-        QVERIFY(house.value(QLatin1String("concertId")).isNull());
-        QCOMPARE(house.value(QLatin1String("capacity")).toInteger(), 5000);
-        QVERIFY(house.value(QLatin1String("active")).toInteger() >= 1);
-        QVERIFY(house.value(QLatin1String("admittedLastMinute")).toInteger() >= 1);
-        QCOMPARE(house.value(QLatin1String("paused")).toBool(true), false);
-        for (const char *field : {"waiting", "admitPerMinute", "soldOut", "abandonedLastMinute",
-                                  "oldestWaitSeconds", "estimatedWaitSecondsAtBack"})
-            QVERIFY2(house.contains(QLatin1String(field)), field);
+        QCOMPARE(reply.json.value(QLatin1String("concertId")).toInteger(), concert);
+        QCOMPARE(reply.json.value(QLatin1String("date")).toString(), date);
+        const QJsonArray seats = reply.json.value(QLatin1String("seats")).toArray();
+        QCOMPARE(seats.size(), 50);
+        for (int i = 0; i < 50; ++i) {
+            const QJsonObject seat = seats.at(i).toObject();
+            QCOMPARE(seat.value(QLatin1String("seatNumber")).toInt(), i + 1);
+            QCOMPARE(seat.value(QLatin1String("status")).toString(), QStringLiteral("AVAILABLE"));
+            QCOMPARE(seat.value(QLatin1String("price")).toInteger(), 8000);
+        }
+        (void)statuses(*m_b); // the other instance has the date in memory now too
+        // The same body as the customer route.
+        const QString token = m_api.admittedToken(ApiDriver::newUserId());
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(
+            m_http
+                .get(QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(concert).arg(date),
+                     HttpClient::bearer(token))
+                .json,
+            reply.json);
+        // A counter hold and a sale show at once on this instance, within a tick on the other.
+        const QString user = ApiDriver::newUserId();
+        const QJsonObject sold = soldTicket(user, concert, date, {3}, 8000);
+        QVERIFY(!sold.isEmpty());
+        QCOMPARE(counterHold(user, concert, date, {4, 5}, staff()).status, 201);
+        QMap<int, QString> here = statuses(*m_a);
+        QCOMPARE(here.value(3), QStringLiteral("SOLD"));
+        QCOMPARE(here.value(4), QStringLiteral("HELD"));
+        QCOMPARE(here.value(5), QStringLiteral("HELD"));
+        QCOMPARE(here.value(6), QStringLiteral("AVAILABLE"));
+        QTRY_VERIFY_WITH_TIMEOUT(statuses(*m_b) == here, 5000);
+        // Unknown concert or date: 404; malformed: 400.
+        for (const auto &[bad, status] :
+             {std::pair<QString, int>{QStringLiteral("/api/v1/admin/concerts/%1/dates/%2/seats")
+                                          .arg(concert)
+                                          .arg(E2eFixture::day(119)),
+                                      404},
+              {QStringLiteral("/api/v1/admin/concerts/987654321/dates/%1/seats").arg(date), 404},
+              {QStringLiteral("/api/v1/admin/concerts/%1/dates/2027-02-30/seats").arg(concert),
+               400},
+              {QStringLiteral("/api/v1/admin/concerts/x/dates/%1/seats").arg(date), 400}}) {
+            const HttpReply answer = m_http.get(bad, staff());
+            QCOMPARE(answer.status, status);
+            QCOMPARE(answer.errorCode(),
+                     status == 404 ? QStringLiteral("NOT_FOUND")
+                                   : QStringLiteral("INVALID_ARGUMENT"));
+        }
     }
 
     // --- counter sale, customer lookup ---------------------------------------------------

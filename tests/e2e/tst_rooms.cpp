@@ -560,6 +560,15 @@ private Q_SLOTS:
         }
         QCOMPARE(sql(QStringLiteral("abandon"), abandoned), 50);
         QVERIFY2(waited.elapsed() >= 9'000, "abandoned before --queue-abandon-seconds");
+        // The box office's queue figures count them within a tick (house room, listed first).
+        QTRY_COMPARE_WITH_TIMEOUT(m_http.get(QStringLiteral("/api/v1/admin/queue"), admin())
+                                      .json.value(QLatin1String("rooms"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QLatin1String("abandonedLastMinute"))
+                                      .toInteger(),
+                                  50, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(
             m_api.status(patient, a->baseUrl()).json.value(QLatin1String("position")),
             QJsonValue(1), 5000);

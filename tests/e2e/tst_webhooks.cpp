@@ -460,6 +460,81 @@ private Q_SLOTS:
                  204);
     }
 
+    void leavingTheQueueReleasesHoldsWithAnEvent()
+    {
+        // api-contract.md "Waiting rooms" (Leaving) and "Reservations: release": leaving
+        // releases the user's HELD reservations; each release is a reservation.released event.
+        Receiver receiver;
+        const HttpReply hook = createWebhook(
+            receiver.url(),
+            {QStringLiteral("reservation.released"), QStringLiteral("reservation.expired")});
+        QCOMPARE(hook.status, 201);
+        const QString watcher = m_api.admittedToken(ApiDriver::newUserId());
+        const QString leaver = m_api.admittedToken(ApiDriver::newUserId());
+        QVERIFY(!watcher.isEmpty() && !leaver.isEmpty());
+        const auto seatStatus = [&](const QString &date, int seat) {
+            const HttpReply map = m_http.get(
+                QStringLiteral("/api/v1/concerts/%1/dates/%2/seats").arg(m_concert).arg(date),
+                HttpClient::bearer(watcher));
+            return map.json.value(QLatin1String("seats"))
+                .toArray()
+                .at(seat - 1)[QLatin1String("status")]
+                .toString();
+        };
+        // Two holds (two reservations); this instance's seat maps have both dates in memory.
+        QList<std::pair<QString, int>> seats{nextSeat(), nextSeat()};
+        QSet<qint64> reservations;
+        for (const auto &[date, seat] : seats) {
+            QCOMPARE(seatStatus(date, seat), QStringLiteral("AVAILABLE"));
+            const HttpReply held = m_api.hold(leaver, m_concert, date, {seat});
+            QCOMPARE(held.status, 201);
+            reservations.insert(held.json.value(QLatin1String("reservationId")).toInteger());
+            QCOMPARE(seatStatus(date, seat), QStringLiteral("HELD"));
+        }
+        // Leave (well within the 2 s hold): the seats are AVAILABLE on this instance at once.
+        QCOMPARE(m_http
+                     .send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                           HttpClient::bearer(leaver))
+                     .status,
+                 204);
+        for (const auto &[date, seat] : seats)
+            QCOMPARE(seatStatus(date, seat), QStringLiteral("AVAILABLE"));
+        // One reservation.released per reservation, with the RELEASED reservation as data.
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.countOf(QStringLiteral("reservation.released")), 2,
+                                  10000);
+        QSet<qint64> released;
+        for (const Received &r : std::as_const(receiver.received)) {
+            QCOMPARE(r.type(), QStringLiteral("reservation.released"));
+            QCOMPARE(r.data().value(QLatin1String("status")).toString(),
+                     QStringLiteral("RELEASED"));
+            released.insert(r.data().value(QLatin1String("reservationId")).toInteger());
+        }
+        QCOMPARE(released, reservations);
+        // They are RELEASED in the database, so the hold sweep never reports them as expired.
+        for (const qint64 id : reservations)
+            QCOMPARE(m_fx.db()
+                         .executeIn(m_db,
+                                    QStringLiteral("SELECT status FROM reservations WHERE "
+                                                   "id = %1")
+                                        .arg(id))
+                         .trimmed(),
+                     QStringLiteral("RELEASED"));
+        // Leaving again changes nothing and sends nothing.
+        QCOMPARE(m_http
+                     .send("DELETE", QStringLiteral("/api/v1/queue/tokens/current"), {},
+                           HttpClient::bearer(leaver))
+                     .status,
+                 204);
+        QCOMPARE(m_http
+                     .send("DELETE",
+                           QStringLiteral("/api/v1/admin/webhooks/%1")
+                               .arg(hook.json.value(QLatin1String("id")).toInteger()),
+                           {}, {{"X-Admin-Key", kAdmin}})
+                     .status,
+                 204);
+        QCOMPARE(receiver.received.size(), 2);
+    }
+
     void deadReceiverDelaysNobodyElse()
     {
         constexpr int kHolds = 80;
