@@ -6,6 +6,7 @@
 #include "services/accesscontrol.h"
 #include "services/boxofficeservice.h"
 #include "services/catalogservice.h"
+#include "services/concertadminservice.h"
 #include "services/paymentservice.h"
 #include "services/reservationservice.h"
 #include "services/ticketsigner.h"
@@ -147,12 +148,19 @@ void AdminRoutes::addDates(const QString &concertId, const QHttpServerRequest &r
     }
     BoxOfficeService &boxOffice = m_services.boxOffice;
     CatalogService &catalog = m_services.catalog;
+    ConcertAdminService &concerts = m_services.concertAdmin;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
-                           [&boxOffice, &catalog, id, dates](const Caller &caller) {
-                               auto added = boxOffice.addDates(caller, id, dates);
-                               if (added)
-                                   catalog.seatMaps().forgetConcert(id);
-                               return ApiResponse::from(added, 201);
+                           [&boxOffice, &catalog, &concerts, id, dates](const Caller &caller) {
+                               const auto added = boxOffice.addDates(caller, id, dates);
+                               if (!added)
+                                   return ApiResponse::from(added, 201);
+                               catalog.seatMaps().forgetConcert(id);
+                               // "201 the concert": the box-office shape of GET
+                               // /admin/concerts/{id}, a superset of POST /admin/concerts' body, so
+                               // readers of either find their fields.
+                               const auto concert = concerts.get(id);
+                               return concert ? ApiResponse::from(concert, 201)
+                                              : ApiResponse::from(added, 201);
                            });
 }
 

@@ -469,6 +469,13 @@ private Q_SLOTS:
         QCOMPARE(dates.at(0).toObject().value(QLatin1String("date")).toString(),
                  E2eFixture::day(99));
         QCOMPARE(dates.at(2).toObject().value(QLatin1String("price")).toInteger(), 0);
+        // "the concert": the GET /admin/concerts/{id} body, field for field.
+        QCOMPARE(reply.json,
+                 m_http
+                     .get(QStringLiteral("/api/v1/admin/concerts/%1").arg(concert),
+                          apiKey(m_adminKey.key))
+                     .json);
+        QVERIFY(reply.json.contains(QLatin1String("queue")));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM seats s JOIN concert_dates d ON "
                                        "d.id = s.concert_date_id WHERE d.concert_id = %1 AND "
                                        "s.status = 'AVAILABLE'")
