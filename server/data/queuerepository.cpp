@@ -123,8 +123,9 @@ void QueueRepository::noteSeen(const QList<qint64> &tokenIds, const QDateTime &a
         QVariantList values{Database::toSqlTime(at), Database::toSqlTime(at)};
         for (qint64 id : chunk)
             values << id;
-        m_session.run(QStringLiteral("UPDATE queue_tokens SET last_seen_at = "
-                                     "GREATEST(COALESCE(last_seen_at, ?), ?) "
+        // changed_at keeps its value: a sighting is not a change of place or status.
+        m_session.run(QStringLiteral("UPDATE queue_tokens SET changed_at = changed_at, "
+                                     "last_seen_at = GREATEST(COALESCE(last_seen_at, ?), ?) "
                                      "WHERE status = 'WAITING' AND id IN (%1)")
                           .arg(marks),
                       values);
@@ -263,53 +264,111 @@ qint64 QueueRepository::lastAdmittedId()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
-                                                        const QDateTime &endedSince)
+namespace {
+
+QueueRepository::TokenChange changeFrom(const QSqlQuery &query)
+{
+    // id, room_id, status, prequeue, draw_place, expires_at
+    QueueRepository::TokenChange row;
+    row.id = query.value(0).toLongLong();
+    row.roomId = query.value(1).toLongLong();
+    row.status = tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired);
+    row.prequeue = query.value(3).toInt() != 0;
+    row.drawn = !query.value(4).isNull();
+    row.drawPlace = row.drawn ? query.value(4).toLongLong() : 0;
+    if (row.status == TokenStatus::Active)
+        row.expiresAtMs = Database::fromSqlTime(query.value(5)).toMSecsSinceEpoch();
+    return row;
+}
+
+const QString kChangeColumns =
+    QStringLiteral("id, room_id, status, prequeue, draw_place, expires_at");
+
+} // namespace
+
+QueueRepository::Changes QueueRepository::readChanges(const std::optional<QDateTime> &changedSince,
+                                                      qint64 verifyAfterId, qint64 verifyUpToId)
 {
     m_session.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
     m_session.execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
-    Snapshot snapshot;
+    Changes changes;
     // Index dives on (room_id, status, id) and the primary key; no scan.
     QSqlQuery &query = m_session.run(QStringLiteral(
-        "SELECT (SELECT MIN(id) FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING'), "
-        "(SELECT MAX(id) FROM queue_tokens), "
+        "SELECT NOW(3), (SELECT MIN(id) FROM queue_tokens WHERE room_id = 0 AND status = "
+        "'WAITING'), (SELECT MAX(id) FROM queue_tokens), "
         "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND status = "
         "'ACTIVE'), 0), COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND "
         "status = 'EXPIRED'), 0))"));
     if (query.next()) {
-        snapshot.head = query.value(0).toLongLong();
-        snapshot.maxId = query.value(1).toLongLong();
-        snapshot.lastAdmittedId = query.value(2).toLongLong();
+        changes.readAt = Database::fromSqlTime(query.value(0));
+        changes.head = query.value(1).toLongLong();
+        changes.maxId = query.value(2).toLongLong();
+        changes.lastAdmittedId = query.value(3).toLongLong();
     }
-    QSqlQuery &waiting = m_session.run(
-        QStringLiteral("SELECT id FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING' "
-                       "AND id > ? ORDER BY id"),
-        {waitingAfterId});
-    while (waiting.next())
-        snapshot.waiting.push_back(waiting.value(0).toLongLong());
-    QSqlQuery &ended =
-        m_session.run(QStringLiteral("SELECT id FROM queue_tokens WHERE ended_at >= ? ORDER BY id"),
-                      {Database::toSqlTime(endedSince)});
-    while (ended.next())
-        snapshot.ended.push_back(ended.value(0).toLongLong());
-    QSqlQuery &active = m_session.run(
-        QStringLiteral("SELECT id, expires_at FROM queue_tokens WHERE status = 'ACTIVE'"));
-    while (active.next())
-        snapshot.active.insert(active.value(0).toLongLong(),
-                               Database::fromSqlTime(active.value(1)));
-    QSqlQuery &rooms = m_session.run(
-        QStringLiteral("SELECT id, room_id, status, prequeue, expires_at FROM queue_tokens "
-                       "WHERE status IN ('WAITING', 'ACTIVE') AND room_id > 0 "
-                       "ORDER BY room_id, prequeue, draw_place IS NULL, draw_place, id"));
-    while (rooms.next()) {
-        RoomTokenRow row;
-        row.id = rooms.value(0).toLongLong();
-        row.concertId = rooms.value(1).toLongLong();
-        row.status = tokenStatusFromName(rooms.value(2).toString()).value_or(TokenStatus::Waiting);
-        row.prequeue = rooms.value(3).toInt() != 0;
-        row.expiresAt = Database::fromSqlTime(rooms.value(4));
-        snapshot.roomTokens.push_back(row);
+    if (changedSince) {
+        QSqlQuery &changed = m_session.run(
+            QStringLiteral("SELECT %1 FROM queue_tokens WHERE changed_at >= ?").arg(kChangeColumns),
+            {Database::toSqlTime(*changedSince)});
+        while (changed.next())
+            changes.rows.push_back(changeFrom(changed));
+    } else {
+        // Every live token, in primary key ranges so that no result set grows with the line.
+        changes.complete = true;
+        constexpr qint64 kRange = 100'000;
+        for (qint64 from = 0; from < changes.maxId; from += kRange) {
+            QSqlQuery &live =
+                m_session.run(QStringLiteral("SELECT %1 FROM queue_tokens WHERE id > ? AND id <= ? "
+                                             "AND status IN ('WAITING', 'ACTIVE')")
+                                  .arg(kChangeColumns),
+                              {from, from + kRange});
+            while (live.next())
+                changes.rows.push_back(changeFrom(live));
+        }
+    }
+    if (verifyUpToId > verifyAfterId) {
+        QSqlQuery &range =
+            m_session.run(QStringLiteral("SELECT %1 FROM queue_tokens WHERE id > ? AND id <= ?")
+                              .arg(kChangeColumns),
+                          {verifyAfterId, verifyUpToId});
+        while (range.next())
+            changes.verified.push_back(changeFrom(range));
     }
     m_session.commit();
-    return snapshot;
+    return changes;
+}
+
+void QueueRepository::touchDrawn(qint64 concertId)
+{
+    m_session.run(QStringLiteral("UPDATE queue_tokens SET changed_at = NOW(3) WHERE room_id = ? "
+                                 "AND status = 'WAITING' AND draw_place IS NOT NULL"),
+                  {concertId});
+}
+
+QHash<QString, qint64>
+QueueRepository::insertWaitingBatch(const std::vector<IssueRequest> &requests,
+                                    std::optional<qint64> concertId, const QDateTime &now)
+{
+    QHash<QString, qint64> inserted;
+    if (requests.empty())
+        return inserted;
+    QString rows;
+    QVariantList values;
+    values.reserve(qsizetype(requests.size()) * 5);
+    const QString issuedAt = Database::toSqlTime(now);
+    for (const IssueRequest &request : requests) {
+        rows += rows.isEmpty() ? QStringLiteral("(?, 'WAITING', ?, ?, ?, ?)")
+                               : QStringLiteral(",(?, 'WAITING', ?, ?, ?, ?)");
+        values << request.userId << issuedAt << nullable(concertId) << (request.prequeue ? 1 : 0)
+               << Database::toSqlTime(request.seenFrom);
+    }
+    // Rows of one statement get ascending ids in the order written; a user with a live token
+    // in the room is skipped by the unique (live_user_id, room_id) key.
+    QSqlQuery &insert = m_session.run(
+        QStringLiteral("INSERT IGNORE INTO queue_tokens (user_id, status, issued_at, concert_id, "
+                       "prequeue, last_seen_at) VALUES %1 RETURNING id, user_id")
+            .arg(rows),
+        values);
+    while (insert.next())
+        inserted.insert(insert.value(1).toString(), insert.value(0).toLongLong());
+    return inserted;
 }

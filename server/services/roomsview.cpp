@@ -32,6 +32,13 @@ void RoomsView::apply(Refresh refresh)
     auto next = std::make_shared<Snapshot>();
     next->rooms = std::move(refresh.rooms);
     QHash<qint64, qint64> admitted; // per room: ACTIVE now, not ACTIVE before
+    if (!refresh.tokensChanged) {
+        // Nothing moved: the same positions (QHash copies share their data).
+        next->tokens = previous->tokens;
+        next->states = previous->states;
+        for (RoomState &state : next->states)
+            state.rate = 0;
+    }
     for (const RoomTokenRow &row : refresh.tokens) {
         RoomState &state = next->states[row.concertId];
         Entry entry{row.concertId, row.status, 0, row.prequeue};
