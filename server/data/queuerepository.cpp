@@ -268,21 +268,33 @@ namespace {
 
 QueueRepository::TokenChange changeFrom(const QSqlQuery &query)
 {
-    // id, room_id, status, prequeue, draw_place, expires_at
+    // kChangeColumns: integers only (no time or text parsing per row)
     QueueRepository::TokenChange row;
     row.id = query.value(0).toLongLong();
     row.roomId = query.value(1).toLongLong();
-    row.status = tokenStatusFromName(query.value(2).toString()).value_or(TokenStatus::Expired);
+    switch (query.value(2).toInt()) { // the ENUM's index
+    case 1:
+        row.status = TokenStatus::Waiting;
+        break;
+    case 2:
+        row.status = TokenStatus::Active;
+        break;
+    default:
+        row.status = TokenStatus::Expired;
+        break;
+    }
     row.prequeue = query.value(3).toInt() != 0;
     row.drawn = !query.value(4).isNull();
     row.drawPlace = row.drawn ? query.value(4).toLongLong() : 0;
     if (row.status == TokenStatus::Active)
-        row.expiresAtMs = Database::fromSqlTime(query.value(5)).toMSecsSinceEpoch();
+        row.expiresAtMs = query.value(5).toLongLong();
     return row;
 }
 
+// The sessions run with time_zone '+00:00': UNIX_TIMESTAMP reads the stored UTC time.
 const QString kChangeColumns =
-    QStringLiteral("id, room_id, status, prequeue, draw_place, expires_at");
+    QStringLiteral("id, room_id, status + 0, prequeue, draw_place, "
+                   "CAST(ROUND(UNIX_TIMESTAMP(expires_at) * 1000) AS SIGNED)");
 
 } // namespace
 

@@ -25,8 +25,8 @@ constexpr quint64 kFullReloadEvery = 30;
 // The safety net: each tick re-reads one id range of queue_tokens whole (primary key range),
 // so that every row is checked again within about this many ticks whatever the change reads
 // missed; at least kMinVerifyChunk ids per tick (small tables are checked every tick or two).
-constexpr qint64 kVerifyCycleTicks = 300;
-constexpr qint64 kMinVerifyChunk = 5'000;
+constexpr qint64 kVerifyCycleTicks = 600;
+constexpr qint64 kMinVerifyChunk = 1'000;
 
 } // namespace
 
