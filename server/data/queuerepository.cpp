@@ -373,14 +373,37 @@ QueueRepository::insertWaitingBatch(const std::vector<IssueRequest> &requests,
         values << request.userId << issuedAt << nullable(concertId) << (request.prequeue ? 1 : 0)
                << Database::toSqlTime(request.seenFrom);
     }
-    // Rows of one statement get ascending ids in the order written; a user with a live token
-    // in the room is skipped by the unique (live_user_id, room_id) key.
+    // A user with a live token in the room is skipped by the unique (live_user_id, room_id)
+    // key. The statement's rows get consecutive ascending ids in the order written (a "simple
+    // insert" under innodb_autoinc_lock_mode 0 or 1, MariaDB's default 1; the caller checks).
     QSqlQuery &insert = m_session.run(
         QStringLiteral("INSERT IGNORE INTO queue_tokens (user_id, status, issued_at, concert_id, "
-                       "prequeue, last_seen_at) VALUES %1 RETURNING id, user_id")
+                       "prequeue, last_seen_at) VALUES %1")
             .arg(rows),
         values);
-    while (insert.next())
-        inserted.insert(insert.value(1).toString(), insert.value(0).toLongLong());
+    const int count = DbSession::rowsAffected(insert);
+    if (count <= 0)
+        return inserted;
+    const qint64 first = insert.lastInsertId().toLongLong();
+    // Our rows: in the statement's id range, ours by user and issue time.
+    QString marks;
+    QVariantList keys{first, first + qint64(requests.size()), roomOf(concertId), issuedAt};
+    for (const IssueRequest &request : requests) {
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+        keys << request.userId;
+    }
+    QSqlQuery &mine = m_session.run(
+        QStringLiteral("SELECT id, user_id FROM queue_tokens WHERE id >= ? AND id < ? AND "
+                       "room_id = ? AND issued_at = ? AND status = 'WAITING' AND user_id IN (%1)")
+            .arg(marks),
+        keys);
+    while (mine.next())
+        inserted.insert(mine.value(1).toString(), mine.value(0).toLongLong());
     return inserted;
+}
+
+bool QueueRepository::consecutiveInsertIds()
+{
+    QSqlQuery &query = m_session.run(QStringLiteral("SELECT @@innodb_autoinc_lock_mode"));
+    return query.next() && query.value(0).toInt() <= 1;
 }

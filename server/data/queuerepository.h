@@ -180,6 +180,12 @@ public:
                                               std::optional<qint64> concertId,
                                               const QDateTime &now);
 
+    /**
+     * @brief Whether a multi-row INSERT gets consecutive ids (innodb_autoinc_lock_mode 0 or 1),
+     * which insertWaitingBatch() needs to find its rows.
+     */
+    bool consecutiveInsertIds();
+
 private:
     DbSession &m_session;
 };

@@ -14,6 +14,10 @@
 #include <QTimer>
 #include <algorithm>
 
+// The duration of every tick, off unless asked for (QT_LOGGING_RULES
+// "concert.server.queue.tick.debug=true").
+Q_LOGGING_CATEGORY(lcQueueTick, "concert.server.queue.tick", QtWarningMsg)
+
 namespace {
 
 // Token writes commit within milliseconds of their changed_at stamp; re-reading the rows
@@ -82,7 +86,7 @@ void QueueTicker::tick()
         });
     if (failure && !m_session)
         m_admitter = false; // the lock went with the connection
-    qCDebug(lcQueue) << "tick took" << took.nsecsElapsed() / 1000 << "us";
+    qCDebug(lcQueueTick) << "tick took" << took.nsecsElapsed() / 1000 << "us";
     Q_EMIT tickFinished(m_admitter);
 }
 
