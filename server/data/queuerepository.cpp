@@ -123,8 +123,9 @@ void QueueRepository::noteSeen(const QList<qint64> &tokenIds, const QDateTime &a
         QVariantList values{Database::toSqlTime(at), Database::toSqlTime(at)};
         for (qint64 id : chunk)
             values << id;
-        m_session.run(QStringLiteral("UPDATE queue_tokens SET last_seen_at = "
-                                     "GREATEST(COALESCE(last_seen_at, ?), ?) "
+        // changed_at keeps its value: a sighting is not a change of place or status.
+        m_session.run(QStringLiteral("UPDATE queue_tokens SET changed_at = changed_at, "
+                                     "last_seen_at = GREATEST(COALESCE(last_seen_at, ?), ?) "
                                      "WHERE status = 'WAITING' AND id IN (%1)")
                           .arg(marks),
                       values);
@@ -263,77 +264,170 @@ qint64 QueueRepository::lastAdmittedId()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QueueRepository::Snapshot QueueRepository::readSnapshot(qint64 waitingAfterId,
-                                                        const QDateTime &endedSince,
-                                                        const QDateTime &activitySince)
+namespace {
+
+QueueRepository::TokenChange changeFrom(const QSqlQuery &query)
+{
+    // kChangeColumns: integers only (no time or text parsing per row)
+    QueueRepository::TokenChange row;
+    row.id = query.value(0).toLongLong();
+    row.roomId = query.value(1).toLongLong();
+    switch (query.value(2).toInt()) { // the ENUM's index
+    case 1:
+        row.status = TokenStatus::Waiting;
+        break;
+    case 2:
+        row.status = TokenStatus::Active;
+        break;
+    default:
+        row.status = TokenStatus::Expired;
+        break;
+    }
+    row.prequeue = query.value(3).toInt() != 0;
+    row.drawn = !query.value(4).isNull();
+    row.drawPlace = row.drawn ? query.value(4).toLongLong() : 0;
+    if (row.status == TokenStatus::Active)
+        row.expiresAtMs = query.value(5).toLongLong();
+    row.issuedAtMs = query.value(6).toLongLong();
+    return row;
+}
+
+// The sessions run with time_zone '+00:00': UNIX_TIMESTAMP reads the stored UTC time.
+const QString kChangeColumns =
+    QStringLiteral("id, room_id, status + 0, prequeue, draw_place, "
+                   "CAST(ROUND(UNIX_TIMESTAMP(expires_at) * 1000) AS SIGNED), "
+                   "CAST(ROUND(UNIX_TIMESTAMP(issued_at) * 1000) AS SIGNED)");
+
+} // namespace
+
+QueueRepository::Changes QueueRepository::readChanges(const std::optional<QDateTime> &changedSince,
+                                                      qint64 verifyAfterId, qint64 verifyUpToId,
+                                                      const QDateTime &activitySince)
 {
     m_session.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
     m_session.execDirect(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
-    Snapshot snapshot;
+    Changes changes;
     // Index dives on (room_id, status, id) and the primary key; no scan.
     QSqlQuery &query = m_session.run(QStringLiteral(
-        "SELECT (SELECT MIN(id) FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING'), "
-        "(SELECT MAX(id) FROM queue_tokens), "
+        "SELECT NOW(3), (SELECT MIN(id) FROM queue_tokens WHERE room_id = 0 AND status = "
+        "'WAITING'), (SELECT MAX(id) FROM queue_tokens), "
         "GREATEST(COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND status = "
         "'ACTIVE'), 0), COALESCE((SELECT MAX(id) FROM queue_tokens WHERE room_id = 0 AND "
         "status = 'EXPIRED'), 0))"));
     if (query.next()) {
-        snapshot.head = query.value(0).toLongLong();
-        snapshot.maxId = query.value(1).toLongLong();
-        snapshot.lastAdmittedId = query.value(2).toLongLong();
+        changes.readAt = Database::fromSqlTime(query.value(0));
+        changes.head = query.value(1).toLongLong();
+        changes.maxId = query.value(2).toLongLong();
+        changes.lastAdmittedId = query.value(3).toLongLong();
     }
-    QSqlQuery &waiting = m_session.run(
-        QStringLiteral("SELECT id FROM queue_tokens WHERE room_id = 0 AND status = 'WAITING' "
-                       "AND id > ? ORDER BY id"),
-        {waitingAfterId});
-    while (waiting.next())
-        snapshot.waiting.push_back(waiting.value(0).toLongLong());
-    QSqlQuery &ended =
-        m_session.run(QStringLiteral("SELECT id FROM queue_tokens WHERE ended_at >= ? ORDER BY id"),
-                      {Database::toSqlTime(endedSince)});
-    while (ended.next())
-        snapshot.ended.push_back(ended.value(0).toLongLong());
-    QSqlQuery &active = m_session.run(
-        QStringLiteral("SELECT id, expires_at FROM queue_tokens WHERE status = 'ACTIVE'"));
-    while (active.next())
-        snapshot.active.insert(active.value(0).toLongLong(),
-                               Database::fromSqlTime(active.value(1)));
-    QSqlQuery &rooms = m_session.run(
-        QStringLiteral("SELECT id, room_id, status, prequeue, expires_at, issued_at "
-                       "FROM queue_tokens "
-                       "WHERE status IN ('WAITING', 'ACTIVE') AND room_id > 0 "
-                       "ORDER BY room_id, prequeue, draw_place IS NULL, draw_place, id"));
-    while (rooms.next()) {
-        RoomTokenRow row;
-        row.id = rooms.value(0).toLongLong();
-        row.concertId = rooms.value(1).toLongLong();
-        row.status = tokenStatusFromName(rooms.value(2).toString()).value_or(TokenStatus::Waiting);
-        row.prequeue = rooms.value(3).toInt() != 0;
-        row.expiresAt = Database::fromSqlTime(rooms.value(4));
-        row.issuedAt = Database::fromSqlTime(rooms.value(5));
-        snapshot.roomTokens.push_back(row);
+    if (changedSince) {
+        QSqlQuery &changed = m_session.run(
+            QStringLiteral("SELECT %1 FROM queue_tokens WHERE changed_at >= ?").arg(kChangeColumns),
+            {Database::toSqlTime(*changedSince)});
+        while (changed.next())
+            changes.rows.push_back(changeFrom(changed));
+    } else {
+        // Every live token, in primary key ranges so that no result set grows with the line.
+        changes.complete = true;
+        constexpr qint64 kRange = 100'000;
+        for (qint64 from = 0; from < changes.maxId; from += kRange) {
+            QSqlQuery &live =
+                m_session.run(QStringLiteral("SELECT %1 FROM queue_tokens WHERE id > ? AND id <= ? "
+                                             "AND status IN ('WAITING', 'ACTIVE')")
+                                  .arg(kChangeColumns),
+                              {from, from + kRange});
+            while (live.next())
+                changes.rows.push_back(changeFrom(live));
+        }
+    }
+    if (verifyUpToId > verifyAfterId) {
+        QSqlQuery &range =
+            m_session.run(QStringLiteral("SELECT %1 FROM queue_tokens WHERE id > ? AND id <= ?")
+                              .arg(kChangeColumns),
+                          {verifyAfterId, verifyUpToId});
+        while (range.next())
+            changes.verified.push_back(changeFrom(range));
     }
     // The box office's figures: index dives and one minute of covering index ranges.
     QSqlQuery &oldest = m_session.run(
         QStringLiteral("SELECT issued_at FROM queue_tokens WHERE room_id = 0 AND status = "
                        "'WAITING' ORDER BY id LIMIT 1"));
     if (oldest.next())
-        snapshot.houseOldestIssuedAt = Database::fromSqlTime(oldest.value(0));
+        changes.houseOldestIssuedAt = Database::fromSqlTime(oldest.value(0));
     const QVariant since = Database::toSqlTime(activitySince);
     QSqlQuery &admitted = m_session.run(
         QStringLiteral("SELECT room_id, COUNT(*) FROM queue_tokens WHERE admitted_at >= ? "
                        "GROUP BY room_id"),
         {since});
     while (admitted.next())
-        snapshot.activity[admitted.value(0).toLongLong()].admittedLastMinute =
+        changes.activity[admitted.value(0).toLongLong()].admittedLastMinute =
             admitted.value(1).toLongLong();
     QSqlQuery &abandoned = m_session.run(
         QStringLiteral("SELECT room_id, COUNT(*) FROM queue_tokens WHERE reason = 'ABANDONED' "
                        "AND ended_at >= ? GROUP BY room_id"),
         {since});
     while (abandoned.next())
-        snapshot.activity[abandoned.value(0).toLongLong()].abandonedLastMinute =
+        changes.activity[abandoned.value(0).toLongLong()].abandonedLastMinute =
             abandoned.value(1).toLongLong();
     m_session.commit();
-    return snapshot;
+    return changes;
+}
+
+void QueueRepository::touchDrawn(qint64 concertId)
+{
+    m_session.run(QStringLiteral("UPDATE queue_tokens SET changed_at = NOW(3) WHERE room_id = ? "
+                                 "AND status = 'WAITING' AND draw_place IS NOT NULL"),
+                  {concertId});
+}
+
+QHash<QString, qint64>
+QueueRepository::insertWaitingBatch(const std::vector<IssueRequest> &requests,
+                                    std::optional<qint64> concertId, const QDateTime &now)
+{
+    QHash<QString, qint64> inserted;
+    if (requests.empty())
+        return inserted;
+    QString rows;
+    QVariantList values;
+    values.reserve(qsizetype(requests.size()) * 5);
+    const QString issuedAt = Database::toSqlTime(now);
+    for (const IssueRequest &request : requests) {
+        rows += rows.isEmpty() ? QStringLiteral("(?, 'WAITING', ?, ?, ?, ?)")
+                               : QStringLiteral(",(?, 'WAITING', ?, ?, ?, ?)");
+        values << request.userId << issuedAt << nullable(concertId) << (request.prequeue ? 1 : 0)
+               << Database::toSqlTime(request.seenFrom);
+    }
+    // A user with a live token in the room is skipped by the unique (live_user_id, room_id)
+    // key. The statement's rows get consecutive ascending ids in the order written (a "simple
+    // insert" under innodb_autoinc_lock_mode 0 or 1, MariaDB's default 1; the caller checks).
+    QSqlQuery &insert = m_session.run(
+        QStringLiteral("INSERT IGNORE INTO queue_tokens (user_id, status, issued_at, concert_id, "
+                       "prequeue, last_seen_at) VALUES %1")
+            .arg(rows),
+        values);
+    const int count = DbSession::rowsAffected(insert);
+    if (count <= 0)
+        return inserted;
+    const qint64 first = insert.lastInsertId().toLongLong();
+    // Our rows: in the statement's id range, ours by user and issue time.
+    QString marks;
+    QVariantList keys{first, first + qint64(requests.size()), roomOf(concertId), issuedAt};
+    for (const IssueRequest &request : requests) {
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+        keys << request.userId;
+    }
+    QSqlQuery &mine = m_session.run(
+        QStringLiteral("SELECT id, user_id FROM queue_tokens WHERE id >= ? AND id < ? AND "
+                       "room_id = ? AND issued_at = ? AND status = 'WAITING' AND user_id IN (%1)")
+            .arg(marks),
+        keys);
+    while (mine.next())
+        inserted.insert(mine.value(1).toString(), mine.value(0).toLongLong());
+    return inserted;
+}
+
+bool QueueRepository::consecutiveInsertIds()
+{
+    QSqlQuery &query = m_session.run(QStringLiteral("SELECT @@innodb_autoinc_lock_mode"));
+    return query.next() && query.value(0).toInt() <= 1;
 }

@@ -128,31 +128,79 @@ public:
     /** @brief The largest house id ever admitted: every house token up to it left the queue. */
     qint64 lastAdmittedId();
 
-    /** @brief What every instance reads each tick to refresh its views. */
-    struct Snapshot
+    /**
+     * @brief A token row as the per-tick change read sees it (any status: a row that is no
+     * longer WAITING or ACTIVE tells the reader to drop the token).
+     */
+    struct TokenChange
     {
+        qint64 id = 0;
+        qint64 roomId = 0; ///< 0: the house room
+        TokenStatus status = TokenStatus::Waiting;
+        bool prequeue = false;
+        bool drawn = false; ///< has a drawn place (drawPlace)
+        qint64 drawPlace = 0; ///< negative; meaningful when drawn
+        qint64 expiresAtMs = 0; ///< UTC ms since the epoch; ACTIVE only
+        qint64 issuedAtMs = 0; ///< UTC ms since the epoch
+    };
+    /** @brief What every instance reads each tick: what changed, not the whole line. */
+    struct Changes
+    {
+        QDateTime readAt; ///< the database's clock when the read started (UTC)
         qint64 head = 0; ///< smallest house WAITING id, 0 when nobody waits
         qint64 maxId = 0; ///< largest id issued, 0 when none
         qint64 lastAdmittedId = 0; ///< largest house id admitted or ended
-        std::vector<qint64> waiting; ///< house WAITING ids above the asked id, ascending
-        std::vector<qint64> ended; ///< ids that ended since the asked time (left the queue)
-        QHash<qint64, QDateTime> active; ///< every ACTIVE token (all rooms) and its expiresAt
-        /** @brief live tokens of concert rooms, per room in admission order */
-        std::vector<RoomTokenRow> roomTokens;
+        bool complete = false; ///< rows hold every live token (no @p changedSince given)
+        std::vector<TokenChange> rows; ///< changed rows (every live token when complete)
+        std::vector<TokenChange> verified; ///< every row of the verified id range
         /** @brief issue time of the oldest house WAITING token; invalid when nobody waits */
         QDateTime houseOldestIssuedAt;
         /** @brief per room id (0 = house) with any activity since the asked minute */
         QHash<qint64, RoomActivity> activity;
     };
     /**
-     * @brief Reads the rooms in one consistent, read-only snapshot (its own transaction): the
-     * house extent, the house WAITING ids greater than @p waitingAfterId, the ids ended since
-     * @p endedSince, every ACTIVE token and every live token of a concert's room; and, for the
-     * box office's queue figures, the oldest house WAITING token's issue time and the tokens
-     * admitted and abandoned per room since @p activitySince (covering index ranges, 007).
+     * @brief Reads, in one consistent read-only snapshot (its own transaction), the house
+     * extent and the token rows changed at or after @p changedSince (index range on
+     * changed_at; std::nullopt: every WAITING or ACTIVE token instead, the first read), plus
+     * every row with an id in (@p verifyAfterId, @p verifyUpToId] whatever its status (the
+     * spread-out safety net: a primary key range). For the box office's queue figures
+     * (`GET /admin/queue`) also the oldest house WAITING token's issue time (an index dive) and
+     * the tokens admitted and abandoned per room since @p activitySince (covering index
+     * ranges of migration 007: the last minute's rows, not the line).
      */
-    Snapshot readSnapshot(qint64 waitingAfterId, const QDateTime &endedSince,
-                          const QDateTime &activitySince);
+    Changes readChanges(const std::optional<QDateTime> &changedSince, qint64 verifyAfterId,
+                        qint64 verifyUpToId, const QDateTime &activitySince);
+    /**
+     * @brief Stamps the drawn tokens of the room as changed now, after the draw's transaction
+     * committed, so that every instance's change read sees the drawn places however long the
+     * draw took.
+     */
+    void touchDrawn(qint64 concertId);
+
+    // --- token issue, many at once --------------------------------------------------------
+    /** @brief One token request of a batch. */
+    struct IssueRequest
+    {
+        QString userId;
+        bool prequeue = false;
+        QDateTime seenFrom;
+    };
+    /**
+     * @brief Inserts WAITING tokens for @p requests of one room (distinct users) in one
+     * multi-row INSERT, ids ascending in the order of @p requests. A user who already has a
+     * live token in the room is skipped (the unique live-user key; INSERT IGNORE), so one
+     * statement serves the batch whatever its duplicates. Returns user id -> new token id for
+     * the rows inserted.
+     */
+    QHash<QString, qint64> insertWaitingBatch(const std::vector<IssueRequest> &requests,
+                                              std::optional<qint64> concertId,
+                                              const QDateTime &now);
+
+    /**
+     * @brief Whether a multi-row INSERT gets consecutive ids (innodb_autoinc_lock_mode 0 or 1),
+     * which insertWaitingBatch() needs to find its rows.
+     */
+    bool consecutiveInsertIds();
 
 private:
     DbSession &m_session;

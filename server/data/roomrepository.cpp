@@ -39,6 +39,19 @@ QHash<qint64, RoomRow> RoomRepository::rooms()
     return rooms;
 }
 
+QHash<qint64, RoomRow> RoomRepository::roomsChangedSince(const QDateTime &since)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT %1 FROM concerts WHERE changed_at >= ?").arg(kRoomColumns),
+        {Database::toSqlTime(since)});
+    QHash<qint64, RoomRow> rooms;
+    while (query.next()) {
+        RoomRow room = roomFrom(query, 0);
+        rooms.insert(room.concertId, room);
+    }
+    return rooms;
+}
+
 std::optional<RoomRow> RoomRepository::room(qint64 concertId)
 {
     QSqlQuery &query = m_session.run(

@@ -60,6 +60,8 @@ public:
 
     /** @brief Every concert's room settings (read each tick by every instance). */
     QHash<qint64, RoomRow> rooms();
+    /** @brief The rooms of concerts whose row changed at or after @p since (index range). */
+    QHash<qint64, RoomRow> roomsChangedSince(const QDateTime &since);
     std::optional<RoomRow> room(qint64 concertId);
     /** @brief The concert with its room and date prices; std::nullopt if unknown. */
     std::optional<ConcertAdminRow> concert(qint64 concertId, bool forUpdate);

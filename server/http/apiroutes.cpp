@@ -15,6 +15,7 @@
 ApiRoutes::ApiRoutes(HttpEdge &edge, const Services &services)
     : m_edge(edge)
     , m_services(services)
+    , m_tokenBatcher(std::make_unique<TokenBatcher>(edge, services.queue))
 {
     m_monotonic.start();
 }
@@ -163,12 +164,8 @@ void ApiRoutes::issueToken(const QHttpServerRequest &request, QHttpServerRespond
         if (!concertId)
             return HttpEdge::write(responder, ApiResponse::error(HttpEdge::invalid(why)));
     }
-    m_edge.dispatch(std::move(responder), [this, userId = *userId, concertId]() {
-        const auto issued = m_services.queue.issueToken(userId, concertId);
-        if (!issued)
-            return ApiResponse::error(issued.error());
-        return ApiResponse{issued->created ? 201 : 200, issued->token.toJson()};
-    });
+    // Gathered with the requests of the next millisecond into one INSERT per room.
+    m_tokenBatcher->submit(std::move(responder), *userId, concertId);
 }
 
 void ApiRoutes::queueStatus(const QHttpServerRequest &request, QHttpServerResponder &responder)

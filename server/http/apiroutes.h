@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httpedge.h"
+#include "http/tokenbatcher.h"
 #include "services/ratelimiter.h"
 #include "services/tokensigner.h"
 
@@ -115,6 +116,8 @@ private:
 
     HttpEdge &m_edge;
     Services m_services;
+    /** @brief Token requests gathered into multi-row INSERTs (issue 13). */
+    std::unique_ptr<TokenBatcher> m_tokenBatcher;
     std::atomic<bool> m_ready{false};
     std::unique_ptr<SlidingWindowLimiter> m_tokenRate;
     QElapsedTimer m_monotonic;

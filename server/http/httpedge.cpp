@@ -90,6 +90,49 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
     });
 }
 
+HttpEdge::Deferred HttpEdge::defer(QHttpServerResponder &&responder)
+{
+    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = shared->socket();
+    ++m_inFlight;
+    return Deferred{std::move(shared), socket};
+}
+
+void HttpEdge::dispatchBatch(std::vector<Deferred> requests,
+                             std::function<std::vector<ApiResponse>()> job)
+{
+    m_pool.start([this, requests = std::move(requests), job = std::move(job)]() {
+        std::vector<ApiResponse> responses;
+        try {
+            responses = job();
+        } catch (const std::exception &e) {
+            responses.clear();
+            responses.resize(requests.size(),
+                             ApiResponse::error(ErrorCode::Internal, QString::fromUtf8(e.what())));
+        } catch (...) {
+            responses.clear();
+            responses.resize(
+                requests.size(),
+                ApiResponse::error(ErrorCode::Internal, QStringLiteral("unexpected failure")));
+        }
+        if (responses.size() < requests.size())
+            responses.resize(requests.size(),
+                             ApiResponse::error(ErrorCode::Internal, QStringLiteral("no answer")));
+        QMetaObject::invokeMethod(
+            this,
+            [this, requests, responses]() {
+                for (size_t i = 0; i < requests.size(); ++i) {
+                    const Deferred &request = requests[i];
+                    if (request.socket
+                        && request.socket->state() == QAbstractSocket::ConnectedState)
+                        write(*request.responder, responses[i]);
+                    --m_inFlight;
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 bool HttpEdge::admit(const QHttpServerRequest &request, QHttpServerResponder &responder,
                      QHttpServerRequest::Methods allowed)
 {

@@ -9,7 +9,12 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QThreadPool>
+
+#include <memory>
+#include <vector>
 
 #include <atomic>
 #include <functional>
@@ -60,6 +65,22 @@ public:
     static void write(QHttpServerResponder &responder, const ApiResponse &response);
     /** @brief Runs @p job on the pool and writes its answer back on this thread. */
     void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
+
+    /** @brief A request whose answer comes later (dispatchBatch()); take it with defer(). */
+    struct Deferred
+    {
+        std::shared_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket; ///< null once the client is gone
+    };
+    /** @brief Keeps @p responder (and a guard on its socket) for a later dispatchBatch(). */
+    Deferred defer(QHttpServerResponder &&responder);
+    /**
+     * @brief Runs @p job once on the pool for several requests and writes its i-th answer to
+     * @p requests[i] back on this thread (each only if that client is still connected).
+     * @p job returns one answer per request, in order.
+     */
+    void dispatchBatch(std::vector<Deferred> requests,
+                       std::function<std::vector<ApiResponse>()> job);
 
     /**
      * @brief The contract's checks every route does first, in its order: a method token the

@@ -82,48 +82,143 @@ void QueueService::stop()
 Result<QueueService::Issued> QueueService::issueToken(const QString &userId,
                                                       std::optional<qint64> concertId)
 {
+    std::vector<Result<Issued>> issued = issueTokens({IssueRequest{userId, concertId}});
+    return std::move(issued.front());
+}
+
+std::vector<Result<QueueService::Issued>>
+QueueService::issueTokens(const std::vector<IssueRequest> &requests)
+{
     const QDateTime now = Clock::now();
+    std::vector<Result<Issued>> answers(requests.size(),
+                                        Result<Issued>(ApiError{ErrorCode::Internal, QString()}));
+    // One batch per room, each in the order the requests came.
+    std::vector<std::optional<qint64>> rooms;
+    for (const IssueRequest &request : requests) {
+        if (std::find(rooms.begin(), rooms.end(), request.concertId) == rooms.end())
+            rooms.push_back(request.concertId);
+    }
+    for (const std::optional<qint64> &concertId : rooms) {
+        std::vector<size_t> indexes;
+        for (size_t i = 0; i < requests.size(); ++i) {
+            if (requests[i].concertId == concertId)
+                indexes.push_back(i);
+        }
+        issueInRoom(requests, indexes, concertId, now, answers);
+    }
+    return answers;
+}
+
+void QueueService::issueInRoom(const std::vector<IssueRequest> &requests,
+                               const std::vector<size_t> &indexes, std::optional<qint64> concertId,
+                               const QDateTime &now, std::vector<Result<Issued>> &answers)
+{
     struct Settled
     {
         QueueTokenRow row;
         bool created = false;
+    };
+    struct Batch
+    {
+        std::vector<Settled> settled; ///< per index, in order
         qint64 lastAdmittedId = 0;
         std::optional<RoomRow> room;
     };
-    auto settled = m_database.run<Settled>([&](DbSession &session) -> Result<Settled> {
-        std::optional<RoomRow> room;
+    auto batch = m_database.transaction<Batch>([&](DbSession &session) -> Result<Batch> {
+        Batch result;
         if (concertId) {
-            room = RoomRepository(session).room(*concertId);
-            if (!room)
+            result.room = RoomRepository(session).room(*concertId);
+            if (!result.room)
                 return ApiError{ErrorCode::NotFound,
                                 QStringLiteral("no concert %1").arg(*concertId)};
         }
+        const std::optional<RoomRow> &room = result.room;
         const bool prequeue = room && room->saleOpensAt && *room->saleOpensAt > now;
         const QDateTime seenFrom = prequeue ? *room->saleOpensAt : now;
         QueueRepository repository(session);
-        // The unique (live_user_id, room_id) key decides races between requests of one user:
-        // the first insert wins, the others find its row. Only when the user has a live row
-        // is it looked at: an ACTIVE one past its expiry is expired, then the insert is tried
-        // again.
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            if (auto inserted =
-                    repository.insertWaiting(userId, concertId, now, prequeue, seenFrom))
-                return Settled{*inserted, true, concertId ? 0 : repository.lastAdmittedId(), room};
-            auto live = repository.findLive(userId, concertId);
-            if (live && live->status == TokenStatus::Active && live->expiresAt <= now) {
-                repository.expireOverdueOf(userId, concertId, now);
+        // One multi-row INSERT for the distinct users, in the order they asked: their ids,
+        // and so their places, follow that order. The unique (live_user_id, room_id) key
+        // skips users with a live token (here or from another instance's concurrent insert).
+        std::vector<QueueRepository::IssueRequest> distinct;
+        QSet<QString> users;
+        for (const size_t i : indexes) {
+            if (!users.contains(requests[i].userId)) {
+                users.insert(requests[i].userId);
+                distinct.push_back(
+                    QueueRepository::IssueRequest{requests[i].userId, prequeue, seenFrom});
+            }
+        }
+        if (m_batchInsert.load() < 0)
+            m_batchInsert = repository.consecutiveInsertIds() ? 1 : 0;
+        QHash<QString, qint64> inserted;
+        if (m_batchInsert.load() == 1) {
+            inserted = repository.insertWaitingBatch(distinct, concertId, now);
+        } else {
+            for (const QueueRepository::IssueRequest &request : distinct) {
+                if (auto row = repository.insertWaiting(request.userId, concertId, now, prequeue,
+                                                        seenFrom))
+                    inserted.insert(request.userId, row->id);
+            }
+        }
+        QHash<QString, size_t> first; // user -> place in result.settled of their first request
+        for (const size_t i : indexes) {
+            const QString &userId = requests[i].userId;
+            if (const auto done = first.constFind(userId); done != first.cend()) {
+                Settled again = result.settled[*done]; // the same user asked again: 200
+                again.created = false;
+                result.settled.push_back(again);
                 continue;
             }
-            if (live)
-                return Settled{*live, false, 0, room};
+            first.insert(userId, result.settled.size());
+            if (const auto id = inserted.constFind(userId); id != inserted.cend()) {
+                QueueTokenRow row{*id, userId, TokenStatus::Waiting, {}};
+                row.concertId = concertId;
+                row.prequeue = prequeue;
+                result.settled.push_back(Settled{row, true});
+                continue;
+            }
+            // The user has a live token: answer it, unless it is ACTIVE past its expiry, which
+            // is expired and replaced by a new token.
+            std::optional<Settled> settled;
+            for (int attempt = 0; attempt < 5 && !settled; ++attempt) {
+                auto live = repository.findLive(userId, concertId);
+                if (live && live->status == TokenStatus::Active && live->expiresAt <= now) {
+                    repository.expireOverdueOf(userId, concertId, now);
+                    live.reset();
+                }
+                if (live) {
+                    settled = Settled{*live, false};
+                } else if (auto row = repository.insertWaiting(userId, concertId, now, prequeue,
+                                                               seenFrom)) {
+                    settled = Settled{*row, true};
+                }
+            }
+            if (!settled)
+                return ApiError{ErrorCode::Internal,
+                                QStringLiteral("could not settle the user's queue place")};
+            result.settled.push_back(*settled);
         }
-        return ApiError{ErrorCode::Internal,
-                        QStringLiteral("could not settle the user's queue place")};
+        if (!concertId && !inserted.isEmpty())
+            result.lastAdmittedId = repository.lastAdmittedId();
+        return result;
     });
-    if (!settled)
-        return settled.error();
-    const QueueTokenRow &token = settled->row;
-    const bool created = settled->created;
+    for (size_t k = 0; k < indexes.size(); ++k) {
+        const size_t i = indexes[k];
+        if (!batch) {
+            answers[i] = batch.error();
+            continue;
+        }
+        const Settled &settled = batch->settled[k];
+        answers[i] = answer(requests[i].userId, concertId, settled.row, settled.created,
+                            batch->lastAdmittedId, batch->room, now);
+    }
+}
+
+QueueService::Issued QueueService::answer(const QString &userId, std::optional<qint64> concertId,
+                                          const QueueTokenRow &token, bool created,
+                                          qint64 lastAdmittedId, const std::optional<RoomRow> &room,
+                                          const QDateTime &now)
+{
     if (created && concertId)
         m_rooms.noteIssued(token.id, concertId, now);
     else if (created)
@@ -140,9 +235,9 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId,
                !created && known.answer == QueueView::Answer::Waiting) {
         issued.token.queue = known.status;
     } else if (concertId) {
-        if (token.prequeue && settled->room && settled->room->saleOpensAt) {
+        if (token.prequeue && room && room->saleOpensAt) {
             issued.token.queue = QueueStatus{TokenStatus::Waiting, 0, 0, std::nullopt};
-            issued.token.queue.saleOpensAt = settled->room->saleOpensAt;
+            issued.token.queue.saleOpensAt = room->saleOpensAt;
         } else {
             const qint64 position = m_rooms.provisionalPosition(*concertId, token.id);
             issued.token.queue =
@@ -153,7 +248,7 @@ Result<QueueService::Issued> QueueService::issueToken(const QString &userId,
         // A new token: its distance from the admission frontier as the database has it now,
         // which grows with the id on every instance, so users who ask at the same moment get
         // distinct positions wherever they ask.
-        const qint64 position = created ? qMax<qint64>(1, token.id - settled->lastAdmittedId)
+        const qint64 position = created ? qMax<qint64>(1, token.id - lastAdmittedId)
                                         : m_view.provisionalPosition(token.id);
         issued.token.queue = QueueStatus{TokenStatus::Waiting, position,
                                          m_view.estimatedWaitSeconds(position), std::nullopt};

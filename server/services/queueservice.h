@@ -12,9 +12,11 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcQueue)
 
@@ -72,6 +74,22 @@ public:
      * Errors: NotFound (no such concert), Unavailable, Internal. Runs SQL: call from a worker.
      */
     Result<Issued> issueToken(const QString &userId, std::optional<qint64> concertId = {});
+
+    /** @brief One `POST /queue/tokens` of a batch. */
+    struct IssueRequest
+    {
+        QString userId; ///< canonical UUID
+        std::optional<qint64> concertId; ///< std::nullopt: the house room
+    };
+    /**
+     * @brief issueToken() for many requests at once (issue 13, "Token issue past the
+     * single-INSERT ceiling"): per room one transaction with one multi-row INSERT for the
+     * distinct users, so new tokens get ids (places) in the order of @p requests. A user who
+     * asks more than once, or already has a live token, gets that token (created = false) in
+     * every later answer. Returns one answer per request, in order; errors as issueToken()
+     * (a failed room fails all its requests). Runs SQL: call from a worker.
+     */
+    std::vector<Result<Issued>> issueTokens(const std::vector<IssueRequest> &requests);
 
     /** @brief The claims of a bearer header whose token is well formed and signed by us. */
     [[nodiscard]] std::optional<TokenClaims> verify(const QByteArray &authorizationHeader) const;
@@ -155,6 +173,14 @@ Q_SIGNALS:
     void tickFinished(bool admitter);
 
 private:
+    /** @brief issueTokens() for the requests @p indexes of one room; fills their answers. */
+    void issueInRoom(const std::vector<IssueRequest> &requests, const std::vector<size_t> &indexes,
+                     std::optional<qint64> concertId, const QDateTime &now,
+                     std::vector<Result<Issued>> &answers);
+    /** @brief The answer for a settled token: notes it in the views, signs it, places it. */
+    Issued answer(const QString &userId, std::optional<qint64> concertId,
+                  const QueueTokenRow &token, bool created, qint64 lastAdmittedId,
+                  const std::optional<RoomRow> &room, const QDateTime &now);
     /** @brief Where the token's room is, from memory or (worker only) the database. */
     Result<std::optional<qint64>> roomOfToken(const TokenClaims &claims);
 
@@ -167,5 +193,7 @@ private:
     QThread m_thread;
     QueueTicker *m_ticker = nullptr;
     std::function<void(DbSession &, const QDateTime &)> m_admitterTask;
+    /** @brief -1 unknown, 1 multi-row INSERTs get consecutive ids, 0 they may not */
+    std::atomic<int> m_batchInsert{-1};
     SeatMapCache *m_seatMaps = nullptr;
 };

@@ -8,18 +8,29 @@
 #include "services/queueview.h"
 #include "services/roomsview.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 
 #include <QTimer>
 #include <algorithm>
 
+// The duration of every tick, off unless asked for (QT_LOGGING_RULES
+// "concert.server.queue.tick.debug=true").
+Q_LOGGING_CATEGORY(lcQueueTick, "concert.server.queue.tick", QtWarningMsg)
+
 namespace {
 
-// Token inserts commit within milliseconds; re-reading ids issued in the last few seconds
-// catches any that committed after a higher id was already seen.
+// Token writes commit within milliseconds of their changed_at stamp; re-reading the rows
+// stamped in the last few seconds catches any that committed after the previous read began.
 constexpr qint64 kLookBackMs = 3'000;
-// A full reload of the WAITING ids every so many ticks repairs anything the look-back missed.
+// The concerts' room settings (a few rows) are read whole every so many ticks; the seen-token
+// bookkeeping is trimmed as often.
 constexpr quint64 kFullReloadEvery = 30;
+// The safety net: each tick re-reads one id range of queue_tokens whole (primary key range),
+// so that every row is checked again within about this many ticks whatever the change reads
+// missed; at least kMinVerifyChunk ids per tick (small tables are checked every tick or two).
+constexpr qint64 kVerifyCycleTicks = 600;
+constexpr qint64 kMinVerifyChunk = 1'000;
 
 } // namespace
 
@@ -55,6 +66,8 @@ void QueueTicker::end()
 
 void QueueTicker::tick()
 {
+    QElapsedTimer took;
+    took.start();
     const std::optional<ApiError> failure =
         m_database.runDedicated(m_session, QStringLiteral("queue"), [this](DbSession &session) {
             QueueRepository repository(session);
@@ -62,12 +75,18 @@ void QueueTicker::tick()
             flushSeen(repository, now);
             if (holdAdmitterRole(repository)) {
                 expire(session, repository, now);
-                admit(session, repository, now);
+                readChanges(session, repository);
+                // The admitter's own admissions and draws show in the views this tick.
+                if (admit(session, repository, now))
+                    readChanges(session, repository);
+            } else {
+                readChanges(session, repository);
             }
-            refresh(session, repository, now);
+            publish(now);
         });
     if (failure && !m_session)
         m_admitter = false; // the lock went with the connection
+    qCDebug(lcQueueTick) << "tick took" << took.nsecsElapsed() / 1000 << "us";
     Q_EMIT tickFinished(m_admitter);
 }
 
@@ -92,17 +111,20 @@ void QueueTicker::expire(DbSession &session, QueueRepository &repository, const 
         m_admitterTask(session, now);
 }
 
-void QueueTicker::admit(DbSession &session, QueueRepository &repository, const QDateTime &now)
+bool QueueTicker::admit(DbSession &session, QueueRepository &repository, const QDateTime &now)
 {
     const QDateTime expiresAt = Clock::deadline(now, m_settings.activeTtlSeconds);
+    // Counts come from the model read just now: only this instance admits, so it can only
+    // count a token ACTIVE that another instance ended meanwhile (admitting less, not more).
+    bool changed = false;
     // The house room: the server's options, never paused.
-    const int free = m_settings.capacity - repository.countActive(std::nullopt);
-    if (free > 0)
-        repository.admit(std::nullopt, free, now, expiresAt);
+    const int free = m_settings.capacity - m_model.activeIn(0);
+    if (free > 0 && !m_model.houseWaiting()->empty())
+        changed = repository.admit(std::nullopt, free, now, expiresAt) > 0;
 
-    const std::vector<qint64> waiting = repository.roomsWithWaiters();
+    const std::vector<qint64> waiting = m_model.roomsWithWaiters();
     if (waiting.empty())
-        return;
+        return changed;
     RoomRepository rooms(session);
     for (const qint64 concertId : waiting) {
         const std::optional<RoomRow> room = rooms.room(concertId);
@@ -110,23 +132,26 @@ void QueueTicker::admit(DbSession &session, QueueRepository &repository, const Q
             continue;
         if (room->saleOpensAt && *room->saleOpensAt > now)
             continue; // the pre-queue: nobody is admitted before the opening
-        if (room->saleOpensAt && !room->drawn)
+        if (room->saleOpensAt && !room->drawn) {
             draw(session, repository, concertId, now);
-        else
+            changed = true;
+        } else {
             repository.releasePrequeue(concertId); // arrived during the draw, or sale cleared
+        }
         const bool soldOut = rooms.computeSoldOut(concertId);
         if (soldOut != room->soldOut)
             rooms.setSoldOut(concertId, soldOut);
         if (room->paused || soldOut)
             continue;
-        int places = m_rooms.capacityOf(*room) - repository.countActive(concertId);
+        int places = m_rooms.capacityOf(*room) - m_model.activeIn(concertId);
         if (room->admitPerMinute > 0)
             places =
                 qMin(places,
                      room->admitPerMinute - repository.admittedSince(concertId, now.addSecs(-60)));
-        if (places > 0)
-            repository.admit(concertId, places, now, expiresAt);
+        if (places > 0 && repository.admit(concertId, places, now, expiresAt) > 0)
+            changed = true;
     }
+    return changed;
 }
 
 void QueueTicker::draw(DbSession &session, QueueRepository &repository, qint64 concertId,
@@ -141,6 +166,8 @@ void QueueTicker::draw(DbSession &session, QueueRepository &repository, qint64 c
     repository.setDrawnPlaces(order);
     RoomRepository(session).markDrawn(concertId, now);
     session.commit();
+    // However long the draw took, every instance's next change read sees the drawn places.
+    repository.touchDrawn(concertId);
     qCInfo(lcQueue) << "sale of concert" << concertId << "opened:" << order.size()
                     << "pre-queue places drawn";
 }
@@ -165,46 +192,58 @@ void QueueTicker::flushSeen(QueueRepository &repository, const QDateTime &now)
     }
 }
 
-void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const QDateTime &now)
+void QueueTicker::readChanges(DbSession &session, QueueRepository &repository)
+{
+    // The safety net's id range of this read, wrapping around after the largest id.
+    const qint64 chunk = qMax(kMinVerifyChunk, m_maxId / kVerifyCycleTicks);
+    qint64 verifyAfter = m_verifyAfterId >= m_maxId ? 0 : m_verifyAfterId;
+    const qint64 verifyUpTo = verifyAfter + chunk;
+    std::optional<QDateTime> since;
+    if (m_changesReadAt.isValid())
+        since = m_changesReadAt.addMSecs(-kLookBackMs);
+    const QueueRepository::Changes changes =
+        repository.readChanges(since, verifyAfter, verifyUpTo, Clock::now().addSecs(-60));
+    RoomRepository roomRepository(session);
+    if (!since || m_ticks % kFullReloadEvery == 0) {
+        m_roomRows = roomRepository.rooms();
+    } else {
+        const QHash<qint64, RoomRow> changedRooms = roomRepository.roomsChangedSince(*since);
+        for (auto it = changedRooms.cbegin(); it != changedRooms.cend(); ++it)
+            m_roomRows.insert(it.key(), it.value());
+    }
+    m_model.apply(changes, verifyAfter, verifyUpTo);
+    m_verifyAfterId = verifyUpTo;
+    m_changesReadAt = changes.readAt;
+    m_head = changes.head;
+    m_maxId = changes.maxId;
+    m_lastAdmittedId = changes.lastAdmittedId;
+    m_activity = changes.activity;
+    m_houseOldestIssuedAt = changes.houseOldestIssuedAt;
+}
+
+void QueueTicker::publish(const QDateTime &now)
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    const bool full = m_ticks % kFullReloadEvery == 0;
-    RoomsView::Refresh rooms;
-    rooms.rooms = RoomRepository(session).rooms();
-    QueueRepository::Snapshot snapshot =
-        repository.readSnapshot(full ? 0 : lookBackId(nowMs),
-                                now.addMSecs(-kLookBackMs - m_settings.tickMs), now.addSecs(-60));
     QueueView::Refresh refresh;
-    refresh.head = snapshot.head;
-    refresh.maxId = snapshot.maxId;
-    refresh.lastAdmittedId = snapshot.lastAdmittedId;
-    refresh.complete = full;
-    refresh.waiting = std::move(snapshot.waiting);
-    refresh.active = std::move(snapshot.active);
-    refresh.ended = std::move(snapshot.ended);
+    refresh.head = m_head;
+    refresh.maxId = m_maxId;
+    refresh.lastAdmittedId = m_lastAdmittedId;
+    refresh.waiting = m_model.houseWaiting();
+    refresh.active = m_model.active();
     refresh.takenAt = now;
     refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
                                       : m_settings.tickMs;
-    rooms.tokens = std::move(snapshot.roomTokens);
-    rooms.activity = std::move(snapshot.activity);
-    rooms.houseOldestIssuedAt = snapshot.houseOldestIssuedAt;
+    RoomsView::Refresh rooms;
+    rooms.rooms = m_roomRows; // implicitly shared: no copy
+    rooms.tokensChanged = m_model.takeRoomsChanged();
+    if (rooms.tokensChanged)
+        rooms.tokens = m_model.roomTokens();
+    rooms.activity = m_activity;
+    rooms.houseOldestIssuedAt = m_houseOldestIssuedAt;
     rooms.takenAt = now;
     rooms.tickMs = refresh.tickMs;
     m_lastTickMs = nowMs;
-    m_maxIdHistory.emplace_back(nowMs, refresh.maxId);
-    while (m_maxIdHistory.size() > 2 && m_maxIdHistory[1].first <= nowMs - kLookBackMs)
-        m_maxIdHistory.pop_front();
     m_view.apply(std::move(refresh));
     m_rooms.apply(std::move(rooms));
     ++m_ticks;
-}
-
-qint64 QueueTicker::lookBackId(qint64 nowMs) const
-{
-    qint64 id = 0;
-    for (const auto &[atMs, maxId] : m_maxIdHistory) {
-        if (atMs <= nowMs - kLookBackMs)
-            id = maxId;
-    }
-    return id;
 }

@@ -3,6 +3,9 @@
 #include <QDateTime>
 #include <QObject>
 
+#include "data/roomrepository.h"
+#include "services/queuemodel.h"
+
 #include <deque>
 #include <functional>
 #include <memory>
@@ -94,8 +97,11 @@ private:
     bool holdAdmitterRole(QueueRepository &repository);
     /** @brief Overdue ACTIVE and unseen WAITING tokens become EXPIRED; the admitter task. */
     void expire(DbSession &session, QueueRepository &repository, const QDateTime &now);
-    /** @brief Admits into every room: the house room, then each concert room with waiters. */
-    void admit(DbSession &session, QueueRepository &repository, const QDateTime &now);
+    /**
+     * @brief Admits into every room: the house room, then each concert room with waiters.
+     * @return true when a token was admitted or a pre-queue drawn.
+     */
+    bool admit(DbSession &session, QueueRepository &repository, const QDateTime &now);
     /** @brief The uniform draw of a room's pre-queue at its opening, in one transaction. */
     void draw(DbSession &session, QueueRepository &repository, qint64 concertId,
               const QDateTime &now);
@@ -104,9 +110,13 @@ private:
      * once per quarter of the abandon time: a token seen all along is never older than that.
      */
     void flushSeen(QueueRepository &repository, const QDateTime &now);
-    /** @brief Reads one snapshot and installs it in the views. */
-    void refresh(DbSession &session, QueueRepository &repository, const QDateTime &now);
-    qint64 lookBackId(qint64 nowMs) const;
+    /**
+     * @brief Reads what changed since the last read (minus a look-back), one id range of the
+     * safety net and the changed room settings, into the model (one consistent snapshot).
+     */
+    void readChanges(DbSession &session, QueueRepository &repository);
+    /** @brief Installs the model in the views. */
+    void publish(const QDateTime &now);
 
     Database &m_database;
     QueueView &m_view;
@@ -119,6 +129,14 @@ private:
     bool m_admitter = false;
     quint64 m_ticks = 0;
     qint64 m_lastTickMs = 0;
-    std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
+    QueueModel m_model;
+    QDateTime m_changesReadAt; ///< the database's clock at the last change read
+    qint64 m_verifyAfterId = 0; ///< the safety net's cursor
+    qint64 m_head = 0;
+    qint64 m_maxId = 0;
+    qint64 m_lastAdmittedId = 0;
+    QHash<qint64, RoomActivity> m_activity; ///< per room: the last minute's admissions, abandons
+    QDateTime m_houseOldestIssuedAt; ///< invalid when nobody waits in the house room
+    QHash<qint64, RoomRow> m_roomRows; ///< every concert's room settings
     QHash<qint64, qint64> m_seenWrittenMs; ///< token id -> when its sighting was last written
 };

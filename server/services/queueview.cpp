@@ -20,8 +20,19 @@ QueueView::QueueView(int capacity, int activeTtlSeconds, int tickMs)
     : m_priorRate(double(qMax(1, capacity)) / double(qMax(1, activeTtlSeconds)))
     , m_capacity(capacity)
     , m_tickMs(tickMs)
-    , m_snapshot(std::make_shared<Snapshot>())
+    , m_snapshot(std::make_shared<Snapshot>(Snapshot{std::make_shared<QueueModel::WaitingIds>(),
+                                                     std::make_shared<QueueModel::ActiveTokens>(),
+                                                     0, 0, 0, 0}))
 { }
+
+const QueueModel::ActiveToken *QueueView::activeToken(const Snapshot &snapshot, qint64 tokenId)
+{
+    const QueueModel::ActiveTokens &active = *snapshot.active;
+    const auto found = std::lower_bound(
+        active.begin(), active.end(), tokenId,
+        [](const QueueModel::ActiveToken &token, qint64 id) { return token.id < id; });
+    return found != active.end() && found->id == tokenId ? &*found : nullptr;
+}
 
 std::shared_ptr<const QueueView::Snapshot> QueueView::snapshot() const
 {
@@ -35,46 +46,20 @@ void QueueView::apply(Refresh refresh)
     auto next = std::make_shared<Snapshot>();
     next->maxId = refresh.maxId;
     next->lastAdmittedId = refresh.lastAdmittedId;
-    next->active = std::move(refresh.active);
+    next->waiting = refresh.waiting ? std::move(refresh.waiting) : previous->waiting;
+    next->active = refresh.active ? std::move(refresh.active) : previous->active;
     next->generation = previous->generation + 1;
 
-    if (refresh.head == 0) {
-        // Nobody waits.
-    } else if (refresh.complete) {
-        next->waiting = std::move(refresh.waiting);
-    } else {
-        // Keep what we knew at or after the head (everyone before it was admitted, in order),
-        // and merge in what the look-back read.
-        const auto keepFrom =
-            std::lower_bound(previous->waiting.begin(), previous->waiting.end(), refresh.head);
-        next->waiting.reserve(size_t(previous->waiting.end() - keepFrom) + refresh.waiting.size());
-        std::set_union(keepFrom, previous->waiting.end(), refresh.waiting.begin(),
-                       refresh.waiting.end(), std::back_inserter(next->waiting));
-        // A token the look-back saw as WAITING earlier may since have been admitted.
-        next->waiting.erase(std::remove_if(next->waiting.begin(), next->waiting.end(),
-                                           [&](qint64 id) { return next->active.contains(id); }),
-                            next->waiting.end());
-    }
-
-    // Tokens that left the middle of the queue (leaving, abandoned) since the look-back.
-    if (!refresh.ended.empty() && !next->waiting.empty()) {
-        std::sort(refresh.ended.begin(), refresh.ended.end());
-        next->waiting.erase(std::remove_if(next->waiting.begin(), next->waiting.end(),
-                                           [&](qint64 id) {
-                                               return std::binary_search(refresh.ended.begin(),
-                                                                         refresh.ended.end(), id);
-                                           }),
-                            next->waiting.end());
-    }
-
-    // Admissions since the previous refresh: the previous waiting ids that left the queue.
-    const qint64 admitted =
-        qint64(std::count_if(previous->waiting.begin(), previous->waiting.end(),
-                             [&](qint64 id) { return refresh.head == 0 || id < refresh.head; }));
+    // Admissions since the previous refresh: the previous waiting ids before the new head
+    // (admission is in id order), found by binary search.
+    const std::vector<qint64> &before = *previous->waiting;
+    const qint64 admitted = refresh.head == 0
+        ? qint64(before.size())
+        : qint64(std::lower_bound(before.begin(), before.end(), refresh.head) - before.begin());
     const qint64 nowMs = refresh.takenAt.toMSecsSinceEpoch();
 
     QMutexLocker locker(&m_mutex);
-    if (!previous->waiting.empty())
+    if (!before.empty())
         m_samples.push_back(RateSample{nowMs, admitted, refresh.tickMs});
     while (!m_samples.empty() && m_samples.front().atMs < nowMs - kRateWindowMs)
         m_samples.pop_front();
@@ -86,8 +71,8 @@ void QueueView::apply(Refresh refresh)
         it = (inSnapshot || old) ? m_issued.erase(it) : std::next(it);
     }
     for (auto it = m_extended.begin(); it != m_extended.end();) {
-        const auto active = next->active.constFind(it.key());
-        const bool settled = active == next->active.cend() || *active >= it.value();
+        const QueueModel::ActiveToken *active = activeToken(*next, it.key());
+        const bool settled = !active || active->expiresAtMs >= it.value().toMSecsSinceEpoch();
         it = settled && it.value() < refresh.takenAt.addMSecs(-kOverlayLifetimeMs)
             ? m_extended.erase(it)
             : std::next(it);
@@ -130,7 +115,7 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
         issuedHere = m_issued.contains(tokenId);
     }
 
-    const auto &waiting = current->waiting;
+    const auto &waiting = *current->waiting;
     const auto it = std::lower_bound(waiting.begin(), waiting.end(), tokenId);
     if (it != waiting.end() && *it == tokenId) {
         const qint64 position = qint64(it - waiting.begin()) + 1;
@@ -138,9 +123,8 @@ QueueView::Lookup QueueView::lookup(qint64 tokenId, const QDateTime &now) const
                       QueueStatus{TokenStatus::Waiting, position,
                                   estimatedWaitSeconds(*current, position), std::nullopt}};
     }
-    const auto active = current->active.constFind(tokenId);
-    if (active != current->active.cend()) {
-        QDateTime expiresAt = *active;
+    if (const QueueModel::ActiveToken *active = activeToken(*current, tokenId)) {
+        QDateTime expiresAt = QDateTime::fromMSecsSinceEpoch(active->expiresAtMs, Qt::UTC);
         if (extended && *extended > expiresAt)
             expiresAt = *extended;
         if (expiresAt > now)
@@ -196,7 +180,7 @@ qint64 QueueView::estimatedWaitSeconds(const Snapshot &current, qint64 position)
     if (position <= 0)
         return 0;
     const double rate = current.rate > 0 ? current.rate : m_priorRate;
-    const qint64 free = qMax<qint64>(0, m_capacity - current.active.size());
+    const qint64 free = qMax<qint64>(0, m_capacity - qint64(current.active->size()));
     const double beyondFree = double(qMax<qint64>(0, position - free));
     return qint64(std::ceil(double(m_tickMs) / 1000.0 + beyondFree / rate));
 }
@@ -209,12 +193,12 @@ double QueueView::admissionRate() const
 
 qint64 QueueView::waitingCount() const
 {
-    return qint64(snapshot()->waiting.size());
+    return qint64(snapshot()->waiting->size());
 }
 
 int QueueView::activeCount() const
 {
-    return int(snapshot()->active.size());
+    return int(snapshot()->active->size());
 }
 
 quint64 QueueView::generation() const

@@ -51,6 +51,13 @@ void RoomsView::apply(Refresh refresh)
     next->activity = std::move(refresh.activity);
     next->houseOldestIssuedAt = refresh.houseOldestIssuedAt;
     QHash<qint64, qint64> admitted; // per room: ACTIVE now, not ACTIVE before
+    if (!refresh.tokensChanged) {
+        // Nothing moved: the same positions (QHash copies share their data).
+        next->tokens = previous->tokens;
+        next->states = previous->states;
+        for (RoomState &state : next->states)
+            state.rate = 0;
+    }
     for (const RoomTokenRow &row : refresh.tokens) {
         RoomState &state = next->states[row.concertId];
         Entry entry{row.concertId, row.status, 0, row.prequeue};

@@ -53,6 +53,8 @@ public:
     {
         QHash<qint64, RoomRow> rooms; ///< every concert's room settings
         std::vector<RoomTokenRow> tokens; ///< live tokens, per room in admission order
+        /** @brief false: the tokens did not change since the last refresh (tokens is empty) */
+        bool tokensChanged = true;
         QDateTime takenAt;
         qint64 tickMs = 1000; ///< time since the previous refresh
         /** @brief per room id (0 = house): admitted and abandoned in the last minute */

@@ -9,7 +9,9 @@
 #include <QDeadlineTimer>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <memory>
 #include <thread>
 
 using Answer = QueueView::Answer;
@@ -41,16 +43,32 @@ private Q_SLOTS:
 
 namespace {
 
+// The view installs whole lists that the queue ticker's QueueModel keeps current; these
+// helpers build them. An "incremental" refresh is what the model would hold after the old
+// look-back read: the previous list from the head on, plus the ids read, minus the ACTIVE ones.
+QList<qint64> g_previous; // the house WAITING ids the last helper gave the view
+
+std::shared_ptr<const QueueModel::ActiveTokens> activeList(const QHash<qint64, QDateTime> &active)
+{
+    auto list = std::make_shared<QueueModel::ActiveTokens>();
+    for (auto it = active.cbegin(); it != active.cend(); ++it)
+        list->push_back(QueueModel::ActiveToken{it.key(), it.value().toMSecsSinceEpoch(), 0});
+    std::sort(list->begin(), list->end(), [](const auto &x, const auto &y) { return x.id < y.id; });
+    return list;
+}
+
 // lastAdmittedId is left 0 unless a test sets it: only provisional positions read it.
 QueueView::Refresh completeRefresh(const QList<qint64> &waiting,
                                    const QHash<qint64, QDateTime> &active, qint64 maxId,
                                    const QDateTime &takenAt, qint64 tickMs = 1000)
 {
+    QList<qint64> sorted = waiting;
+    std::sort(sorted.begin(), sorted.end());
+    g_previous = sorted;
     QueueView::Refresh refresh;
-    refresh.head = waiting.isEmpty() ? 0 : waiting.first();
-    refresh.waiting.assign(waiting.begin(), waiting.end());
-    refresh.complete = true;
-    refresh.active = active;
+    refresh.head = sorted.isEmpty() ? 0 : sorted.first();
+    refresh.waiting = std::make_shared<QueueModel::WaitingIds>(sorted.begin(), sorted.end());
+    refresh.active = activeList(active);
     refresh.maxId = maxId;
     refresh.takenAt = takenAt;
     refresh.tickMs = tickMs;
@@ -61,9 +79,20 @@ QueueView::Refresh incrementalRefresh(qint64 head, const QList<qint64> &lookBack
                                       const QHash<qint64, QDateTime> &active, qint64 maxId,
                                       const QDateTime &takenAt)
 {
-    QueueView::Refresh refresh = completeRefresh(lookBack, active, maxId, takenAt);
+    QList<qint64> merged;
+    if (head != 0) {
+        for (const qint64 id : std::as_const(g_previous)) {
+            if (id >= head)
+                merged.append(id);
+        }
+        for (const qint64 id : lookBack) {
+            if (!merged.contains(id))
+                merged.append(id);
+        }
+        merged.removeIf([&](qint64 id) { return active.contains(id); });
+    }
+    QueueView::Refresh refresh = completeRefresh(merged, active, maxId, takenAt);
     refresh.head = head;
-    refresh.complete = false;
     return refresh;
 }
 
