@@ -1,5 +1,6 @@
 #include "http/queuestream.h"
 
+#include "http/httpedge.h"
 #include "services/queueservice.h"
 
 #include <QDateTime>
@@ -41,8 +42,14 @@ QueueStream::~QueueStream()
 void QueueStream::attach(QHttpServer &server)
 {
     // The upgrade needs a matching route; it writes nothing (qt-notes.md).
-    server.route(QStringLiteral("/api/v1/queue/stream"),
-                 [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+    // For the metrics and the access log it counts as one answer, 101 Switching Protocols,
+    // written by Qt's WebSocket server right after this route matched.
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/queue/stream"),
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (HttpEdge::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+                HttpEdge::notifyAnswered(101, 0, responder.socket());
+        });
     connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, [this, &server]() {
         while (server.hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = server.nextPendingWebSocketConnection();

@@ -3,6 +3,7 @@
 #include "data/database.h"
 #include "data/queuerepository.h"
 #include "data/roomrepository.h"
+#include "metrics/metrics.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
 #include "services/queueview.h"
@@ -85,9 +86,13 @@ void QueueTicker::expire(DbSession &session, QueueRepository &repository, const 
 {
     repository.expireOverdue(now);
     const int abandoned = repository.abandonUnseen(now.addSecs(-m_settings.abandonSeconds), now);
-    if (abandoned > 0)
+    if (abandoned > 0) {
         qCInfo(lcQueue) << abandoned << "waiting tokens abandoned (not seen for"
                         << m_settings.abandonSeconds << "s)";
+        const QHash<qint64, int> perRoom = repository.abandonedAt(now);
+        for (auto it = perRoom.cbegin(); it != perRoom.cend(); ++it)
+            gauges(it.key()).addAbandoned(it.value());
+    }
     if (m_admitterTask)
         m_admitterTask(session, now);
 }
@@ -98,7 +103,7 @@ void QueueTicker::admit(DbSession &session, QueueRepository &repository, const Q
     // The house room: the server's options, never paused.
     const int free = m_settings.capacity - repository.countActive(std::nullopt);
     if (free > 0)
-        repository.admit(std::nullopt, free, now, expiresAt);
+        gauges(0).addAdmitted(repository.admit(std::nullopt, free, now, expiresAt));
 
     const std::vector<qint64> waiting = repository.roomsWithWaiters();
     if (waiting.empty())
@@ -125,7 +130,7 @@ void QueueTicker::admit(DbSession &session, QueueRepository &repository, const Q
                 qMin(places,
                      room->admitPerMinute - repository.admittedSince(concertId, now.addSecs(-60)));
         if (places > 0)
-            repository.admit(concertId, places, now, expiresAt);
+            gauges(concertId).addAdmitted(repository.admit(concertId, places, now, expiresAt));
     }
 }
 
@@ -184,6 +189,17 @@ void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const
     refresh.takenAt = now;
     refresh.tickMs = m_lastTickMs > 0 ? qBound(qint64(1), nowMs - m_lastTickMs, qint64(60'000))
                                       : m_settings.tickMs;
+    // concert_queue_waiting/active{room}: every concert's room, 0 when it has no live token.
+    QHash<qint64, std::pair<qint64, qint64>> counts; // concert id -> (waiting, active)
+    for (auto it = rooms.rooms.cbegin(); it != rooms.rooms.cend(); ++it)
+        counts.insert(it.key(), {0, 0});
+    for (const RoomTokenRow &token : snapshot.roomTokens) {
+        auto &count = counts[token.concertId];
+        if (token.status == TokenStatus::Waiting)
+            ++count.first;
+        else if (token.status == TokenStatus::Active)
+            ++count.second;
+    }
     rooms.tokens = std::move(snapshot.roomTokens);
     rooms.takenAt = now;
     rooms.tickMs = refresh.tickMs;
@@ -193,7 +209,26 @@ void QueueTicker::refresh(DbSession &session, QueueRepository &repository, const
         m_maxIdHistory.pop_front();
     m_view.apply(std::move(refresh));
     m_rooms.apply(std::move(rooms));
+    qint64 activeInRooms = 0; // the view's ACTIVE tokens are those of every room
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        Metrics::QueueGauges &room = gauges(it.key());
+        room.setWaiting(it->first);
+        room.setActive(it->second);
+        activeInRooms += it->second;
+    }
+    Metrics::QueueGauges &house = gauges(0);
+    house.setWaiting(m_view.waitingCount());
+    house.setActive(qMax<qint64>(0, m_view.activeCount() - activeInRooms));
     ++m_ticks;
+}
+
+Metrics::QueueGauges &QueueTicker::gauges(qint64 concertId)
+{
+    Metrics::QueueGauges *&known = m_gauges[concertId];
+    if (!known)
+        known = &Metrics::instance().queueGauges(concertId == 0 ? QStringLiteral("house")
+                                                                : QString::number(concertId));
+    return *known;
 }
 
 qint64 QueueTicker::lookBackId(qint64 nowMs) const

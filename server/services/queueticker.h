@@ -1,5 +1,7 @@
 #pragma once
 
+#include "metrics/metrics.h"
+
 #include <QDateTime>
 #include <QObject>
 
@@ -107,6 +109,8 @@ private:
     /** @brief Reads one snapshot and installs it in the views. */
     void refresh(DbSession &session, QueueRepository &repository, const QDateTime &now);
     qint64 lookBackId(qint64 nowMs) const;
+    /** @brief The metrics of a room: 0 = the house room, else the concert id. */
+    Metrics::QueueGauges &gauges(qint64 concertId);
 
     Database &m_database;
     QueueView &m_view;
@@ -120,5 +124,6 @@ private:
     quint64 m_ticks = 0;
     qint64 m_lastTickMs = 0;
     std::deque<std::pair<qint64, qint64>> m_maxIdHistory; ///< (when, largest id then)
+    QHash<qint64, Metrics::QueueGauges *> m_gauges; ///< room (0: house) -> its metrics
     QHash<qint64, qint64> m_seenWrittenMs; ///< token id -> when its sighting was last written
 };
