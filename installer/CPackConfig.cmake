@@ -31,10 +31,11 @@ set(concert_debian ${CMAKE_CURRENT_LIST_DIR}/debian)
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME "concert-server")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION "net")
 set(CPACK_COMPONENT_SERVER_DESCRIPTION "concert ticketing server with a fair waiting queue
- concert-server sells concert seats to people who first wait their turn in a strictly
- first-come, first-served queue: seat holds, balances, idempotent payments, box office,
- webhooks, Prometheus metrics and an OpenAPI document. Any number of instances share one
- MariaDB database. Runs as the systemd service concert-server (user concert).")
+ concert-server sells concert seats to people who first wait their turn in a
+ strictly first-come, first-served queue: seat holds, balances, idempotent
+ payments, box office, webhooks, Prometheus metrics and an OpenAPI document.
+ Any number of instances share one MariaDB database. It runs as the systemd
+ service concert-server (user concert).")
 # shlibdeps finds the Qt libraries but not the QMYSQL plugin the server loads at run time.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-mysql, adduser")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "mariadb-server, prometheus")
@@ -45,9 +46,10 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
 # Templates; QtQuick needs QtQml.WorkerScript; tests/package checks the list), and cage for a bare kiosk.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME "concert-kiosk")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "concert ticketing kiosk (QML)
- concert-kiosk walks a customer through a concert-server: sign in, wait in the queue, choose
- seats, top up the balance, pay and get a receipt. Runs on a desktop or, with the
- concert-kiosk.service unit and cage, full screen on a bare kiosk machine.")
+ concert-kiosk walks a customer through a concert-server: sign in, wait in
+ the queue, choose seats, top up the balance, pay and get a receipt. It runs
+ on a desktop or, with the concert-kiosk.service unit and cage, full screen
+ on a bare kiosk machine.")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
     "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, qml6-module-qtqml-workerscript, qml6-module-qtqml, adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage")
@@ -57,7 +59,7 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
 # concert-boxoffice (when boxoffice/ exists): the Qt Widgets box-office desktop.
 set(CPACK_DEBIAN_BOXOFFICE_PACKAGE_NAME "concert-boxoffice")
 set(CPACK_COMPONENT_BOXOFFICE_DESCRIPTION "concert ticketing box office (Qt Widgets)
- concert-boxoffice is the box-office desktop for a concert-server: counter sales,
- cancellations, check-in, sales and queue overview.")
+ concert-boxoffice is the box-office desktop for a concert-server: counter
+ sales, cancellations, check-in, sales and queue overview.")
 
 include(CPack)

@@ -46,6 +46,7 @@ check "server.env is mode 0600" grep -q '^-rw------- .* ./etc/concert/server.env
 dpkg-deb -e "$server_deb" "$work/server-control"
 check "conffile /etc/concert/server.ini" grep -qx /etc/concert/server.ini "$work/server-control/conffiles"
 check "conffile /etc/concert/server.env" grep -qx /etc/concert/server.env "$work/server-control/conffiles"
+check "conffile /etc/logrotate.d/concert-server" grep -qx /etc/logrotate.d/concert-server "$work/server-control/conffiles"
 check "postinst creates the user concert" grep -q 'adduser --system' "$work/server-control/postinst"
 check "depends on the QMYSQL plugin" grep -q 'libqt6sql6-mysql' "$work/server-control/control"
 unit="$src/installer/systemd/concert-server.service"
