@@ -1,7 +1,6 @@
 # Debian packages (`cpack -G DEB` in the build folder), one per CPack component; included last by
 # the top-level CMakeLists.txt; each target installs itself into its component.
-# A new program is one line in concert_packages plus its own CPACK_DEBIAN_<C>_* settings below
-# (e.g. boxoffice: list(APPEND concert_packages boxoffice) and its name/description/depends).
+# A new program is one line in concert_packages plus its own CPACK_DEBIAN_<C>_* settings below.
 set(concert_packages server)
 if(CONCERT_BUILD_KIOSK)
     list(APPEND concert_packages kiosk)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages (issue 10): build them with cpack, lintian without errors, the contents,
 # then (as root) install them on this machine, start the installed concert-server with the
-# installed configuration against a private MariaDB (200 from /api/v1/health), and the installed
-# kiosk offscreen until its first screen is up; finally purge them again.
+# installed configuration against a private MariaDB (200 from /api/v1/health), the installed
+# kiosk offscreen until its first screen is up and the installed box office offscreen (its
+# --help, then its main window up for a few seconds); finally purge them again.
 #   package_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
 build=$(realpath "$1")
@@ -21,8 +22,10 @@ if ! (cd "$build" && cpack -G DEB -B "$work/debs" >"$work/cpack.log" 2>&1); then
 fi
 server_deb=$(ls "$work"/debs/concert-server_*.deb)
 kiosk_deb=$(ls "$work"/debs/concert-kiosk_*.deb 2>/dev/null || true)
+boxoffice_deb=$(ls "$work"/debs/concert-boxoffice_*.deb 2>/dev/null || true)
 check "cpack made concert-server" test -f "$server_deb"
 check "cpack made concert-kiosk" test -f "$kiosk_deb"
+check "cpack made concert-boxoffice" test -f "$boxoffice_deb"
 ls "$work"/debs/*.deb | grep -q unspecified && fail "a package without component (concert-unspecified)" || pass "no concert-unspecified package"
 
 echo "== lintian"
@@ -55,11 +58,39 @@ for line in 'User=concert' 'Restart=on-failure' 'ProtectSystem=strict' 'NoNewPri
     'ExecStart=/usr/bin/concert-server --config /etc/concert/server.ini'; do
     check "unit: $line" grep -qx "$line" "$unit"
 done
-# Every option of --help is in server.ini, commented out with its default.
-for option in $("$build/server/concert-server" --help | grep -oE '^  --[a-z-]+' | sed 's/^  --//'); do
-    case $option in help|help-all|version|config) continue ;; esac
-    check "server.ini shows ;$option=" grep -q "^;$option=" "$src/installer/config/server.ini"
-done
+# Every option of --help is in server.ini, commented out with the default --help names
+# ("off"/"none"/"empty" and flags without one: an empty value or false).
+"$build/server/concert-server" --help >"$work/server-help.txt"
+while read -r option verdict; do
+    [ "$verdict" = ok ] && pass "server.ini: ;$option= with its default" || fail "server.ini: $option $verdict"
+done < <(python3 - "$work/server-help.txt" "$src/installer/config/server.ini" <<'PY'
+import re, sys
+options, current = {}, None
+for line in open(sys.argv[1]):
+    m = re.match(r"^  (?:-\w, )?--([a-z-]+)(?: <[^>]+>)?\s*(.*)$", line.rstrip("\n"))
+    if m:
+        current = m.group(1)
+        options[current] = m.group(2)
+    elif current and line.startswith("   "):
+        options[current] += " " + line.strip()
+ini = {}
+for line in open(sys.argv[2]):
+    m = re.match(r"^;([a-z-]+)=(.*)$", line.rstrip("\n"))
+    if m:
+        ini[m.group(1)] = m.group(2)
+for name, text in options.items():
+    if name in ("help", "help-all", "version", "config"):
+        continue
+    m = re.search(r"\(default ([^)]*)\)", text)
+    default = m.group(1) if m else ""
+    if name not in ini:
+        print(name, "missing")
+    elif ini[name] == default or (default in ("off", "none", "empty", "") and ini[name] in ("", "false")):
+        print(name, "ok")
+    else:
+        print(name, f"shows '{ini[name]}' but --help says '{default}'")
+PY
+)
 if [ -n "$kiosk_deb" ]; then
     dpkg-deb -c "$kiosk_deb" | tee "$work/kiosk-contents.txt" | awk '{print $1, $6}'
     for f in ./usr/bin/concert-kiosk ./usr/share/applications/concert-kiosk.desktop \
@@ -76,6 +107,26 @@ if [ -n "$kiosk_deb" ]; then
     fi
 fi
 
+if [ -n "$boxoffice_deb" ]; then
+    dpkg-deb -c "$boxoffice_deb" | tee "$work/boxoffice-contents.txt" | awk '{print $1, $6}'
+    for f in ./usr/bin/concert-boxoffice ./usr/share/applications/concert-boxoffice.desktop \
+        ./usr/share/icons/hicolor/scalable/apps/concert-boxoffice.svg \
+        ./usr/share/doc/concert-boxoffice/copyright ./usr/share/doc/concert-boxoffice/changelog.gz; do
+        check "concert-boxoffice holds $f" grep -q " $f\$" "$work/boxoffice-contents.txt"
+    done
+    grep -q 'systemd' "$work/boxoffice-contents.txt" && fail "concert-boxoffice has no kiosk unit" || pass "concert-boxoffice has no kiosk unit"
+    dpkg-deb -e "$boxoffice_deb" "$work/boxoffice-control"
+    boxoffice_depends=$(grep '^Depends:' "$work/boxoffice-control/control")
+    echo "$boxoffice_depends"
+    for pkg in libqt6quickwidgets6 libqt6widgets6 qml6-module-qtquick qml6-module-qtquick-controls \
+        qml6-module-qtquick-layouts qml6-module-qtquick-templates; do
+        check "concert-boxoffice Depends on $pkg" grep -q "$pkg" <<<"$boxoffice_depends"
+    done
+    if command -v desktop-file-validate >/dev/null; then
+        check "box office desktop entry is valid" desktop-file-validate "$src/installer/boxoffice/concert-boxoffice.desktop"
+    fi
+fi
+
 if [ "$(id -u)" -ne 0 ]; then
     echo "SKIP installing the packages: not root (run as root, as CI does, to install and start them)"
     echo "$((checks - failures)) passed, $failures failed"
@@ -83,9 +134,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 echo "== install on this machine"
-dpkg --purge concert-server concert-kiosk >/dev/null 2>&1 || true
+dpkg --purge concert-server concert-kiosk concert-boxoffice >/dev/null 2>&1 || true
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    "$server_deb" ${kiosk_deb:+"$kiosk_deb"} >"$work/apt.log" 2>&1; then
+    "$server_deb" ${kiosk_deb:+"$kiosk_deb"} ${boxoffice_deb:+"$boxoffice_deb"} >"$work/apt.log" 2>&1; then
     pass "apt-get install ./concert-*.deb"
 else
     cat "$work/apt.log"; fail "apt-get install ./concert-*.deb"
@@ -97,11 +148,13 @@ check "man page installed" test -f /usr/share/man/man1/concert-server.1.gz
 db="$work/mariadb"
 server_pid=""
 kiosk_pid=""
+boxoffice_pid=""
 cleanup() {
     [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
     "$src/scripts/mariadb.sh" stop "$db" >/dev/null 2>&1
-    dpkg --purge concert-server concert-kiosk >/dev/null 2>&1
+    [ -n "$boxoffice_pid" ] && kill "$boxoffice_pid" 2>/dev/null
+    dpkg --purge concert-server concert-kiosk concert-boxoffice >/dev/null 2>&1
     cp -f "$work/server.env.orig" /etc/concert/server.env 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -168,6 +221,25 @@ if [ -n "$kiosk_deb" ] && [ -x /usr/bin/concert-kiosk ]; then
         [ -z "$pkg" ] && continue
         case "$kiosk_depends" in *"$pkg"*) pass "kiosk Depends has $pkg ($dir)" ;; *) fail "kiosk loads $dir but Depends lacks $pkg" ;; esac
     done
+fi
+
+if [ -n "$boxoffice_deb" ] && [ -x /usr/bin/concert-boxoffice ]; then
+    export XDG_RUNTIME_DIR="$work/xdg" && mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+    check "installed concert-boxoffice --help" sh -c 'QT_QPA_PLATFORM=offscreen /usr/bin/concert-boxoffice --help | grep -q -- "--server"'
+    QT_QPA_PLATFORM=offscreen /usr/bin/concert-boxoffice --server "${url:-http://127.0.0.1:9}" \
+        >"$work/boxoffice.out" 2>"$work/boxoffice.err" &
+    boxoffice_pid=$!
+    # Its main window is up and it keeps running: polled for 3 s (30 x 0.1 s), any exit fails.
+    alive=yes
+    for _ in $(seq 1 30); do
+        kill -0 "$boxoffice_pid" 2>/dev/null || { alive=no; break; }
+        sleep 0.1
+    done
+    if [ $alive = yes ] && ! grep -qiE 'is not installed|module .* not found|cannot load' "$work/boxoffice.err"; then
+        pass "installed concert-boxoffice runs offscreen"
+    else
+        tail -30 "$work/boxoffice.err"; fail "installed concert-boxoffice did not keep running offscreen"
+    fi
 fi
 
 echo "$((checks - failures)) passed, $failures failed"
