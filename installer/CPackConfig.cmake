@@ -55,10 +55,15 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${concert_debian}/kiosk/postinst;${concert_debian}/kiosk/postrm;${concert_debian}/kiosk/conffiles")
 
-# concert-boxoffice (when boxoffice/ exists): the Qt Widgets box-office desktop.
+# concert-boxoffice: the Qt Widgets box-office desktop (desktop entry, no kiosk unit). shlibdeps
+# finds the Qt libraries (QtQuickWidgets included); the seat map is the kiosk's QML SeatMapView
+# in a QQuickWidget, so the QML modules it imports at run time are listed here.
 set(CPACK_DEBIAN_BOXOFFICE_PACKAGE_NAME "concert-boxoffice")
 set(CPACK_COMPONENT_BOXOFFICE_DESCRIPTION "concert ticketing box office (Qt Widgets)
  concert-boxoffice is the box-office desktop for a concert-server: counter
- sales, cancellations, check-in, sales and queue overview.")
+ sales, cancellations, check-in at the door, customers, sales and queue
+ overview, API keys and the audit log.")
+set(CPACK_DEBIAN_BOXOFFICE_PACKAGE_DEPENDS
+    "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, qml6-module-qtqml-workerscript, qml6-module-qtqml")
 
 include(CPack)
