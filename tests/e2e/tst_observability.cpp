@@ -230,6 +230,24 @@ private Q_SLOTS:
         QCOMPARE(sample(refused), refusedBefore + 1);
     }
 
+    void edgeRefusalsThroughTheClient()
+    {
+        // The edge's own answers, sent through HttpClient so that the OpenAPI check
+        // (tests/openapi, CONCERT_HTTP_RECORD) sees their codes: 414, 431, 501.
+        const HttpReply longLine =
+            m_client.get(QStringLiteral("/api/v1/concerts?pad=") + QString(9000, u'a'));
+        QCOMPARE(longLine.status, 414);
+        QCOMPARE(longLine.errorCode(), QStringLiteral("URI_TOO_LONG"));
+        const HttpReply bigHeaders = m_client.get(QStringLiteral("/api/v1/concerts"),
+                                                  {{"X-Padding", QByteArray(17000, 'b')}});
+        QCOMPARE(bigHeaders.status, 431);
+        QCOMPARE(bigHeaders.errorCode(), QStringLiteral("HEADERS_TOO_LARGE"));
+        const HttpReply unknownMethod =
+            m_client.send("PROPFIND", QStringLiteral("/api/v1/concerts"));
+        QCOMPARE(unknownMethod.status, 501);
+        QCOMPARE(unknownMethod.errorCode(), QStringLiteral("NOT_IMPLEMENTED"));
+    }
+
     void metricsShowConcertRooms()
     {
         const HttpReply concert =
