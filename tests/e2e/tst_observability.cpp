@@ -352,8 +352,8 @@ private Q_SLOTS:
 
     void shortTimesGiveHoldExpiredAndNotAdmitted()
     {
-        // The two error codes that need a full room and a short hold, so that the recorded
-        // exchanges (tests/openapi) carry every code the server uses.
+        // The error codes that need a full room, a short hold and a low token rate, so that the
+        // recorded exchanges (tests/openapi) carry every code the server uses.
         // A MariaDB of its own: the admitter lock is per MariaDB server, and the main instance
         // of this suite holds it.
         E2eFixture fx;
@@ -364,7 +364,8 @@ private Q_SLOTS:
                                       QString::fromLatin1(E2eFixture::kAdminKey),
                                       QStringLiteral("--queue-capacity"), QStringLiteral("1"),
                                       QStringLiteral("--queue-tick-ms"), QStringLiteral("100"),
-                                      QStringLiteral("--hold-ttl-seconds"), QStringLiteral("1")});
+                                      QStringLiteral("--hold-ttl-seconds"), QStringLiteral("1"),
+                                      QStringLiteral("--token-rate-per-ip"), QStringLiteral("2")});
         QVERIFY(server);
         HttpClient client(server->baseUrl());
         ApiDriver api(client);
@@ -393,6 +394,10 @@ private Q_SLOTS:
         const HttpReply late = api.pay(token, reservationId);
         QCOMPARE(late.status, 410);
         QCOMPARE(late.errorCode(), QStringLiteral("HOLD_EXPIRED"));
+        // Two tokens were issued from this address: a third within 60 s is refused.
+        const HttpReply limited = api.issueToken(ApiDriver::newUserId());
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.errorCode(), QStringLiteral("TOO_MANY_REQUESTS"));
         QCOMPARE(server->terminate(), 0);
     }
 
