@@ -14,6 +14,7 @@ packages=(
     mariadb-server mariadb-client
     curl wrk clang-format
     nginx openssl
+    prometheus-cpp-dev help2man lintian python3 python3-jsonschema
 )
 
 missing=()

@@ -15,7 +15,7 @@ int main(int argc, char *argv[])
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("concert-server"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONCERT_VERSION));
 
     QString exitZeroText;
     const auto loaded = ServerConfig::load(QCoreApplication::arguments(),
@@ -35,6 +35,8 @@ int main(int argc, char *argv[])
         server.shutdown();
         QCoreApplication::exit(0);
     });
+    QObject::connect(&watcher, &UnixSignalWatcher::reopenRequested, &server,
+                     &ServerApp::reopenLogs);
     if (!server.start())
         return 2; // the port named by --port/--bind cannot be used
 

@@ -1,5 +1,6 @@
 #include "app/serverapp.h"
 
+#include "app/accesslog.h"
 #include "data/database.h"
 #include "data/schemamigrator.h"
 #include "data/secretrepository.h"
@@ -7,8 +8,10 @@
 #include "http/apiroutes.h"
 #include "http/httpedge.h"
 #include "http/httplistener.h"
+#include "http/opsroutes.h"
 #include "http/queuestream.h"
 #include "http/webhookroutes.h"
+#include "metrics/metrics.h"
 #include "services/accesscontrol.h"
 #include "services/balanceservice.h"
 #include "services/boxofficeservice.h"
@@ -27,6 +30,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QHttpServer>
+#include <QSysInfo>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -99,6 +103,17 @@ ServerApp::ServerApp(const ServerConfig &config, QObject *parent)
     m_webhookRoutes->registerRoutes(*m_http);
     m_stream = std::make_unique<QueueStream>(*m_queue);
     m_stream->attach(*m_http);
+    OpsRoutes::registerRoutes(*m_http);
+    if (!config.accessLog.isEmpty())
+        m_accessLog = std::make_unique<AccessLog>(config.accessLog, QString());
+    // One call per answered request, on the server's thread (HttpEdge::write): the metrics
+    // count it, the access log queues one line for its writer thread.
+    HttpEdge::setAnswerObserver([log = m_accessLog.get()](const AnsweredRequest &answered) {
+        Metrics::instance().countRequest(answered.method, answered.route, answered.status,
+                                         answered.durationNs);
+        if (log)
+            log->append(answered);
+    });
     if (config.adminKey.isEmpty())
         qCInfo(lcServer) << "no --admin-key: the admin API answers 401 ADMIN_KEY_INVALID";
 }
@@ -109,6 +124,8 @@ ServerApp::~ServerApp()
     m_queue->stop();
     m_access->stop();
     m_edge.reset(); // joins the worker threads, which close their connections as they finish
+    HttpEdge::setAnswerObserver({});
+    m_accessLog.reset(); // writes what is left
     Database::closeThreadSessions(); // the connection prepareDatabase() used on this thread
 }
 
@@ -198,6 +215,15 @@ bool ServerApp::start()
                      qPrintable(m_listener->errorString()));
         return false;
     }
+    if (m_accessLog) {
+        m_accessLog->setInstance(QSysInfo::machineHostName() + u':'
+                                 + QString::number(m_listener->serverPort()));
+        if (!m_accessLog->open()) {
+            std::fprintf(stderr, "concert-server: --access-log: cannot open '%s': %s\n",
+                         qPrintable(m_config.accessLog), qPrintable(m_accessLog->errorString()));
+            return false;
+        }
+    }
     // Connections that arrive meanwhile wait in the listen backlog.
     if (!prepareDatabase())
         scheduleRetry();
@@ -263,6 +289,14 @@ void ServerApp::shutdown()
     m_relay->stop();
     m_queue->stop();
     m_access->stop();
+    if (m_accessLog)
+        m_accessLog->flush();
+}
+
+void ServerApp::reopenLogs()
+{
+    if (m_accessLog)
+        m_accessLog->reopen();
 }
 
 bool ServerApp::isQuiet() const

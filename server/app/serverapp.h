@@ -7,6 +7,7 @@
 #include <memory>
 
 class AccessControl;
+class AccessLog;
 class AdminRoutes;
 class ApiRoutes;
 class BalanceService;
@@ -51,6 +52,8 @@ public:
     bool start();
     /** @brief Graceful stop: close the listener, drain in-flight requests, stop ticking. */
     void shutdown();
+    /** @brief SIGHUP: reopen the access log file (after logrotate moved it). */
+    void reopenLogs();
 
     [[nodiscard]] quint16 port() const;
 
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<AdminRoutes> m_adminRoutes;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<QueueStream> m_stream;
+    std::unique_ptr<AccessLog> m_accessLog;
     HttpListener *m_listener = nullptr;
     QTimer *m_retryTimer = nullptr;
 };

@@ -49,6 +49,8 @@ constexpr OptionSpec kOptions[] = {
      "key: charges need an X-Api-Key of a TERMINAL, STAFF or ADMIN key (default open)."},
     {"queue-abandon-seconds", "N",
      "A waiting token not seen this long is abandoned, 10..86400 (default 120)."},
+    {"access-log", "PATH",
+     "One JSON line per answered request to PATH; - is standard output (default off)."},
 };
 
 QString envName(const char *option)
@@ -106,7 +108,7 @@ std::optional<QString> parseCommandLine(QCommandLineParser &parser,
     }
     if (parser.isSet(options.version)) {
         if (exitZeroText)
-            *exitZeroText = QStringLiteral("concert-server 0.1.0\n");
+            *exitZeroText = QStringLiteral("concert-server " CONCERT_VERSION "\n");
         return QString();
     }
     if (!parser.positionalArguments().isEmpty())
@@ -329,6 +331,7 @@ void readOptions(OptionReader &reader, ServerConfig &config)
         else
             reader.fail(QStringLiteral("--charges: '%1' is not one of open/key").arg(charges));
     }
+    reader.readString("access-log", config.accessLog, false);
 }
 
 } // namespace

@@ -44,6 +44,7 @@ struct ServerConfig
     QList<QHostAddress> trustedProxies; ///< peers whose X-Forwarded-For names the client
     bool chargesNeedKey = false; ///< `--charges key`: charges need a TERMINAL/STAFF/ADMIN X-Api-Key
     int queueAbandonSeconds = 120; ///< a WAITING token unseen this long is ABANDONED, 10..86,400 s
+    QString accessLog; ///< `--access-log`: a file, `-` for standard output; empty: off
 
     /**
      * @brief Reads the options. On a bad option or value returns a one-line message naming

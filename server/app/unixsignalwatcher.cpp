@@ -26,7 +26,11 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this]() {
         char byte = 0;
-        if (::read(g_pipe[1], &byte, 1) == 1)
+        if (::read(g_pipe[1], &byte, 1) != 1)
+            return;
+        if (int(byte) == SIGHUP)
+            Q_EMIT reopenRequested();
+        else
             Q_EMIT terminationRequested(int(byte));
     });
     struct sigaction action = {};
@@ -35,10 +39,12 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
 }

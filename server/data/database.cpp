@@ -1,5 +1,7 @@
 #include "data/database.h"
 
+#include "metrics/metrics.h"
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -309,9 +311,11 @@ std::optional<ApiError> Database::runUnit(bool transactional,
     bool reconnected = false;
     for (int attempt = 1;; ++attempt) {
         DbSession *session = threadSession();
-        if (!session)
+        if (!session) {
+            Metrics::instance().countDbError("unreachable");
             return ApiError{ErrorCode::Unavailable,
                             QStringLiteral("the database is unreachable; try again shortly")};
+        }
         bool committing = false;
         try {
             if (!lock.name.isEmpty())
@@ -333,6 +337,11 @@ std::optional<ApiError> Database::runUnit(bool transactional,
         } catch (const DbFailure &failure) {
             if (transactional && !failure.connectionLost)
                 session->rollback();
+            Metrics::instance().countDbError(
+                failure.connectionLost                                    ? "connection_lost"
+                    : failure.nativeCode == MariaDbError::Deadlock        ? "deadlock"
+                    : failure.nativeCode == MariaDbError::LockWaitTimeout ? "lock_wait_timeout"
+                                                                          : "other");
             if (!lock.name.isEmpty() && !failure.connectionLost)
                 session->releaseAdvisoryLock(lock.name);
             if (failure.connectionLost) {

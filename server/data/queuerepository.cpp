@@ -158,6 +158,18 @@ int QueueRepository::abandonUnseen(const QDateTime &unseenSince, const QDateTime
     return DbSession::rowsAffected(query);
 }
 
+QHash<qint64, int> QueueRepository::abandonedAt(const QDateTime &endedAt)
+{
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT room_id, COUNT(*) FROM queue_tokens WHERE ended_at = ? "
+                       "AND status = 'EXPIRED' AND reason = 'ABANDONED' GROUP BY room_id"),
+        {Database::toSqlTime(endedAt)});
+    QHash<qint64, int> counts;
+    while (query.next())
+        counts.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    return counts;
+}
+
 std::vector<qint64> QueueRepository::roomsWithWaiters()
 {
     QSqlQuery &query = m_session.run(QStringLiteral(

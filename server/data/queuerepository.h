@@ -103,6 +103,11 @@ public:
     int expireOverdue(const QDateTime &now);
     /** @brief WAITING tokens last seen before @p unseenSince become EXPIRED (ABANDONED). */
     int abandonUnseen(const QDateTime &unseenSince, const QDateTime &now);
+    /**
+     * @brief How many tokens abandonUnseen() ended at @p endedAt, per room: key 0 is the house
+     * room, else the concert id (for concert_queue_abandoned_total{room}).
+     */
+    QHash<qint64, int> abandonedAt(const QDateTime &endedAt);
     /** @brief Concert rooms (ids) with at least one WAITING token. */
     std::vector<qint64> roomsWithWaiters();
     int countActive(std::optional<qint64> concertId);

@@ -2,6 +2,7 @@
 
 #include "http/accessgate.h"
 #include "jsonfields.h"
+#include "metrics/metrics.h"
 #include "payment.h"
 #include "services/accesscontrol.h"
 #include "services/boxofficeservice.h"
@@ -24,32 +25,36 @@ void AdminRoutes::registerRoutes(QHttpServer &server)
 {
     using Request = const QHttpServerRequest &;
     using Responder = QHttpServerResponder &&;
-    server.route(QStringLiteral("/api/v1/admin/api-keys"),
-                 [this](Request q, Responder r) { apiKeys(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/api-keys/<arg>"),
-                 [this](const QString &id, Request q, Responder r) { revokeKey(id, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/audit"),
-                 [this](Request q, Responder r) { audit(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/dates"),
-                 [this](const QString &id, Request q, Responder r) { addDates(id, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/sales"),
-                 [this](const QString &id, Request q, Responder r) { sales(id, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts/<arg>/dates/<arg>/seats"),
-                 [this](const QString &id, const QString &date, Request q, Responder r) {
-                     seatMap(id, date, q, r);
-                 });
-    server.route(QStringLiteral("/api/v1/admin/queue"),
-                 [this](Request q, Responder r) { queue(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/users/<arg>"),
-                 [this](const QString &user, Request q, Responder r) { customer(user, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/reservations"),
-                 [this](Request q, Responder r) { counterHold(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/reservations/<arg>/cancel"),
-                 [this](const QString &id, Request q, Responder r) { cancel(id, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/payments"),
-                 [this](Request q, Responder r) { counterPay(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/checkins"),
-                 [this](Request q, Responder r) { checkIn(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/api-keys"),
+                            [this](Request q, Responder r) { apiKeys(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/api-keys/<arg>"),
+        [this](const QString &id, Request q, Responder r) { revokeKey(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/audit"),
+                            [this](Request q, Responder r) { audit(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/concerts/<arg>/dates"),
+        [this](const QString &id, Request q, Responder r) { addDates(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/concerts/<arg>/sales"),
+                            [this](const QString &id, Request q, Responder r) { sales(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/concerts/<arg>/dates/<arg>/seats"),
+                            [this](const QString &id, const QString &date, Request q, Responder r) {
+                                seatMap(id, date, q, r);
+                            });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/queue"),
+                            [this](Request q, Responder r) { queue(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/users/<arg>"),
+        [this](const QString &user, Request q, Responder r) { customer(user, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/reservations"),
+                            [this](Request q, Responder r) { counterHold(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/reservations/<arg>/cancel"),
+        [this](const QString &id, Request q, Responder r) { cancel(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/payments"),
+                            [this](Request q, Responder r) { counterPay(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/checkins"),
+                            [this](Request q, Responder r) { checkIn(q, r); });
 }
 
 void AdminRoutes::apiKeys(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -248,8 +253,10 @@ void AdminRoutes::counterHold(const QHttpServerRequest &request, QHttpServerResp
     ReservationService &reservations = m_services.reservations;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
                            [&reservations, user, input](const Caller &caller) {
-                               return ApiResponse::from(
-                                   reservations.holdAtCounter(caller, *user, *input), 201);
+                               const Result<Reservation> held =
+                                   reservations.holdAtCounter(caller, *user, *input);
+                               Metrics::instance().countHold(metricResult(held, "held"));
+                               return ApiResponse::from(held, 201);
                            });
 }
 
@@ -275,8 +282,10 @@ void AdminRoutes::counterPay(const QHttpServerRequest &request, QHttpServerRespo
     PaymentService &payments = m_services.payments;
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Staff, error,
                            [&payments, input, key](const Caller &caller) {
-                               return ApiResponse::from(
-                                   payments.payAtCounter(caller, input->reservationId, key), 201);
+                               const Result<Payment> paid =
+                                   payments.payAtCounter(caller, input->reservationId, key);
+                               Metrics::instance().countPayment(metricResult(paid, "completed"));
+                               return ApiResponse::from(paid, 201);
                            });
 }
 

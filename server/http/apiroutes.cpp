@@ -2,6 +2,7 @@
 
 #include "http/accessgate.h"
 #include "jsonfields.h"
+#include "metrics/metrics.h"
 #include "payment.h"
 #include "services/balanceservice.h"
 #include "services/catalogservice.h"
@@ -30,36 +31,44 @@ void ApiRoutes::registerRoutes(QHttpServer &server)
 {
     using Request = const QHttpServerRequest &;
     using Responder = QHttpServerResponder &&;
-    server.route(QStringLiteral("/api/v1/queue/tokens"),
-                 [this](Request q, Responder r) { issueToken(q, r); });
-    server.route(QStringLiteral("/api/v1/queue/tokens/current"),
-                 [this](Request q, Responder r) { leaveQueue(q, r); });
-    server.route(QStringLiteral("/api/v1/queue/status"),
-                 [this](Request q, Responder r) { queueStatus(q, r); });
-    server.route(QStringLiteral("/api/v1/concerts"),
-                 [this](Request q, Responder r) { listConcerts(q, r); });
-    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates"),
-                 [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
-    server.route(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
-                 [this](const QString &id, const QString &date, Request q, Responder r) {
-                     seatMap(id, date, q, r);
-                 });
-    server.route(QStringLiteral("/api/v1/reservations"),
-                 [this](Request q, Responder r) { createReservation(q, r); });
-    server.route(QStringLiteral("/api/v1/reservations/<arg>"),
-                 [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
-    server.route(QStringLiteral("/api/v1/users/<arg>/balance"),
-                 [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
-    server.route(
+    server.route<RouteRule>(QStringLiteral("/api/v1/queue/tokens"),
+                            [this](Request q, Responder r) { issueToken(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/queue/tokens/current"),
+                            [this](Request q, Responder r) { leaveQueue(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/queue/status"),
+                            [this](Request q, Responder r) { queueStatus(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/concerts"),
+                            [this](Request q, Responder r) { listConcerts(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/concerts/<arg>/dates"),
+        [this](const QString &id, Request q, Responder r) { listDates(id, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/concerts/<arg>/dates/<arg>/seats"),
+                            [this](const QString &id, const QString &date, Request q, Responder r) {
+                                seatMap(id, date, q, r);
+                            });
+    server.route<RouteRule>(QStringLiteral("/api/v1/reservations"),
+                            [this](Request q, Responder r) { createReservation(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/reservations/<arg>"),
+        [this](const QString &id, Request q, Responder r) { getReservation(id, q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/users/<arg>/balance"),
+        [this](const QString &user, Request q, Responder r) { getBalance(user, q, r); });
+    server.route<RouteRule>(
         QStringLiteral("/api/v1/users/<arg>/balance/charge"),
         [this](const QString &user, Request q, Responder r) { chargeBalance(user, q, r); });
-    server.route(QStringLiteral("/api/v1/payments"), [this](Request q, Responder r) { pay(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/concerts"),
-                 [this](Request q, Responder r) { createConcert(q, r); });
-    server.route(QStringLiteral("/api/v1/health"),
-                 [this](Request q, Responder r) { health(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/payments"),
+                            [this](Request q, Responder r) { pay(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/concerts"),
+                            [this](Request q, Responder r) { createConcert(q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/health"),
+                            [this](Request q, Responder r) { health(q, r); });
     registerConcertAdminRoutes(server);
-    server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+    server.setMissingHandler([](const QHttpServerRequest &request,
+                                QHttpServerResponder &&responder) {
+        // No template for an unknown path: one label value for all of them.
+        const HttpEdge::ExchangeScope scope(request, responder.socket(),
+                                            QStringLiteral("(unmatched)"));
         HttpEdge::write(responder,
                         ApiResponse::error(ErrorCode::NotFound, QStringLiteral("no such route")));
     });
@@ -286,7 +295,9 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
         if (const auto wrong = m_services.queue.roomError(claims, input->concertId))
             return ApiResponse::error(*wrong);
-        return ApiResponse::from(m_services.reservations.hold(claims, *input), 201);
+        const Result<Reservation> held = m_services.reservations.hold(claims, *input);
+        Metrics::instance().countHold(metricResult(held, "held"));
+        return ApiResponse::from(held, 201);
     });
 }
 
@@ -404,15 +415,19 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
             const auto earlier = m_services.payments.replay(claims, input->reservationId, key);
             if (!earlier)
                 return ApiResponse::error(earlier.error());
-            if (earlier.value())
+            if (earlier.value()) {
+                Metrics::instance().countPayment(QStringLiteral("replayed"));
                 return ApiResponse{201, earlier.value()->toJson()};
+            }
         }
         const Result<Done> active = m_services.queue.requireActive(claims);
         if (!active)
             return ApiResponse::error(active.error());
         if (error)
             return ApiResponse::error(*error);
-        return ApiResponse::from(m_services.payments.pay(claims, input->reservationId, key), 201);
+        const Result<Payment> paid = m_services.payments.pay(claims, input->reservationId, key);
+        Metrics::instance().countPayment(metricResult(paid, "completed"));
+        return ApiResponse::from(paid, 201);
     });
 }
 

@@ -11,7 +11,7 @@
 
 void ApiRoutes::registerConcertAdminRoutes(QHttpServer &server)
 {
-    server.route(
+    server.route<RouteRule>(
         QStringLiteral("/api/v1/admin/concerts/<arg>"),
         [this](const QString &id, const QHttpServerRequest &request,
                QHttpServerResponder &&responder) { getConcertAdmin(id, request, responder); });

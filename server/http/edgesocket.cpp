@@ -1,5 +1,7 @@
 #include "http/edgesocket.h"
 
+#include "http/httpedge.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 
@@ -590,6 +592,7 @@ void EdgeSocket::refuse(ErrorCode code, const QString &message)
     m_head.clear();
     m_body.clear();
     QTcpSocket::writeData(answer.constData(), answer.size());
+    HttpEdge::notifyAnswered(error.httpStatus(), body.size(), this, true);
     flush();
     // Lingering close: stop sending, drop what the client still sends for a moment, so that
     // the answer is not lost to a reset while its request is still arriving.

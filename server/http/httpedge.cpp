@@ -9,10 +9,143 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <chrono>
 #include <exception>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcHttp, "concert.server.http")
+
+namespace {
+
+HttpEdge::AnswerObserver g_answerObserver;
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// The method as the client sent it (HEAD and unknown tokens reach the routes as GET, see
+// EdgeSocket); tokens outside the contract's list share "OTHER", so that made-up methods
+// cannot create label values without end.
+QByteArray methodLabel(const QHttpServerRequest &request, const QTcpSocket *socket)
+{
+    static const QByteArray known[] = {"GET",    "HEAD",    "POST",  "PUT",    "PATCH",
+                                       "DELETE", "OPTIONS", "TRACE", "CONNECT"};
+    const EdgeRequestInfo *edge = EdgeSocket::info(socket);
+    if (!edge) {
+        using M = QHttpServerRequest::Method;
+        switch (request.method()) {
+        case M::Get:
+            return known[0];
+        case M::Post:
+            return known[2];
+        case M::Put:
+            return known[3];
+        case M::Patch:
+            return known[4];
+        case M::Delete:
+            return known[5];
+        default:
+            return QByteArrayLiteral("OTHER");
+        }
+    }
+    for (const QByteArray &name : known) {
+        if (edge->methodToken == name)
+            return name; // shares the literal's data: no allocation per request
+    }
+    return QByteArrayLiteral("OTHER");
+}
+
+} // namespace
+
+thread_local const HttpEdge::ExchangeScope::Exchange *HttpEdge::ExchangeScope::s_current = nullptr;
+
+HttpEdge::ExchangeScope::ExchangeScope(const QHttpServerRequest &request, const QTcpSocket *socket,
+                                       const QString &route)
+    : ExchangeScope(Exchange{methodLabel(request, socket), route, monotonicNs()})
+{ }
+
+HttpEdge::ExchangeScope::ExchangeScope(const Exchange &exchange)
+    : m_exchange(exchange)
+    , m_previous(s_current)
+{
+    s_current = &m_exchange;
+}
+
+HttpEdge::ExchangeScope::~ExchangeScope()
+{
+    s_current = m_previous;
+}
+
+const HttpEdge::ExchangeScope::Exchange *HttpEdge::ExchangeScope::current()
+{
+    return s_current;
+}
+
+void HttpEdge::setAnswerObserver(AnswerObserver observer)
+{
+    g_answerObserver = std::move(observer);
+}
+
+void HttpEdge::notifyAnswered(int status, qint64 bytes, const QTcpSocket *socket, bool byEdge)
+{
+    if (!g_answerObserver)
+        return;
+    const ExchangeScope::Exchange *exchange = byEdge ? nullptr : ExchangeScope::current();
+    const EdgeRequestInfo *edge = byEdge ? nullptr : EdgeSocket::info(socket);
+    AnsweredRequest answered;
+    answered.status = status;
+    answered.bytes = bytes;
+    answered.client = edge ? edge->client : socket ? socket->peerAddress() : QHostAddress();
+    if (exchange && exchange->startedNs != 0) {
+        answered.method = exchange->method;
+        answered.route = exchange->route;
+        answered.durationNs = monotonicNs() - exchange->startedNs;
+        if (answered.method == "HEAD")
+            answered.bytes = 0; // the edge sends a HEAD answer without its body
+    } else {
+        answered.method = QByteArrayLiteral("OTHER");
+        answered.route = QStringLiteral("(edge)");
+    }
+    g_answerObserver(answered);
+}
+
+RouteRule::RouteRule(const QString &pathPattern, RouterHandler handler)
+    : QHttpServerRouterRule(pathPattern,
+                            [route = templateOf(pathPattern), handler = std::move(handler)](
+                                const QRegularExpressionMatch &match,
+                                const QHttpServerRequest &request, QTcpSocket *socket) {
+                                const HttpEdge::ExchangeScope scope(request, socket, route);
+                                handler(match, request, socket);
+                            })
+{ }
+
+RouteRule::RouteRule(const QString &pathPattern, QHttpServerRequest::Methods methods,
+                     RouterHandler handler)
+    : QHttpServerRouterRule(pathPattern, methods,
+                            [route = templateOf(pathPattern), handler = std::move(handler)](
+                                const QRegularExpressionMatch &match,
+                                const QHttpServerRequest &request, QTcpSocket *socket) {
+                                const HttpEdge::ExchangeScope scope(request, socket, route);
+                                handler(match, request, socket);
+                            })
+{ }
+
+QString RouteRule::templateOf(const QString &pathPattern)
+{
+    QStringList segments = pathPattern.split(u'/');
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (segments[i] != QLatin1String("<arg>"))
+            continue;
+        const QString before = i > 0 ? segments[i - 1] : QString();
+        segments[i] = before == QLatin1String("dates") ? QStringLiteral("{date}")
+            : before == QLatin1String("users")         ? QStringLiteral("{userId}")
+                                                       : QStringLiteral("{id}");
+    }
+    return segments.join(u'/');
+}
 
 ApiResponse ApiResponse::error(const ApiError &error)
 {
@@ -42,6 +175,7 @@ void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &respons
 {
     if (response.status == 204 && response.headers.isEmpty()) { // No Content: no body
         responder.write(QHttpServerResponder::StatusCode::NoContent);
+        notifyAnswered(204, 0, responder.socket());
         return;
     }
     const QByteArray body = response.status == 204
@@ -52,6 +186,7 @@ void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &respons
                         {{QByteArrayLiteral("Content-Type"),
                           QByteArrayLiteral("application/json; charset=utf-8")}},
                         QHttpServerResponder::StatusCode(response.status));
+        notifyAnswered(response.status, body.size(), responder.socket());
         return;
     }
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
@@ -62,14 +197,25 @@ void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &respons
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeBody(body);
+    notifyAnswered(response.status, body.size(), responder.socket());
+}
+
+void HttpEdge::writeBody(QHttpServerResponder &responder, int status, const QByteArray &body,
+                         const QByteArray &contentType)
+{
+    responder.write(body, {{QByteArrayLiteral("Content-Type"), contentType}},
+                    QHttpServerResponder::StatusCode(status));
+    notifyAnswered(status, body.size(), responder.socket());
 }
 
 void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job)
 {
     auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = shared->socket();
+    const ExchangeScope::Exchange *current = ExchangeScope::current();
+    ExchangeScope::Exchange exchange = current ? *current : ExchangeScope::Exchange{};
     ++m_inFlight;
-    m_pool.start([this, shared, socket, job = std::move(job)]() {
+    m_pool.start([this, shared, socket, exchange, job = std::move(job)]() {
         ApiResponse response;
         try {
             response = job();
@@ -81,9 +227,11 @@ void HttpEdge::dispatch(QHttpServerResponder &&responder, std::function<ApiRespo
         }
         QMetaObject::invokeMethod(
             this,
-            [this, shared, socket, response]() {
-                if (socket && socket->state() == QAbstractSocket::ConnectedState)
+            [this, shared, socket, exchange, response]() {
+                if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+                    const ExchangeScope scope(exchange); // the answer's request, for the observer
                     write(*shared, response);
+                }
                 --m_inFlight;
             },
             Qt::QueuedConnection);

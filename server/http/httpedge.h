@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QHttpServerRouterRule>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QObject>
@@ -43,6 +44,30 @@ struct ApiResponse
 };
 
 /**
+ * @brief The `result` label of concert_holds_total / concert_payments_total for @p result:
+ * @p ok when it succeeded, else its error code in lower case (`seat_unavailable`).
+ */
+template<typename T>
+QString metricResult(const Result<T> &result, const char *ok)
+{
+    return result ? QString::fromLatin1(ok) : errorCodeName(result.error().code).toLower();
+}
+
+/**
+ * @brief What the answer observer learns of each answered request (metrics, access log).
+ * Never a path, query, header or body: nothing secret.
+ */
+struct AnsweredRequest
+{
+    QByteArray method; ///< "GET", "POST", ... as the client sent it; "OTHER" for unknown tokens
+    QString route; ///< route template (`/api/v1/reservations/{id}`); `(unmatched)`, `(edge)`
+    int status = 0; ///< HTTP status written
+    qint64 durationNs = 0; ///< from routing the request to writing its answer, in ns
+    qint64 bytes = 0; ///< body bytes written
+    QHostAddress client; ///< the client's address (HttpEdge::clientAddress())
+};
+
+/**
  * @brief Where requests meet the worker threads (qt-notes.md, "QtHttpServer 6.4.2").
  *
  * Handlers answer cheap requests at once on the server's thread. Work that needs the database
@@ -63,6 +88,49 @@ public:
 
     /** @brief Writes @p response as JSON (`application/json; charset=utf-8`). */
     static void write(QHttpServerResponder &responder, const ApiResponse &response);
+    /** @brief Writes @p body (not JSON-encoded here) with @p contentType and @p status. */
+    static void writeBody(QHttpServerResponder &responder, int status, const QByteArray &body,
+                          const QByteArray &contentType);
+    /** @brief Called on the server's thread once for every answer written (set before serving). */
+    using AnswerObserver = std::function<void(const AnsweredRequest &)>;
+    static void setAnswerObserver(AnswerObserver observer);
+    /**
+     * @brief Tells the observer of an answer: @p status with @p bytes of body for the request
+     * routed now on this thread (write() calls it; so does the WebSocket upgrade for its 101).
+     * @p byEdge: an answer EdgeSocket wrote itself before routing (414, 431, 413, 400 framing),
+     * counted with route `(edge)`.
+     */
+    static void notifyAnswered(int status, qint64 bytes, const QTcpSocket *socket,
+                               bool byEdge = false);
+
+    /**
+     * @brief Marks the request being routed on this thread until destroyed: its method, the
+     * route template and the time it started, for the answer observer. RouteRule opens one
+     * for every matched route; dispatch() carries it to the worker's answer.
+     */
+    class ExchangeScope
+    {
+    public:
+        ExchangeScope(const QHttpServerRequest &request, const QTcpSocket *socket,
+                      const QString &route);
+        ~ExchangeScope();
+        Q_DISABLE_COPY_MOVE(ExchangeScope)
+
+    private:
+        friend class HttpEdge;
+        struct Exchange
+        {
+            QByteArray method;
+            QString route;
+            qint64 startedNs = 0;
+        };
+        explicit ExchangeScope(const Exchange &exchange);
+        static const Exchange *current();
+        static thread_local const Exchange *s_current;
+        Exchange m_exchange;
+        const Exchange *m_previous;
+    };
+
     /** @brief Runs @p job on the pool and writes its answer back on this thread. */
     void dispatch(QHttpServerResponder &&responder, std::function<ApiResponse()> job);
 
@@ -132,4 +200,22 @@ public:
 private:
     QThreadPool m_pool;
     std::atomic<int> m_inFlight{0};
+};
+
+/**
+ * @brief A route of the table that knows its template: `server.route<RouteRule>(path, ...)`.
+ * It opens an HttpEdge::ExchangeScope around the handler, with the path pattern written as a
+ * template (`<arg>` becomes `{date}` after `dates/`, `{userId}` after `users/`, else `{id}`).
+ * Every route file registers through it, so that metrics and the access log never see a raw
+ * path (api-contract.md, "For operators and integrators").
+ */
+class RouteRule : public QHttpServerRouterRule
+{
+public:
+    RouteRule(const QString &pathPattern, RouterHandler handler);
+    RouteRule(const QString &pathPattern, QHttpServerRequest::Methods methods,
+              RouterHandler handler);
+
+    /** @brief `/api/v1/concerts/<arg>/dates` → `/api/v1/concerts/{id}/dates`. */
+    static QString templateOf(const QString &pathPattern);
 };

@@ -1,5 +1,6 @@
 #include "http/queuestream.h"
 
+#include "http/httpedge.h"
 #include "services/queueservice.h"
 
 #include <QDateTime>
@@ -41,8 +42,26 @@ QueueStream::~QueueStream()
 void QueueStream::attach(QHttpServer &server)
 {
     // The upgrade needs a matching route; it writes nothing (qt-notes.md).
-    server.route(QStringLiteral("/api/v1/queue/stream"),
-                 [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+    // For the metrics and the access log an upgrade counts as one answer, 101 Switching
+    // Protocols, written by Qt's WebSocket server right after this route matched. A request
+    // that is no upgrade gets an answer here (else its connection would wait for ever): 405
+    // for another method, else 400.
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/queue/stream"),
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const bool upgrade =
+                HttpEdge::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+            if (upgrade && request.method() == QHttpServerRequest::Method::Get) {
+                HttpEdge::notifyAnswered(101, 0, responder.socket());
+                return;
+            }
+            if (!HttpEdge::admit(request, responder, QHttpServerRequest::Method::Get))
+                return;
+            HttpEdge::write(responder,
+                            ApiResponse::error(ErrorCode::InvalidArgument,
+                                               QStringLiteral("GET /api/v1/queue/stream needs a "
+                                                              "WebSocket upgrade")));
+        });
     connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, [this, &server]() {
         while (server.hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = server.nextPendingWebSocketConnection();

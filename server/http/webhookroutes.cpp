@@ -20,14 +20,17 @@ void WebhookRoutes::registerRoutes(QHttpServer &server)
 {
     using Request = const QHttpServerRequest &;
     using Responder = QHttpServerResponder &&;
-    server.route(QStringLiteral("/api/v1/admin/webhooks"),
-                 [this](Request q, Responder r) { webhooks(q, r); });
-    server.route(QStringLiteral("/api/v1/admin/webhooks/<arg>"),
-                 [this](const QString &id, Request q, Responder r) { deleteWebhook(id, q, r); });
-    server.route(QStringLiteral("/api/v1/admin/webhooks/<arg>/deliveries"),
-                 [this](const QString &id, Request q, Responder r) { deliveries(id, q, r); });
-    server.route(QStringLiteral("/api/v1/users/<arg>/reservations"),
-                 [this](const QString &user, Request q, Responder r) { history(user, q, r); });
+    server.route<RouteRule>(QStringLiteral("/api/v1/admin/webhooks"),
+                            [this](Request q, Responder r) { webhooks(q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/webhooks/<arg>"),
+        [this](const QString &id, Request q, Responder r) { deleteWebhook(id, q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/admin/webhooks/<arg>/deliveries"),
+        [this](const QString &id, Request q, Responder r) { deliveries(id, q, r); });
+    server.route<RouteRule>(
+        QStringLiteral("/api/v1/users/<arg>/reservations"),
+        [this](const QString &user, Request q, Responder r) { history(user, q, r); });
 }
 
 void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerResponder &responder)

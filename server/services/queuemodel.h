@@ -50,6 +50,8 @@ public:
     [[nodiscard]] std::shared_ptr<const ActiveTokens> active() const { return m_active; }
     /** @brief ACTIVE tokens of the room (0: house). */
     [[nodiscard]] int activeIn(qint64 roomId) const { return m_activePerRoom.value(roomId); }
+    /** @brief WAITING tokens of a concert's room (pre-queue included); 0 for the house. */
+    [[nodiscard]] int waitingIn(qint64 roomId) const { return m_waitingPerRoom.value(roomId); }
     /** @brief Concert rooms (ids > 0) with at least one WAITING token, ascending. */
     [[nodiscard]] std::vector<qint64> roomsWithWaiters() const;
     /** @brief Live tokens of concert rooms, per room in admission order (RoomsView's input). */

@@ -3,6 +3,7 @@
 #include "data/database.h"
 #include "data/queuerepository.h"
 #include "data/roomrepository.h"
+#include "metrics/metrics.h"
 #include "services/clock.h"
 #include "services/queueservice.h"
 #include "services/queueview.h"
@@ -104,9 +105,13 @@ void QueueTicker::expire(DbSession &session, QueueRepository &repository, const 
 {
     repository.expireOverdue(now);
     const int abandoned = repository.abandonUnseen(now.addSecs(-m_settings.abandonSeconds), now);
-    if (abandoned > 0)
+    if (abandoned > 0) {
         qCInfo(lcQueue) << abandoned << "waiting tokens abandoned (not seen for"
                         << m_settings.abandonSeconds << "s)";
+        const QHash<qint64, int> perRoom = repository.abandonedAt(now);
+        for (auto it = perRoom.cbegin(); it != perRoom.cend(); ++it)
+            gauges(it.key()).addAbandoned(it.value());
+    }
     if (m_admitterTask)
         m_admitterTask(session, now);
 }
@@ -119,8 +124,11 @@ bool QueueTicker::admit(DbSession &session, QueueRepository &repository, const Q
     bool changed = false;
     // The house room: the server's options, never paused.
     const int free = m_settings.capacity - m_model.activeIn(0);
-    if (free > 0 && !m_model.houseWaiting()->empty())
-        changed = repository.admit(std::nullopt, free, now, expiresAt) > 0;
+    if (free > 0 && !m_model.houseWaiting()->empty()) {
+        const int admitted = repository.admit(std::nullopt, free, now, expiresAt);
+        gauges(0).addAdmitted(admitted);
+        changed = admitted > 0;
+    }
 
     const std::vector<qint64> waiting = m_model.roomsWithWaiters();
     if (waiting.empty())
@@ -148,8 +156,11 @@ bool QueueTicker::admit(DbSession &session, QueueRepository &repository, const Q
             places =
                 qMin(places,
                      room->admitPerMinute - repository.admittedSince(concertId, now.addSecs(-60)));
-        if (places > 0 && repository.admit(concertId, places, now, expiresAt) > 0)
-            changed = true;
+        if (places > 0) {
+            const int admitted = repository.admit(concertId, places, now, expiresAt);
+            gauges(concertId).addAdmitted(admitted);
+            changed = changed || admitted > 0;
+        }
     }
     return changed;
 }
@@ -245,5 +256,29 @@ void QueueTicker::publish(const QDateTime &now)
     m_lastTickMs = nowMs;
     m_view.apply(std::move(refresh));
     m_rooms.apply(std::move(rooms));
+    publishGauges();
     ++m_ticks;
+}
+
+void QueueTicker::publishGauges()
+{
+    // concert_queue_waiting/active{room}: every concert's room (0 when it has no live token)
+    // and the house room, from the model's per-room counts.
+    for (auto it = m_roomRows.cbegin(); it != m_roomRows.cend(); ++it) {
+        Metrics::QueueGauges &room = gauges(it.key());
+        room.setWaiting(m_model.waitingIn(it.key()));
+        room.setActive(m_model.activeIn(it.key()));
+    }
+    Metrics::QueueGauges &house = gauges(0);
+    house.setWaiting(qint64(m_model.houseWaiting()->size()));
+    house.setActive(m_model.activeIn(0));
+}
+
+Metrics::QueueGauges &QueueTicker::gauges(qint64 concertId)
+{
+    Metrics::QueueGauges *&known = m_gauges[concertId];
+    if (!known)
+        known = &Metrics::instance().queueGauges(concertId == 0 ? QStringLiteral("house")
+                                                                : QString::number(concertId));
+    return *known;
 }

@@ -1,18 +1,17 @@
 #pragma once
 
-#include <QDateTime>
-#include <QObject>
-
 #include "data/roomrepository.h"
+#include "metrics/metrics.h"
 #include "services/queuemodel.h"
 
-#include <deque>
 #include <functional>
 #include <memory>
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QObject>
 #include <QSet>
 
 class Database;
@@ -117,6 +116,10 @@ private:
     void readChanges(DbSession &session, QueueRepository &repository);
     /** @brief Installs the model in the views. */
     void publish(const QDateTime &now);
+    /** @brief The metrics of a room: 0 = the house room, else the concert id. */
+    Metrics::QueueGauges &gauges(qint64 concertId);
+    /** @brief Sets every room's waiting/active gauges from the model (O(rooms), not tokens). */
+    void publishGauges();
 
     Database &m_database;
     QueueView &m_view;
@@ -138,5 +141,6 @@ private:
     QHash<qint64, RoomActivity> m_activity; ///< per room: the last minute's admissions, abandons
     QDateTime m_houseOldestIssuedAt; ///< invalid when nobody waits in the house room
     QHash<qint64, RoomRow> m_roomRows; ///< every concert's room settings
+    QHash<qint64, Metrics::QueueGauges *> m_gauges; ///< room (0: house) -> its metrics
     QHash<qint64, qint64> m_seenWrittenMs; ///< token id -> when its sighting was last written
 };

@@ -1,6 +1,7 @@
 #include "services/webhookrelay.h"
 
 #include "data/database.h"
+#include "metrics/metrics.h"
 #include "services/clock.h"
 
 #include <QMessageAuthenticationCode>
@@ -239,6 +240,11 @@ void RelayWorker::record(const DueDelivery &delivery, std::optional<int> status)
         qCWarning(lcWebhooks).noquote()
             << "could not record an attempt of event" << delivery.eventId
             << "(its lease lapses and it is sent again):" << recorded.error().message;
+    // concert_webhook_deliveries_total{result}: delivered; retry (another attempt is due);
+    // failed (the schedule is spent).
+    Metrics::instance().countWebhookDelivery(delivered     ? "delivered"
+                                                 : delayMs ? "retry"
+                                                           : "failed");
     if (!delivered)
         qCDebug(lcWebhooks).noquote()
             << "attempt" << attemptsMade << "of" << delivery.eventId << "to webhook"

@@ -2,7 +2,9 @@
 
 #include <QBuffer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -50,6 +52,32 @@ HttpReply parseResponse(const QByteArray &raw)
     if (doc.isObject())
         result.json = doc.object();
     return result;
+}
+
+/**
+ * With CONCERT_HTTP_RECORD=FILE every exchange is appended to FILE as one JSON line
+ * {"method","path","query","status","contentType","body"}: tests/openapi/check_exchanges.py
+ * checks them against resources/openapi.json.
+ */
+void record(const HttpClient::Request &request, const QUrl &url, const HttpReply &reply)
+{
+    static const QString path = qEnvironmentVariable("CONCERT_HTTP_RECORD");
+    if (path.isEmpty())
+        return;
+    QByteArray contentType;
+    for (const auto &[name, value] : reply.headers) {
+        if (name.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            contentType = value;
+    }
+    const QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                           {QStringLiteral("path"), url.path()},
+                           {QStringLiteral("query"), url.query()},
+                           {QStringLiteral("status"), reply.status},
+                           {QStringLiteral("contentType"), QString::fromLatin1(contentType)},
+                           {QStringLiteral("body"), QString::fromUtf8(reply.body)}};
+    QFile file(path);
+    if (file.open(QIODevice::Append))
+        file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
 }
 
 } // namespace
@@ -167,6 +195,8 @@ QList<HttpReply> HttpClient::sendConcurrently(const QList<Request> &requests, in
         QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
         loop.exec();
     }
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        record(requests.at(i), resolve(requests.at(i).base, requests.at(i).path), replies.at(i));
     return replies;
 }
 
