@@ -504,6 +504,9 @@ private Q_SLOTS:
                                   10000);
         QSet<qint64> released;
         for (const Received &r : std::as_const(receiver.received)) {
+            // Holds of earlier test functions may expire now: only ours count here.
+            if (!reservations.contains(r.data().value(QLatin1String("reservationId")).toInteger()))
+                continue;
             QCOMPARE(r.type(), QStringLiteral("reservation.released"));
             QCOMPARE(r.data().value(QLatin1String("status")).toString(),
                      QStringLiteral("RELEASED"));
@@ -532,7 +535,11 @@ private Q_SLOTS:
                            {}, {{"X-Admin-Key", kAdmin}})
                      .status,
                  204);
-        QCOMPARE(receiver.received.size(), 2);
+        qsizetype ours = 0;
+        for (const Received &r : std::as_const(receiver.received))
+            ours +=
+                reservations.contains(r.data().value(QLatin1String("reservationId")).toInteger());
+        QCOMPARE(ours, 2);
     }
 
     void deadReceiverDelaysNobodyElse()
