@@ -265,16 +265,7 @@ void AdminRoutes::counterPay(const QHttpServerRequest &request, QHttpServerRespo
     if (!gate(request, responder, Method::Post))
         return;
     std::optional<ApiError> error;
-    std::optional<PaymentRequest> input;
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        input = PaymentRequest::fromJson(body.value(), &why);
-        if (!input)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<PaymentRequest> input = HttpEdge::bodyAs<PaymentRequest>(request, error);
     const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
     if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
         error = HttpEdge::invalid(

@@ -282,16 +282,8 @@ void ApiRoutes::createReservation(const QHttpServerRequest &request,
     if (!gate(request, responder, Method::Post))
         return;
     std::optional<ApiError> error;
-    std::optional<ReservationRequest> input;
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        input = ReservationRequest::fromJson(body.value(), &why);
-        if (!input)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<ReservationRequest> input =
+        HttpEdge::bodyAs<ReservationRequest>(request, error);
     withActiveToken(request, responder, error, [this, input](const TokenClaims &claims) {
         if (const auto wrong = m_services.queue.roomError(claims, input->concertId))
             return ApiResponse::error(*wrong);
@@ -357,18 +349,9 @@ void ApiRoutes::chargeBalance(const QString &userId, const QHttpServerRequest &r
         return;
     std::optional<ApiError> error;
     const auto user = JsonFields::canonicalUuid(userId);
-    std::optional<ChargeRequest> charge;
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!user) {
+    if (!user)
         error = HttpEdge::invalid(QStringLiteral("userId must be a UUID"));
-    } else if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        charge = ChargeRequest::fromJson(body.value(), &why);
-        if (!charge)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<ChargeRequest> charge = HttpEdge::bodyAs<ChargeRequest>(request, error);
     const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
     if (!error && HttpEdge::hasHeader(request, "Idempotency-Key") && !isValidIdempotencyKey(key))
         error = HttpEdge::invalid(
@@ -392,18 +375,9 @@ void ApiRoutes::pay(const QHttpServerRequest &request, QHttpServerResponder &res
     if (!claims)
         return;
     std::optional<ApiError> error;
-    std::optional<PaymentRequest> input;
     const bool hasKey = HttpEdge::hasHeader(request, "Idempotency-Key");
     const QByteArray key = HttpEdge::header(request, "Idempotency-Key");
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        input = PaymentRequest::fromJson(body.value(), &why);
-        if (!input)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<PaymentRequest> input = HttpEdge::bodyAs<PaymentRequest>(request, error);
     if (!error && hasKey && !isValidIdempotencyKey(key))
         error = HttpEdge::invalid(
             QStringLiteral("Idempotency-Key must be 1 to 64 printable ASCII characters"));
@@ -436,16 +410,8 @@ void ApiRoutes::createConcert(const QHttpServerRequest &request, QHttpServerResp
     if (!gate(request, responder, Method::Post))
         return;
     std::optional<ApiError> error;
-    std::optional<ConcertDefinition> definition;
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        definition = ConcertDefinition::fromJson(body.value(), &why);
-        if (!definition)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<ConcertDefinition> definition =
+        HttpEdge::bodyAs<ConcertDefinition>(request, error);
     AccessGate::withCaller(m_edge, m_services.access, request, responder, Permission::Admin, error,
                            [this, definition](const Caller &caller) {
                                return ApiResponse::from(

@@ -185,6 +185,28 @@ public:
      */
     static Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
     /**
+     * @brief The body read as a request value `T` through `T::fromJson(object, &why)`: the
+     * value, or std::nullopt with @p error set to jsonBody()'s 400 or `400 INVALID_ARGUMENT`
+     * with the reason. When @p error is already set (an earlier check failed) it reads nothing.
+     */
+    template<typename T>
+    static std::optional<T> bodyAs(const QHttpServerRequest &request,
+                                   std::optional<ApiError> &error)
+    {
+        if (error)
+            return std::nullopt;
+        const Result<QJsonObject> body = jsonBody(request);
+        if (!body) {
+            error = body.error();
+            return std::nullopt;
+        }
+        QString why;
+        std::optional<T> value = T::fromJson(body.value(), &why);
+        if (!value)
+            error = invalid(why);
+        return value;
+    }
+    /**
      * @brief A list route's `?page=&size=` (page >= 1, size 1..100; defaults 1 and 20) into
      * @p page and @p size; else the 400 INVALID_ARGUMENT to answer.
      */

@@ -48,16 +48,8 @@ void WebhookRoutes::webhooks(const QHttpServerRequest &request, QHttpServerRespo
         return;
     }
     std::optional<ApiError> error;
-    std::optional<WebhookSubscription> subscription;
-    const Result<QJsonObject> body = HttpEdge::jsonBody(request);
-    if (!body) {
-        error = body.error();
-    } else {
-        QString why;
-        subscription = WebhookSubscription::fromJson(body.value(), &why);
-        if (!subscription)
-            error = HttpEdge::invalid(why);
-    }
+    const std::optional<WebhookSubscription> subscription =
+        HttpEdge::bodyAs<WebhookSubscription>(request, error);
     AccessGate::withCaller(
         m_edge, m_access, request, responder, Permission::Admin, error,
         [this, subscription](const Caller &caller) {
