@@ -252,8 +252,8 @@ private Q_SLOTS:
 
     void walkInSale()
     {
-        if (!hasRoute("POST", QStringLiteral("/api/v1/admin/reservations"), "{}"))
-            QSKIP("the server lacks POST /api/v1/admin/reservations (counter sale)");
+        QVERIFY2(hasRoute("POST", QStringLiteral("/api/v1/admin/reservations"), "{}"),
+                 "the server lacks POST /api/v1/admin/reservations (counter sale)");
         QVERIFY(m_window->showArea(Area::Sell));
         QVERIFY(click(QStringLiteral("sellNewCustomerButton")));
         m_customer = m_sell->customerId();
@@ -322,8 +322,8 @@ private Q_SLOTS:
                 int(SeatMapModel::Held), 10000);
         shoot(QStringLiteral("sell-held"));
 
-        if (!hasRoute("POST", QStringLiteral("/api/v1/admin/payments"), "{}"))
-            QSKIP("the server lacks POST /api/v1/admin/payments (counter payment)");
+        QVERIFY2(hasRoute("POST", QStringLiteral("/api/v1/admin/payments"), "{}"),
+                 "the server lacks POST /api/v1/admin/payments (counter payment)");
         QVERIFY(click(QStringLiteral("sellPayButton")));
         auto *ticket = find<QPlainTextEdit>(QStringLiteral("sellTicketCode"));
         QTRY_VERIFY_WITH_TIMEOUT(!ticket->toPlainText().isEmpty(), 10000);
@@ -337,10 +337,10 @@ private Q_SLOTS:
 
     void salesShowTheSale()
     {
-        if (m_soldReservation == 0)
-            QSKIP("no sale was made (see walkInSale)");
-        if (!hasRoute("GET", QStringLiteral("/api/v1/admin/concerts/%1/sales").arg(m_concertId)))
-            QSKIP("the server lacks GET /api/v1/admin/concerts/{id}/sales");
+        QVERIFY2(m_soldReservation != 0, "no sale was made (see walkInSale)");
+        QVERIFY2(
+            hasRoute("GET", QStringLiteral("/api/v1/admin/concerts/%1/sales").arg(m_concertId)),
+            "the server lacks GET /api/v1/admin/concerts/{id}/sales");
         QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(m_window->currentArea(), Area::Sales);
         auto *sales = m_window->page<SalesPage>(Area::Sales);
@@ -364,10 +364,9 @@ private Q_SLOTS:
 
     void doorCheckIn()
     {
-        if (m_ticketCode.isEmpty())
-            QSKIP("no ticket was sold (see walkInSale)");
-        if (!hasRoute("POST", QStringLiteral("/api/v1/admin/checkins"), "{}"))
-            QSKIP("the server lacks POST /api/v1/admin/checkins");
+        QVERIFY2(!m_ticketCode.isEmpty(), "no ticket was sold (see walkInSale)");
+        QVERIFY2(hasRoute("POST", QStringLiteral("/api/v1/admin/checkins"), "{}"),
+                 "the server lacks POST /api/v1/admin/checkins");
         QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
         QCOMPARE(m_window->currentArea(), Area::Door);
         auto *door = m_window->page<DoorPage>(Area::Door);
@@ -400,13 +399,12 @@ private Q_SLOTS:
 
     void refundAtTheCounter()
     {
-        if (m_soldReservation == 0)
-            QSKIP("no sale was made (see walkInSale)");
-        if (!hasRoute("GET", QStringLiteral("/api/v1/admin/users/%1").arg(m_customer)))
-            QSKIP("the server lacks GET /api/v1/admin/users/{userId}");
-        if (!hasRoute("POST",
-                      QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(999999999)))
-            QSKIP("the server lacks POST /api/v1/admin/reservations/{id}/cancel");
+        QVERIFY2(m_soldReservation != 0, "no sale was made (see walkInSale)");
+        QVERIFY2(hasRoute("GET", QStringLiteral("/api/v1/admin/users/%1").arg(m_customer)),
+                 "the server lacks GET /api/v1/admin/users/{userId}");
+        QVERIFY2(
+            hasRoute("POST", QStringLiteral("/api/v1/admin/reservations/%1/cancel").arg(999999999)),
+            "the server lacks POST /api/v1/admin/reservations/{id}/cancel");
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         auto *customers = m_window->page<CustomersPage>(Area::Customers);
         QVERIFY(type(QStringLiteral("customersMemberField"), m_customer));
@@ -473,11 +471,7 @@ private Q_SLOTS:
             found = found || item[QLatin1String("id")].toInteger() == m_newConcert;
         QVERIFY(found);
         QVERIFY(settle());
-        if (!canPatch) {
-            shoot(QStringLiteral("concerts-created"));
-            QSKIP("the server lacks PATCH /api/v1/admin/concerts/{id}: the concert was created, "
-                  "its sale opening time could not be set");
-        }
+        QVERIFY2(canPatch, "the server lacks PATCH /api/v1/admin/concerts/{id}");
         QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(QStringLiteral("concertsStatus"))
                                      ->text()
                                      .contains(QStringLiteral("created")),
@@ -513,12 +507,11 @@ private Q_SLOTS:
 
     void pauseTheNewConcertsQueue()
     {
-        if (m_newConcert == 0)
-            QSKIP("no concert was set up (see concertSetUpWithASaleOpeningTime)");
-        if (!hasRoute("GET", QStringLiteral("/api/v1/admin/queue")))
-            QSKIP("the server lacks GET /api/v1/admin/queue");
-        if (!hasRoute("PATCH", QStringLiteral("/api/v1/admin/concerts/1"), "{}"))
-            QSKIP("the server lacks PATCH /api/v1/admin/concerts/{id}");
+        QVERIFY2(m_newConcert != 0, "no concert was set up (see concertSetUpWithASaleOpeningTime)");
+        QVERIFY2(hasRoute("GET", QStringLiteral("/api/v1/admin/queue")),
+                 "the server lacks GET /api/v1/admin/queue");
+        QVERIFY2(hasRoute("PATCH", QStringLiteral("/api/v1/admin/concerts/1"), "{}"),
+                 "the server lacks PATCH /api/v1/admin/concerts/{id}");
         QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(m_window->currentArea(), Area::Queue);
         auto *queue = m_window->page<QueuePage>(Area::Queue);
