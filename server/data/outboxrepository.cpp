@@ -78,36 +78,28 @@ QString OutboxRepository::append(OutboxEventType type, const QJsonObject &data,
 
 int OutboxRepository::fanOut(int limit, const QDateTime &now)
 {
-    QSqlQuery &pending = m_session.run(
-        QStringLiteral("SELECT id, type, created_at FROM outbox_events WHERE fanned_out = 0 "
-                       "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"),
-        {limit});
-    struct Event
-    {
-        qint64 id;
-        QString type;
-        QVariant createdAt;
-    };
-    QList<Event> events;
+    QSqlQuery &pending =
+        m_session.run(QStringLiteral("SELECT id FROM outbox_events WHERE fanned_out = 0 "
+                                     "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"),
+                      {limit});
     QList<qint64> ids;
-    while (pending.next()) {
-        events.append(
-            {pending.value(0).toLongLong(), pending.value(1).toString(), pending.value(2)});
-        ids << events.last().id;
-    }
-    if (events.isEmpty())
+    while (pending.next())
+        ids << pending.value(0).toLongLong();
+    if (ids.isEmpty())
         return 0;
-    for (const Event &event : events) {
-        m_session.run(QStringLiteral("INSERT IGNORE INTO webhook_deliveries "
-                                     "(webhook_id, outbox_event_id, next_attempt_at) "
-                                     "SELECT id, ?, ? FROM webhooks WHERE deleted_at IS NULL "
-                                     "AND FIND_IN_SET(?, events) > 0 AND created_at <= ?"),
-                      {event.id, Database::toSqlTime(now), event.type,
-                       Database::toSqlTime(Database::fromSqlTime(event.createdAt))});
-    }
-    m_session.run(QStringLiteral("UPDATE outbox_events SET fanned_out = 1 WHERE id IN (%1)")
-                      .arg(idList(ids)));
-    return int(events.size());
+    // Set-based: one statement for the whole batch, however many events and webhooks; a
+    // webhook receives the events created from its own creation on.
+    const QString events = idList(ids);
+    m_session.run(QStringLiteral("INSERT IGNORE INTO webhook_deliveries "
+                                 "(webhook_id, outbox_event_id, next_attempt_at) "
+                                 "SELECT w.id, e.id, ? FROM outbox_events e JOIN webhooks w "
+                                 "ON w.deleted_at IS NULL AND FIND_IN_SET(e.type, w.events) > 0 "
+                                 "AND w.created_at <= e.created_at WHERE e.id IN (%1)")
+                      .arg(events),
+                  {Database::toSqlTime(now)});
+    m_session.run(
+        QStringLiteral("UPDATE outbox_events SET fanned_out = 1 WHERE id IN (%1)").arg(events));
+    return int(ids.size());
 }
 
 QList<DueDelivery> OutboxRepository::claimDue(qint64 webhookId, int limit, const QDateTime &now,

@@ -40,20 +40,27 @@ qint64 ReservationRepository::insertHold(const Reservation &reservation, qint64 
 
 int ReservationRepository::takeSeats(qint64 concertDateId, const QList<int> &seatNumbers,
                                      qint64 reservationId, const QDateTime &heldUntil,
-                                     const QDateTime &now)
+                                     const QDateTime &now, qint64 price)
 {
     QVariantList values{reservationId, Database::toSqlTime(heldUntil), concertDateId};
     for (int n : seatNumbers)
         values << n;
-    values << Database::toSqlTime(now);
+    values << Database::toSqlTime(now) << concertDateId << price;
     QSqlQuery &query = m_session.run(
         QStringLiteral("UPDATE seats SET status = 'HELD', reservation_id = ?, held_until = ? "
                        "WHERE concert_date_id = ? AND seat_number IN (%1) "
                        "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until <= ?)) "
+                       "AND (SELECT price FROM concert_dates WHERE id = ?) = ? "
                        "ORDER BY seat_number")
             .arg(placeholders(seatNumbers.size())),
         values);
     return DbSession::rowsAffected(query);
+}
+
+void ReservationRepository::setAmount(qint64 reservationId, qint64 amount)
+{
+    m_session.run(QStringLiteral("UPDATE reservations SET amount = ? WHERE id = ?"),
+                  {amount, reservationId});
 }
 
 int ReservationRepository::seatsOwned(const QString &userId, qint64 concertId, const QDateTime &now)

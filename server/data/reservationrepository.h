@@ -34,11 +34,15 @@ public:
                       const QDateTime &now);
     /**
      * @brief Marks @p seatNumbers (ascending) HELD by @p reservationId until @p heldUntil, but
-     * only those AVAILABLE or held past their expiry at @p now. Rows are locked in ascending
-     * seat order (primary key scan). @return how many seats were taken.
+     * only those AVAILABLE or held past their expiry at @p now, and only while the date's
+     * stored price is @p price (KRW; a shared lock on the date row, so a price change waits
+     * for the hold and then finds its seat HELD). Rows are locked in ascending seat order
+     * (primary key scan). @return how many seats were taken: 0 also when the price differs.
      */
     int takeSeats(qint64 concertDateId, const QList<int> &seatNumbers, qint64 reservationId,
-                  const QDateTime &heldUntil, const QDateTime &now);
+                  const QDateTime &heldUntil, const QDateTime &now, qint64 price);
+    /** @brief Sets the amount (KRW) of a reservation inserted in this transaction. */
+    void setAmount(qint64 reservationId, qint64 amount);
     /**
      * @brief Seats of concert @p concertId (all its dates) that @p userId holds (a hold live at
      * @p now) or bought (SOLD): what `--max-seats-per-user` counts (api-contract.md, "Limits at

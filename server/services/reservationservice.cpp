@@ -36,7 +36,6 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
     reservation.concertId = request.concertId;
     reservation.date = request.date;
     reservation.seatNumbers = request.seatNumbers;
-    reservation.amount = date->price * request.seatNumbers.size();
     reservation.status = ReservationStatus::Held;
     reservation.heldUntil = Clock::deadline(now, m_holdTtlSeconds);
 
@@ -57,19 +56,11 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
                                     .arg(m_maxSeatsPerUser)
                                     .arg(owned)};
         }
-        Reservation created = reservation;
-        // The price as stored now: the box office may have changed it (PATCH) since the date
-        // was cached.
-        created.amount = RoomRepository(session).price(date->concertDateId).value_or(date->price)
-            * reservation.seatNumbers.size();
-        created.reservationId =
-            repository.insertHold(reservation, date->concertDateId, claims.tokenId, now);
-        const int taken = repository.takeSeats(date->concertDateId, reservation.seatNumbers,
-                                               created.reservationId, reservation.heldUntil, now);
-        if (taken != reservation.seatNumbers.size())
-            return ApiError{ErrorCode::SeatUnavailable,
-                            QStringLiteral("at least one of the seats is no longer available")};
-        OutboxRepository(session).append(OutboxEventType::ReservationHeld, created.toJson(), now);
+        Result<Reservation> created =
+            insertAndTakeSeats(session, *date, reservation, claims.tokenId, now);
+        if (!created)
+            return created;
+        OutboxRepository(session).append(OutboxEventType::ReservationHeld, created->toJson(), now);
         return created;
     });
     if (held) {
@@ -78,6 +69,37 @@ Result<Reservation> ReservationService::hold(const TokenClaims &claims,
                                       reservation.heldUntil);
     }
     return held;
+}
+
+Result<Reservation> ReservationService::insertAndTakeSeats(DbSession &session, const DateRef &date,
+                                                           Reservation reservation,
+                                                           qint64 queueTokenId,
+                                                           const QDateTime &now)
+{
+    ReservationRepository repository(session);
+    const int seats = int(reservation.seatNumbers.size());
+    reservation.amount = date.price * seats;
+    reservation.reservationId =
+        repository.insertHold(reservation, date.concertDateId, queueTokenId, now);
+    int taken =
+        repository.takeSeats(date.concertDateId, reservation.seatNumbers, reservation.reservationId,
+                             reservation.heldUntil, now, date.price);
+    if (taken != seats) {
+        // A seat is gone, or the box office changed the price since this instance cached it
+        // (on another instance, within a tick): then the stored price counts, at once.
+        const std::optional<qint64> stored = RoomRepository(session).price(date.concertDateId);
+        if (stored && *stored != date.price) {
+            reservation.amount = *stored * seats;
+            repository.setAmount(reservation.reservationId, reservation.amount);
+            taken = repository.takeSeats(date.concertDateId, reservation.seatNumbers,
+                                         reservation.reservationId, reservation.heldUntil, now,
+                                         *stored);
+        }
+    }
+    if (taken != seats)
+        return ApiError{ErrorCode::SeatUnavailable,
+                        QStringLiteral("at least one of the seats is no longer available")};
+    return reservation;
 }
 
 Result<Reservation> ReservationService::get(const TokenClaims &claims, qint64 reservationId)
@@ -139,29 +161,23 @@ Result<Reservation> ReservationService::holdAtCounter(const Caller &by, const QS
     reservation.concertId = request.concertId;
     reservation.date = request.date;
     reservation.seatNumbers = request.seatNumbers;
-    reservation.amount = date->price * request.seatNumbers.size();
     reservation.status = ReservationStatus::Held;
     reservation.heldUntil = Clock::deadline(now, m_holdTtlSeconds);
     auto held = m_database.transaction<Reservation>([&](DbSession &session) -> Result<Reservation> {
-        ReservationRepository repository(session);
-        Reservation created = reservation;
-        created.reservationId = repository.insertHold(reservation, date->concertDateId, 0, now);
-        const int taken = repository.takeSeats(date->concertDateId, reservation.seatNumbers,
-                                               created.reservationId, reservation.heldUntil, now);
-        if (taken != reservation.seatNumbers.size())
-            return ApiError{ErrorCode::SeatUnavailable,
-                            QStringLiteral("at least one of the seats is no longer available")};
+        Result<Reservation> created = insertAndTakeSeats(session, *date, reservation, 0, now);
+        if (!created)
+            return created;
         QJsonArray seats;
         for (int n : reservation.seatNumbers)
             seats.append(n);
         AccessControl::record(
             session, by, QStringLiteral("reservation.hold"),
-            QStringLiteral("reservation/%1").arg(created.reservationId),
+            QStringLiteral("reservation/%1").arg(created->reservationId),
             QJsonObject{{QStringLiteral("userId"), userId},
                         {QStringLiteral("concertId"), request.concertId},
                         {QStringLiteral("date"), request.date.toString(Qt::ISODate)},
                         {QStringLiteral("seatNumbers"), seats}});
-        OutboxRepository(session).append(OutboxEventType::ReservationHeld, created.toJson(), now);
+        OutboxRepository(session).append(OutboxEventType::ReservationHeld, created->toJson(), now);
         return created;
     });
     if (held)

@@ -11,6 +11,7 @@ class Database;
 class DbSession;
 class QueueService;
 class TicketSigner;
+struct DateRef;
 struct Caller;
 
 /**
@@ -81,6 +82,20 @@ public:
     static void releaseOverdueHolds(DbSession &session, const QDateTime &now);
 
 private:
+    /**
+     * @brief Inside a hold's transaction: inserts @p reservation (HELD, its user, seats and
+     * `heldUntil`) on @p date and takes its seats, priced at the date's stored price — the
+     * cached `date.price` on the common path (checked in the same statement that takes the
+     * seats, no extra round trip), the stored one when the box office changed it since the
+     * cache read it (api-contract.md, "Box office": a price change counts at once).
+     * @p queueTokenId 0: a counter sale.
+     * @return the reservation with its id and amount (KRW); SeatUnavailable when a seat is
+     * not free.
+     */
+    static Result<Reservation> insertAndTakeSeats(DbSession &session, const DateRef &date,
+                                                  Reservation reservation, qint64 queueTokenId,
+                                                  const QDateTime &now);
+
     Database &m_database;
     CatalogService &m_catalog;
     QueueService &m_queue;

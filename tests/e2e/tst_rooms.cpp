@@ -272,6 +272,68 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(QLatin1String("amount")).toInteger(), 14'000);
     }
 
+    void aPriceChangedOnAnotherInstanceCountsAtOnce()
+    {
+        // B admits (started first, short tick); A refreshes its caches once a minute, so the
+        // price A cached is the old one when the hold reaches it.
+        QVERIFY(m_fx.createDatabase(QStringLiteral("price")));
+        auto b = m_fx.startServer(QStringLiteral("price"), options());
+        QVERIFY(b);
+        m_http.setBaseUrl(b->baseUrl());
+        const QString date = E2eFixture::day(10);
+        const qint64 concert = newConcert({date}, 5000);
+        QStringList slow = options();
+        slow[slow.indexOf(QStringLiteral("--queue-tick-ms")) + 1] = QStringLiteral("60000");
+        auto a = m_fx.startServer(QStringLiteral("price"), slow);
+        QVERIFY(a);
+        const QString user = ApiDriver::newUserId();
+        const QString token = admittedTo(concert, user);
+        QVERIFY(!token.isEmpty());
+        auto on = [&](const char *method, const QString &path, const QJsonObject &body = {}) {
+            return m_http
+                .sendConcurrently({ApiDriver::request(method, path, body, HttpClient::bearer(token),
+                                                      a->baseUrl())},
+                                  1)
+                .value(0);
+        };
+        const QString datesPath = QStringLiteral("/api/v1/concerts/%1/dates").arg(concert);
+        auto priceOnA = [&]() {
+            return on("GET", datesPath)
+                .json.value(QLatin1String("dates"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("price"));
+        };
+        // A reads the date (and caches it) before the price changes on B.
+        QCOMPARE(priceOnA(), QJsonValue(5000));
+        QCOMPARE(on("GET", QStringLiteral("%1/%2/seats").arg(datesPath, date)).status, 200);
+        QCOMPARE(patch(concert,
+                       QJsonObject{{QStringLiteral("dates"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("date"), date},
+                                                           {QStringLiteral("price"), 7000}}}}})
+                     .status,
+                 200);
+        // Precondition: A still lists the old price (within its tick, as the contract allows).
+        QCOMPARE(priceOnA(), QJsonValue(5000));
+        // The hold on A costs the stored price, and so does the payment.
+        const HttpReply held = m_api.hold(token, concert, date, {1, 2}, a->baseUrl());
+        QCOMPARE(held.status, 201);
+        QCOMPARE(held.json.value(QLatin1String("amount")).toInteger(), 14'000);
+        const qint64 reservationId = held.json.value(QLatin1String("reservationId")).toInteger();
+        QCOMPARE(on("GET", QStringLiteral("/api/v1/reservations/%1").arg(reservationId))
+                     .json.value(QLatin1String("amount"))
+                     .toInteger(),
+                 14'000);
+        QCOMPARE(m_api.charge(user, 20'000, a->baseUrl()).status, 200);
+        QCOMPARE(m_api.pay(token, reservationId, {}, a->baseUrl()).status, 201);
+        QCOMPARE(m_api.balance(user), 6'000);
+        QCOMPARE(
+            sql(QStringLiteral("price"),
+                QStringLiteral("SELECT amount FROM reservations WHERE id = %1").arg(reservationId)),
+            14'000);
+    }
+
     void pauseKeepsPlacesAndResumeAdmitsInOrder()
     {
         QVERIFY(m_fx.createDatabase(QStringLiteral("pause")));
@@ -740,10 +802,18 @@ private Q_SLOTS:
         qInfo("Spearman correlation between join order and drawn place: %.4f", rho);
         QVERIFY(std::abs(rho) <= 0.1);
         // A user joining after the opening is behind all of them, in issue order.
-        const QString late = tokenOf(join(ApiDriver::newUserId(), concert, b->baseUrl()));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            m_api.status(late, a->baseUrl()).json.value(QLatin1String("position")),
-            QJsonValue(kUsers + 1), 5000);
+        const HttpReply joined = join(ApiDriver::newUserId(), concert, b->baseUrl());
+        QCOMPARE(joined.status, 201);
+        QCOMPARE(joined.json.value(QLatin1String("position")), QJsonValue(kUsers + 1));
+        const QString late = tokenOf(joined);
+        HttpReply lateOnA;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (lateOnA = m_api.status(late, a->baseUrl())).json.value(QLatin1String("position"))
+                == QJsonValue(kUsers + 1),
+            qPrintable(QStringLiteral("instance A answers %1 %2")
+                           .arg(lateOnA.status)
+                           .arg(QString::fromUtf8(lateOnA.body))),
+            5000);
         QCOMPARE(m_api.status(late, b->baseUrl()).json.value(QLatin1String("position")),
                  QJsonValue(kUsers + 1));
         // The draw is stored once: resuming admits the first drawn place first.
