@@ -280,8 +280,14 @@ QJsonObject holdCeiling(const QString &socket, const QString &dbName, int thread
                                        "seat_number IN (?) AND (status = 'AVAILABLE' OR "
                                        "(status = 'HELD' AND held_until <= ?)) "
                                        "ORDER BY seat_number"));
-            return [&db, &dateIds, &tokens, firstSeat, holdTtlSeconds, extend, insert,
-                    take](qint64 number) {
+            // The hold's event, written in its transaction since issue 11 (the outbox): an
+            // event of the server's size (about 400 bytes of JSON).
+            auto event =
+                prepare(db,
+                        QStringLiteral("INSERT INTO outbox_events (event_id, type, body, "
+                                       "created_at) VALUES (?, 'reservation.held', ?, ?)"));
+            return [&db, &dateIds, &tokens, firstSeat, holdTtlSeconds, extend, insert, take,
+                    event](qint64 number) {
                 const qint64 op = firstSeat + number;
                 const qint64 dateId = dateIds.at(op % dateIds.size());
                 const int seat = int(op / dateIds.size()) + 1;
@@ -315,12 +321,31 @@ QJsonObject holdCeiling(const QString &socket, const QString &dbName, int thread
                 take->bindValue(4, now);
                 if (!take->exec() || take->numRowsAffected() != 1)
                     return fail();
+                const QString eventId = freshUuid();
+                event->bindValue(0, eventId);
+                event->bindValue(
+                    1,
+                    QStringLiteral("{\"createdAt\":\"%1\",\"data\":{\"amount\":50000,"
+                                   "\"concertId\":%2,\"date\":\"2027-03-01\",\"heldUntil\":"
+                                   "\"%3\",\"id\":%4,\"seatNumbers\":[%5],\"status\":"
+                                   "\"HELD\",\"userId\":\"%6\"},\"id\":\"%7\",\"type\":"
+                                   "\"reservation.held\"}")
+                        .arg(now)
+                        .arg(dateId)
+                        .arg(until)
+                        .arg(insert->lastInsertId().toLongLong())
+                        .arg(seat)
+                        .arg(token.userId, eventId));
+                event->bindValue(2, now);
+                if (!event->exec())
+                    return fail();
                 return db.exec(QStringLiteral("COMMIT"));
             };
         });
     result.insert(QStringLiteral("statements"),
                   QStringLiteral("START TRANSACTION; UPDATE queue_tokens (extend); INSERT INTO "
-                                 "reservations; UPDATE seats (take 1 seat); COMMIT"));
+                                 "reservations; UPDATE seats (take 1 seat); INSERT INTO "
+                                 "outbox_events (the reservation.held event); COMMIT"));
     return result;
 }
 
