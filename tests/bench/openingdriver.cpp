@@ -130,6 +130,7 @@ void OpeningDriver::request(User &user, const QString &endpoint, const QByteArra
 void OpeningDriver::issueToken(User &user)
 {
     user.phase = Phase::Queued;
+    ++m_issuing;
     QJsonObject body{{QStringLiteral("userId"), user.userId}};
     if (m_settings.opensInMs >= 0)
         body.insert(QStringLiteral("concertId"), double(m_settings.concertId));
@@ -142,12 +143,14 @@ void OpeningDriver::issueToken(User &user)
                 }
                 u.bearer = "Bearer " + body.value(QLatin1String("token")).toString().toLatin1();
                 u.phase = Phase::Waiting;
+                --m_issuing;
                 if (body.value(QLatin1String("status")).toString() == QLatin1String("ACTIVE"))
                     admitted(u);
                 else if (body.value(QLatin1String("position")).isNull())
                     pollAfterOpening(u);
                 else
                     schedulePoll(u, body.value(QLatin1String("estimatedWaitSeconds")).toInteger());
+                checkOver();
             });
 }
 
@@ -333,6 +336,8 @@ void OpeningDriver::finishUser(User &user, Outcome outcome, const QString &failu
         return;
     if (user.phase == Phase::Buying)
         --m_buying;
+    if (user.phase == Phase::Queued)
+        --m_issuing;
     user.phase = Phase::Done;
     user.outcome = outcome;
     user.failure = failure;
@@ -348,8 +353,12 @@ void OpeningDriver::checkOver()
         return;
     if (m_done == m_settings.users) {
         m_endReason = QStringLiteral("every user finished");
-    } else if (m_seatsPaid >= m_settings.seatsOnSale && m_buying == 0) {
-        m_endReason = QStringLiteral("sold out, no admitted user still buying");
+    } else if (m_seatsPaid >= m_settings.seatsOnSale && m_buying == 0
+               && m_arrived == m_settings.users && m_issuing == 0) {
+        // Every user of the scenario has arrived and got its token answer: the joins after a
+        // fast sell-out are part of the load the scenario measures (issue 8: "20,000 more in
+        // the 10 s after").
+        m_endReason = QStringLiteral("sold out, every user arrived, no admitted user still buying");
     } else {
         return;
     }

@@ -102,6 +102,7 @@ private:
     std::vector<User> m_users;
     int m_arrived = 0;
     int m_buying = 0;
+    int m_issuing = 0; ///< token requests sent and not yet answered
     int m_done = 0;
     int m_seatsPaid = 0;
     qint64 m_soldOutAtMs = -1;
