@@ -8,9 +8,12 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcAudit, "concert.server.audit")
 
 namespace {
 
@@ -374,13 +377,16 @@ Result<ListPage<AuditEntry>> AccessControl::audit(int page, int size)
     });
 }
 
-Result<Done> AccessControl::record(const Caller &by, const QString &action, const QString &target,
-                                   const QJsonObject &detail)
+void AccessControl::record(const Caller &by, const QString &action, const QString &target,
+                           const QJsonObject &detail)
 {
-    return m_database.run<Done>([&](DbSession &session) {
+    const Result<Done> written = m_database.run<Done>([&](DbSession &session) {
         record(session, by, action, target, detail);
         return Result<Done>(Done{});
     });
+    if (!written)
+        qCWarning(lcAudit) << "audit row not written:" << by.keyName << action << target << "-"
+                           << written.error().message;
 }
 
 void AccessControl::record(DbSession &session, const Caller &by, const QString &action,

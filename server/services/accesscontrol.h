@@ -184,10 +184,12 @@ public:
     Result<ListPage<AuditEntry>> audit(int page, int size);
     /**
      * @brief Writes one audit row in its own statement, for writes that have no transaction
-     * of their own to put it in. Errors: Unavailable, Internal.
+     * of their own to put it in. The write it records has already happened, so a failure
+     * (database unavailable) does not undo or fail it: it is logged as a warning (category
+     * `concert.server.audit`) naming the row that is missing.
      */
-    Result<Done> record(const Caller &by, const QString &action, const QString &target,
-                        const QJsonObject &detail = {});
+    void record(const Caller &by, const QString &action, const QString &target,
+                const QJsonObject &detail = {});
     /** @brief Writes one audit row inside the caller's transaction on @p session. */
     static void record(DbSession &session, const Caller &by, const QString &action,
                        const QString &target, const QJsonObject &detail = {});
