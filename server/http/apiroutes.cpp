@@ -270,8 +270,8 @@ void ApiRoutes::seatMap(const QString &concertId, const QString &date,
                 return std::nullopt;
             if (*room)
                 return ApiResponse::error(**room);
-            if (auto map = m_services.catalog.seatMapFromMemory(id, *day))
-                return ApiResponse{200, map->toJson()};
+            if (auto json = m_services.catalog.seatMapJsonFromMemory(id, *day))
+                return ApiResponse{200, {}, {}, *json};
             return std::nullopt;
         });
 }

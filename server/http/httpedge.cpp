@@ -178,9 +178,11 @@ void HttpEdge::write(QHttpServerResponder &responder, const ApiResponse &respons
         notifyAnswered(204, 0, responder.socket());
         return;
     }
-    const QByteArray body = response.status == 204
-        ? QByteArray()
-        : QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    QByteArray body;
+    if (response.status != 204) {
+        body = response.json.isEmpty() ? QJsonDocument(response.body).toJson(QJsonDocument::Compact)
+                                       : response.json;
+    }
     if (response.headers.isEmpty()) {
         responder.write(body,
                         {{QByteArrayLiteral("Content-Type"),

@@ -29,6 +29,9 @@ struct ApiResponse
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers, e.g. Retry-After
+    /// The body already written as JSON (a cached seat map); when not empty it is sent as is
+    /// and `body` is ignored.
+    QByteArray json;
 
     /** @brief The contract's error body with the status the contract gives its code. */
     static ApiResponse error(const ApiError &error);

@@ -45,6 +45,11 @@ std::optional<SeatMap> CatalogService::seatMapFromMemory(qint64 concertId, QDate
     return m_seatMaps.seatMap(concertId, date, Clock::now());
 }
 
+std::optional<QByteArray> CatalogService::seatMapJsonFromMemory(qint64 concertId, QDate date) const
+{
+    return m_seatMaps.seatMapJson(concertId, date, Clock::now());
+}
+
 Result<DateRef> CatalogService::findDate(qint64 concertId, QDate date)
 {
     const QPair<qint64, QDate> key(concertId, date);

@@ -36,6 +36,12 @@ public:
     [[nodiscard]] std::optional<ConcertDateList> datesFromMemory(qint64 concertId) const;
     /** @brief seatMap() from memory, no SQL; std::nullopt when the date is not loaded. */
     [[nodiscard]] std::optional<SeatMap> seatMapFromMemory(qint64 concertId, QDate date) const;
+    /**
+     * @brief seatMapFromMemory() already written as compact JSON, no SQL and, between two
+     * changes of the date, no JSON building (SeatMapCache::seatMapJson()).
+     */
+    [[nodiscard]] std::optional<QByteArray> seatMapJsonFromMemory(qint64 concertId,
+                                                                  QDate date) const;
     /** @brief The in-memory seat maps: holds, sales and releases report to it; ticks refresh it. */
     SeatMapCache &seatMaps() { return m_seatMaps; }
     /** @brief The date row of a concert. Errors: NotFound, Unavailable. */

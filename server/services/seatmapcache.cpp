@@ -4,7 +4,10 @@
 #include "data/seatmaprepository.h"
 #include "services/clock.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -53,6 +56,31 @@ std::optional<SeatMap> SeatMapCache::seatMap(qint64 concertId, QDate date,
     if (id == m_dateIds.cend())
         return std::nullopt;
     return mapLocked(m_dates.value(*id), now.toMSecsSinceEpoch());
+}
+
+std::optional<QByteArray> SeatMapCache::seatMapJson(qint64 concertId, QDate date,
+                                                    const QDateTime &now) const
+{
+    QReadLocker locker(&m_lock);
+    const auto id = m_dateIds.constFind({concertId, date});
+    if (id == m_dateIds.cend())
+        return std::nullopt;
+    const auto seats = m_dates.constFind(*id);
+    if (seats == m_dates.cend())
+        return std::nullopt;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QMutexLocker render(&m_renderLock);
+    if (!seats->rendered.isEmpty() && nowMs < seats->renderedUntilMs)
+        return seats->rendered;
+    qint64 until = std::numeric_limits<qint64>::max();
+    for (const SeatState &seat : seats->seats) {
+        if (seat.status == SeatStatus::Held && seat.heldUntilMs > nowMs)
+            until = std::min(until, seat.heldUntilMs);
+    }
+    seats->rendered =
+        QJsonDocument(mapLocked(*seats, nowMs).toJson()).toJson(QJsonDocument::Compact);
+    seats->renderedUntilMs = until;
+    return seats->rendered;
 }
 
 std::optional<ConcertDateList> SeatMapCache::dates(qint64 concertId, const QDateTime &now) const
@@ -149,8 +177,12 @@ void SeatMapCache::applyLocked(const QList<SeatRow> &rows, qint64 readStartedAt)
         // was before that write: ours is newer.
         if (seat.ownWriteAt >= readStartedAt)
             continue;
+        const qint64 heldUntilMs = row.heldUntil.isValid() ? row.heldUntil.toMSecsSinceEpoch() : 0;
+        if (seat.status == row.status && seat.heldUntilMs == heldUntilMs)
+            continue;
         seat.status = row.status;
-        seat.heldUntilMs = row.heldUntil.isValid() ? row.heldUntil.toMSecsSinceEpoch() : 0;
+        seat.heldUntilMs = heldUntilMs;
+        date->rendered.clear();
     }
 }
 
@@ -166,6 +198,7 @@ void SeatMapCache::noteLocked(qint64 concertDateId, const QList<int> &seats, Sea
             continue;
         date->seats[number - 1] = SeatState{status, heldUntilMs, at};
     }
+    date->rendered.clear();
 }
 
 void SeatMapCache::noteHeld(qint64 concertDateId, const QList<int> &seats,

@@ -5,9 +5,11 @@
 #include "seat.h"
 #include "services/result.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <QReadWriteLock>
 
 #include <array>
@@ -44,6 +46,17 @@ public:
     /** @brief The seat map of a date from memory; std::nullopt if the date is not loaded. */
     [[nodiscard]] std::optional<SeatMap> seatMap(qint64 concertId, QDate date,
                                                  const QDateTime &now) const;
+    /**
+     * @brief The same seat map as seatMap(), already written as compact JSON (the bytes of
+     * `QJsonDocument(map.toJson()).toJson(Compact)`); std::nullopt if the date is not loaded.
+     *
+     * The hot path of a seat map poll (issue 13): the bytes are written once and answered
+     * again until the date changes (a note*(), or a refresh that read a different row) or the
+     * earliest `heldUntil` after @p now passes (that seat then reads AVAILABLE), so that a
+     * read between two changes builds no JSON at all.
+     */
+    [[nodiscard]] std::optional<QByteArray> seatMapJson(qint64 concertId, QDate date,
+                                                        const QDateTime &now) const;
     /**
      * @brief The bookable dates of a concert from memory (on or after @p now's date, at least
      * one seat free at @p now, ascending); std::nullopt if the concert is not loaded.
@@ -96,6 +109,12 @@ private:
         DateRef ref;
         std::array<SeatState, kSeatsPerDate> seats;
         qint64 verifiedAt = 0; ///< m_monotonic ms of the last whole read
+        /// seatMapJson()'s bytes, empty once a change made them stale. Cleared under the write
+        /// lock; written under the read lock and m_renderLock.
+        mutable QByteArray rendered;
+        /// UTC ms since the epoch until which `rendered` holds: the earliest heldUntil after
+        /// the moment it was written (no held seat: never ends).
+        mutable qint64 renderedUntilMs = 0;
     };
 
     /** @brief Applies rows read by a statement that started at @p readStartedAt. */
@@ -109,6 +128,7 @@ private:
     Database &m_database;
     QElapsedTimer m_monotonic;
     mutable QReadWriteLock m_lock;
+    mutable QMutex m_renderLock; ///< readers writing DateSeats::rendered under a read lock
     QHash<qint64, DateSeats> m_dates; ///< by concert_dates.id
     QHash<QPair<qint64, QDate>, qint64> m_dateIds; ///< (concert, date) → concert_dates.id
     QHash<qint64, QList<qint64>> m_concertDates; ///< concerts loaded whole: date ids by date
