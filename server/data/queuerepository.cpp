@@ -421,6 +421,13 @@ QueueRepository::insertWaitingBatch(const std::vector<IssueRequest> &requests,
     if (count <= 0)
         return inserted;
     const qint64 first = insert.lastInsertId().toLongLong();
+    if (count == int(requests.size())) {
+        // Every row was inserted: they hold the statement's ids first, first + 1, ... in the
+        // order written, and no read-back is needed (the common case: new users).
+        for (size_t i = 0; i < requests.size(); ++i)
+            inserted.insert(requests[i].userId, first + qint64(i));
+        return inserted;
+    }
     // Our rows: in the statement's id range, ours by user and issue time.
     QString marks;
     QVariantList keys{first, first + qint64(requests.size()), roomOf(concertId), issuedAt};
@@ -440,6 +447,7 @@ QueueRepository::insertWaitingBatch(const std::vector<IssueRequest> &requests,
 
 bool QueueRepository::consecutiveInsertIds()
 {
-    QSqlQuery &query = m_session.run(QStringLiteral("SELECT @@innodb_autoinc_lock_mode"));
-    return query.next() && query.value(0).toInt() <= 1;
+    QSqlQuery &query = m_session.run(
+        QStringLiteral("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment"));
+    return query.next() && query.value(0).toInt() <= 1 && query.value(1).toInt() == 1;
 }
