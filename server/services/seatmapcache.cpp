@@ -48,25 +48,31 @@ SeatMap SeatMapCache::mapLocked(const DateSeats &date, qint64 nowMs) const
     return map;
 }
 
+const SeatMapCache::DateSeats *SeatMapCache::findLocked(qint64 concertId, QDate date) const
+{
+    const auto id = m_dateIds.constFind({concertId, date});
+    if (id == m_dateIds.cend())
+        return nullptr;
+    const auto seats = m_dates.constFind(*id);
+    return seats == m_dates.cend() ? nullptr : &*seats;
+}
+
 std::optional<SeatMap> SeatMapCache::seatMap(qint64 concertId, QDate date,
                                              const QDateTime &now) const
 {
     QReadLocker locker(&m_lock);
-    const auto id = m_dateIds.constFind({concertId, date});
-    if (id == m_dateIds.cend())
+    const DateSeats *seats = findLocked(concertId, date);
+    if (!seats)
         return std::nullopt;
-    return mapLocked(m_dates.value(*id), now.toMSecsSinceEpoch());
+    return mapLocked(*seats, now.toMSecsSinceEpoch());
 }
 
 std::optional<QByteArray> SeatMapCache::seatMapJson(qint64 concertId, QDate date,
                                                     const QDateTime &now) const
 {
     QReadLocker locker(&m_lock);
-    const auto id = m_dateIds.constFind({concertId, date});
-    if (id == m_dateIds.cend())
-        return std::nullopt;
-    const auto seats = m_dates.constFind(*id);
-    if (seats == m_dates.cend())
+    const DateSeats *seats = findLocked(concertId, date);
+    if (!seats)
         return std::nullopt;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     QMutexLocker render(&m_renderLock);

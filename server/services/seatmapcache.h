@@ -117,6 +117,8 @@ private:
         mutable qint64 renderedUntilMs = 0;
     };
 
+    /** @brief The date in memory, or nullptr; call with m_lock held. */
+    const DateSeats *findLocked(qint64 concertId, QDate date) const;
     /** @brief Applies rows read by a statement that started at @p readStartedAt. */
     void applyLocked(const QList<SeatRow> &rows, qint64 readStartedAt);
     void insertLocked(const DateRef &ref, const QList<SeatRow> &rows, qint64 readStartedAt);
